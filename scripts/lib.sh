@@ -1,0 +1,37 @@
+# Shared shell helpers for scripts/: tool paths and one-time installs. Sourced, not run.
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CONTRACTS_DIR="$REPO_ROOT/contracts"
+# The npm launchers of forge/anvil/cast always exit 0, so we call the native binaries.
+FORGE="$CONTRACTS_DIR/node_modules/@foundry-rs/forge-linux-amd64/bin/forge"
+ANVIL="$CONTRACTS_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+CAST="$CONTRACTS_DIR/node_modules/@foundry-rs/cast-linux-amd64/bin/cast"
+export FORGE ANVIL CAST
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Installs the contract toolchain (solc-js, forge, anvil, cast, OpenZeppelin, forge-std)
+# exactly as package-lock.json pins it, unless that exact lock is already installed.
+ensure_node_modules() {
+  local stamp="$CONTRACTS_DIR/node_modules/.lock-hash"
+  local want
+  want="$(sha256sum "$CONTRACTS_DIR/package-lock.json" | cut -d' ' -f1)"
+  if [[ -x "$FORGE" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    return 0
+  fi
+  log "installing contract toolchain from package-lock.json (npm ci)"
+  (cd "$CONTRACTS_DIR" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  echo "$want" >"$stamp"
+}
+
+# Makes sure redis-server is on PATH (Debian package), for the gateway's tests and devnet.
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 && return 0
+  log "installing redis-server (Debian)"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "redis-server is missing and we are not root: apt-get install -y redis-server" >&2
+    return 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >&2
+}

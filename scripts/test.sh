@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: the Solidity contracts (forge) and the .NET solution.
+# Installs what the tests need first. Exits non-zero when any test fails.
+# Prints one plain "N passed, N failed" line per runner and a total, because CI does not
+# read forge's or dotnet's own summaries.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_node_modules || exit 1
+ensure_redis || exit 1
+
+status=0
+total_passed=0 total_failed=0 total_skipped=0
+tally() { # runner passed failed skipped
+  printf '%s: %d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4"
+  total_passed=$((total_passed + $2)) total_failed=$((total_failed + $3)) total_skipped=$((total_skipped + $4))
+}
+
+log "contracts: forge test"
+forge_log="$(mktemp)"
+(cd "$CONTRACTS_DIR" && "$FORGE" test 2>&1) | tee "$forge_log"
+forge_rc=${PIPESTATUS[0]}
+# forge ends with "Ran N test suites in ...: P tests passed, F failed, S skipped (T total tests)"
+read -r fp ff fs < <(sed -nE 's/.*: ([0-9]+) tests passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/p' "$forge_log" | tail -1)
+if [[ -z "${fp:-}" ]]; then fp=0 ff=1 fs=0; echo "forge printed no summary (build failure?)" >&2; fi
+tally forge "$fp" "$ff" "$fs"
+[[ $forge_rc -eq 0 && $ff -eq 0 ]] || status=1
+rm -f "$forge_log"
+
+log "dotnet: build and test Ledger.sln"
+dotnet_log="$(mktemp)"
+(cd "$REPO_ROOT" && dotnet test Ledger.sln --nologo -v q 2>&1) | tee "$dotnet_log"
+dotnet_rc=${PIPESTATUS[0]}
+# VSTest prints per project: "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
+read -r dp df ds < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+), Total.*/\2 \1 \3/p' "$dotnet_log" |
+  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if [[ $dotnet_rc -ne 0 && $df -eq 0 ]]; then df=1; echo "dotnet test failed outside any test (build error?)" >&2; fi
+tally dotnet "$dp" "$df" "$ds"
+[[ $dotnet_rc -eq 0 ]] || status=1
+rm -f "$dotnet_log"
+
+printf 'total: %d passed, %d failed, %d skipped\n' "$total_passed" "$total_failed" "$total_skipped"
+exit $status
