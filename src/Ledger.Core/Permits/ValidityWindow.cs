@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ledger.Core.Errors;
 using Ledger.Core.Primitives;
 using static System.FormattableString;
@@ -56,7 +57,7 @@ public sealed record ValidityWindow
     /// <c>validFrom</c> and <c>validUntil</c>.
     /// </summary>
     public static bool TryCreate(
-        DateTimeOffset from, DateTimeOffset until, out ValidityWindow? window, out IReadOnlyList<ValidationProblem> problems)
+        DateTimeOffset from, DateTimeOffset until, [NotNullWhen(true)] out ValidityWindow? window, out IReadOnlyList<ValidationProblem> problems)
     {
         var found = new List<ValidationProblem>();
         CheckTimestamp("validFrom", from, found);
