@@ -35,7 +35,11 @@ public sealed class PermitDraft
     /// <summary>How many shipments the permit covers (0 = unlimited, certificates only).</summary>
     public required int MaxShipments { get; init; }
 
-    /// <summary>The permit this one replaces, as typed; null when it replaces none.</summary>
+    /// <summary>
+    /// The permit this one derives from, as typed: the permit it replaces, or for a
+    /// re-export the permit under which the specimens were imported (possibly another
+    /// country's). Null when there is none.
+    /// </summary>
     public string? PreviousPermitId { get; init; }
 
     /// <summary>The permit document's bytes, when the authority sends the document itself.</summary>

@@ -169,12 +169,12 @@ internal sealed class PermitDraftValidator
             Problem("previousPermitId", error);
             return null;
         }
-        if (id is null)
-            return previous;
+        // No same-country rule: a re-export certificate derives from another country's permit.
         if (previous == id)
-            Problem("previousPermitId", "is the permit's own number; a permit cannot replace itself");
-        else if (previous.Country != id.Country)
-            Problem("previousPermitId", $"was issued in {previous.Country}; a permit can only replace one of its own issuing country ({id.Country})");
+        {
+            Problem("previousPermitId", "is the permit's own number; a permit cannot derive from itself");
+            return null;
+        }
         return previous;
     }
 

@@ -48,7 +48,7 @@ public sealed class PermitRegistration
     /// <summary>Shipments covered (0 = unlimited).</summary>
     public ushort MaxShipments { get; }
 
-    /// <summary>The permit this one replaces, if any.</summary>
+    /// <summary>The permit this one derives from (replaced permit or re-export provenance), if any.</summary>
     public PermitId? Previous { get; }
 
     /// <summary>SHA-256 of the permit document.</summary>
