@@ -24,9 +24,15 @@ internal static class InputEcho
 
     /// <summary>One character for a message: <c>'x'</c>, or <c>'–' (U+2013)</c> when it is not plain ASCII.</summary>
     public static string Character(char c) =>
-        IsPlainVisible(c) ? $"'{c}'" : char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? CodePoint(c) : $"'{c}' ({CodePoint(c)})";
+        IsPlainVisible(c) ? $"'{c}'" : IsInvisible(c) ? CodePoint(c) : $"'{c}' ({CodePoint(c)})";
 
     private static bool IsPlainVisible(char c) => c is >= ' ' and <= '~';
+
+    // Characters that show as nothing, or as something else, when quoted on their own.
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control
+        or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
+        or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+        or UnicodeCategory.OtherNotAssigned or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
     private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ namespace Ledger.Core.Registration;
 /// typed, numbers as sent. <see cref="Validate"/> turns it into a
 /// <see cref="PermitRegistration"/> or lists everything that is wrong with it.
 /// </summary>
-public sealed class PermitDraft
+public sealed record PermitDraft
 {
     /// <summary>The permit number as typed (see <see cref="PermitId"/> for the rules).</summary>
     public required string PermitId { get; init; }

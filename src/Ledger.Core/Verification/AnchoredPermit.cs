@@ -9,7 +9,7 @@ namespace Ledger.Core.Verification;
 /// What the ledger holds about one registered permit, plus its issuer's standing: the
 /// facts a verification is derived from. Read from chain by the gateway.
 /// </summary>
-public sealed class AnchoredPermit
+public sealed record AnchoredPermit
 {
     /// <summary>The issuing authority's account, as "0x" hex (checksummed as the gateway writes it).</summary>
     public required string IssuerAddress { get; init; }
