@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using Ledger.Core.Errors;
 using Ledger.Core.Primitives;
@@ -29,7 +30,7 @@ public readonly record struct ActorRef(Bytes32 Value)
     private const string DomainPrefix = "actor:";
 
     // C0, DEL and C1 controls: they are invisible in logs and never part of a real subject.
-    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(code => (char)code).ToArray());
 
     /// <summary>

@@ -31,8 +31,15 @@ public static class PermitTypeRules
     };
 
     /// <summary>The latest <c>validUntil</c> a permit of <paramref name="type"/> valid from <paramref name="validFrom"/> may have.</summary>
-    public static DateTimeOffset LatestValidUntil(PermitType type, DateTimeOffset validFrom) =>
-        validFrom.UtcDateTime.AddMonths(MaxValidityMonths(type)) + TimeZoneSlack;
+    public static DateTimeOffset LatestValidUntil(PermitType type, DateTimeOffset validFrom)
+    {
+        var months = MaxValidityMonths(type);
+        // Near the end of the calendar the limit lies beyond the last representable moment.
+        var lastStartWithinCalendar = DateTime.MaxValue.AddMonths(-months) - TimeZoneSlack;
+        return validFrom.UtcDateTime > lastStartWithinCalendar
+            ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(validFrom.UtcDateTime.AddMonths(months) + TimeZoneSlack, TimeSpan.Zero);
+    }
 
     /// <summary>
     /// True when the permit covers exactly one shipment: every CITES permit (Res. Conf. 12.3:

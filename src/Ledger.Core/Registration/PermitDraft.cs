@@ -10,7 +10,7 @@ namespace Ledger.Core.Registration;
 /// </summary>
 public sealed record PermitDraft
 {
-    /// <summary>The permit number as typed (see <see cref="PermitId"/> for the rules).</summary>
+    /// <summary>The permit number as typed (see <see cref="Permits.PermitId"/> for the rules).</summary>
     public required string PermitId { get; init; }
 
     /// <summary>The kind of document.</summary>

@@ -80,6 +80,15 @@ public class PermitDraftValidationTests
         Assert.Contains(PermitTypeRules.Describe(type), tooLong.Message);
     }
 
+    [Fact]
+    public void Validity_limits_near_the_end_of_the_calendar_do_not_overflow()
+    {
+        var from = new DateTimeOffset(9999, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var draft = Drafts.CitesExport() with { Type = PermitType.CitesCertificate, ValidFrom = from, ValidUntil = from.AddMonths(6) };
+        Assert.True(draft.Validate(Now).IsValid);
+        Assert.Equal(DateTimeOffset.MaxValue, PermitTypeRules.LatestValidUntil(PermitType.CitesCertificate, from));
+    }
+
     [Theory]
     [InlineData(PermitType.CitesExport)]
     [InlineData(PermitType.CitesReExport)]
