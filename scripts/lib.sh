@@ -21,7 +21,10 @@ ensure_node_modules() {
     return 0
   fi
   log "installing contract toolchain from package-lock.json (npm ci)"
-  (cd "$CONTRACTS_DIR" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  if ! (cd "$CONTRACTS_DIR" && npm ci --no-audit --no-fund --loglevel=error) >&2; then
+    echo "npm ci failed in contracts/: the toolchain is not installed" >&2
+    return 1
+  fi
   echo "$want" >"$stamp"
 }
 
