@@ -10,7 +10,7 @@ namespace Ledger.Chain.Rpc;
 /// </summary>
 public static class HexQuantity
 {
-    /// <summary>Most hex digits accepted: a quantity is at most a 256-bit word.</summary>
+    /// <summary>Most significant hex digits accepted: a quantity is at most a 256-bit word.</summary>
     public const int MaxDigits = 64;
 
     /// <summary>Encodes a non-negative integer as a quantity.</summary>
@@ -37,7 +37,7 @@ public static class HexQuantity
     /// <summary>Parses a quantity that must fit 64 bits (block numbers, nonces, gas, chain ids).</summary>
     public static ulong ParseUInt64(string text)
     {
-        var digits = Digits(text).TrimStart('0');
+        var digits = Digits(text);
         if (digits.Length > 16)
             throw new FormatException($"Quantity {Shorten(text)} does not fit in 64 bits.");
         return digits.Length == 0 ? 0 : ulong.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
@@ -48,15 +48,19 @@ public static class HexQuantity
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length < 3 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X'))
             throw new FormatException($"A quantity is \"0x\" followed by hex digits, got \"{Shorten(text)}\".");
+        // Leading zeros are tolerated, but not without end: the text itself is bounded too.
+        if (text.Length - 2 > 2 * MaxDigits)
+            throw new FormatException($"A quantity has at most {MaxDigits} hex digits, got {text.Length - 2}.");
         var digits = text[2..];
-        if (digits.Length > MaxDigits)
-            throw new FormatException($"A quantity has at most {MaxDigits} hex digits, got {digits.Length}.");
         foreach (var c in digits)
         {
             if (!char.IsAsciiHexDigit(c))
                 throw new FormatException($"Quantity \"{Shorten(text)}\" contains a character that is not a hex digit.");
         }
-        return digits;
+        var significant = digits.TrimStart('0');
+        if (significant.Length > MaxDigits)
+            throw new FormatException($"A quantity has at most {MaxDigits} hex digits, got {significant.Length}.");
+        return significant;
     }
 
     // Error messages quote the input, but never an unbounded amount of it.
