@@ -4,7 +4,7 @@ using Ledger.Testing;
 namespace Ledger.Chain.Tests.Rpc;
 
 /// <summary>A node that accepts the connection and never answers: timeouts and cancellation.</summary>
-public class TimeoutAndCancellationTests
+public class TimeoutAndCancellationTests(AnvilFixture fixture) : IClassFixture<AnvilFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -66,6 +66,24 @@ public class TimeoutAndCancellationTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Patience));
         Assert.True(pool.GetHealth().Single().IsUp);
+    }
+
+    [Fact]
+    public async Task A_pool_fails_over_from_a_hung_node_once_its_timeout_passes()
+    {
+        await using var server = SilentTcpServer.Start();
+        var clock = new ManualTimeProvider();
+        var options = new RpcEndpointPoolOptions { Client = new() { Timeout = TimeSpan.FromSeconds(5) } };
+        using var pool = new RpcEndpointPool([server.Url, fixture.Devnet.RpcUrl], options, clock);
+
+        var call = pool.GetChainIdAsync();
+        await server.WaitForConnectionAsync().WaitAsync(Patience);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(fixture.Devnet.ChainId, await call.WaitAsync(Patience));
+        var hung = pool.GetHealth()[0];
+        Assert.False(hung.IsUp);
+        Assert.Contains("timeout", hung.LastError);
     }
 
     [Fact]
