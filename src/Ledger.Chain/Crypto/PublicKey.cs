@@ -16,9 +16,8 @@ public sealed class PublicKey : IEquatable<PublicKey>
 
     private readonly byte[] _bytes;
 
-    private PublicKey(ECPoint normalizedPoint, byte[] bytes)
+    private PublicKey(byte[] bytes)
     {
-        Point = normalizedPoint;
         _bytes = bytes;
         Address = new Address(Keccak256.Hash(bytes).AsSpan(Keccak256.Size - Address.Size));
     }
@@ -58,11 +57,8 @@ public sealed class PublicKey : IEquatable<PublicKey>
         var normalized = point.Normalize();
         if (normalized.IsInfinity)
             throw new ArgumentException("The point at infinity is not a public key.", nameof(point));
-        return new PublicKey(normalized, normalized.GetEncoded(false).AsSpan(1).ToArray());
+        return new PublicKey(normalized.GetEncoded(false).AsSpan(1).ToArray());
     }
-
-    /// <summary>The curve point (affine).</summary>
-    internal ECPoint Point { get; }
 
     /// <summary>The 64 bytes X || Y.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;

@@ -29,7 +29,7 @@ public sealed class RlpItem
         _items = items;
         var payload = 0;
         foreach (var item in items)
-            payload = checked(payload + item.EncodedLength);
+            payload = checked(payload + (item ?? throw new ArgumentException("An RLP list cannot contain null.", nameof(items))).EncodedLength);
         PayloadLength = payload;
         EncodedLength = checked(RlpPrefix.HeaderLength(payload) + payload);
     }
@@ -74,7 +74,7 @@ public sealed class RlpItem
     public static RlpItem List(IEnumerable<RlpItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return List([.. items]);
+        return ListOwning([.. items]);
     }
 
     /// <summary>Wraps children that the caller built and will not change (no defensive copy).</summary>
