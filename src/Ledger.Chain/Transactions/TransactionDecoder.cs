@@ -110,7 +110,7 @@ public static class TransactionDecoder
         return Field("signature", () => new Signature(rBytes.Span, sBytes.Span, recoveryId));
     }
 
-    /// <summary>Recovers the sender and keeps the caller's bytes as the raw form.</summary>
+    /// <summary>Recovers the sender; the raw form kept is the canonical re-encoding (equal to the input).</summary>
     private static SignedTransaction Complete(Transaction transaction, Signature signature, ReadOnlySpan<byte> raw)
     {
         // The decoder accepts only canonical RLP and integers, so re-encoding reproduces the
