@@ -115,7 +115,7 @@ public sealed class AbiEvent
     /// Use it to filter logs by an indexed value.
     /// </summary>
     /// <exception cref="AbiEncodingException">The value does not fit the type.</exception>
-    public static byte[] EncodeTopic(AbiType type, object? value)
+    public static byte[] EncodeTopicValue(AbiType type, object? value)
     {
         ArgumentNullException.ThrowIfNull(type);
         return AbiTopicEncoder.Encode(type, value);

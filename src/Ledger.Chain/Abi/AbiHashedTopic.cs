@@ -5,7 +5,7 @@ namespace Ledger.Chain.Abi;
 /// <summary>
 /// The value of an indexed event parameter of a string, bytes, array or struct type: the log
 /// holds only the Keccak-256 of the value, so that is all decoding can give back. Compare it
-/// with <see cref="AbiEvent.EncodeTopic(AbiType, object?)"/> of a candidate value.
+/// with <see cref="AbiEvent.EncodeTopicValue"/> of a candidate value.
 /// </summary>
 public sealed class AbiHashedTopic : IEquatable<AbiHashedTopic>
 {
