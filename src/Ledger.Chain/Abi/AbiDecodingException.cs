@@ -41,7 +41,7 @@ public sealed class AbiDecodingException : FormatException
                 (_, not null) => $" {TypeName}",
                 _ => "",
             };
-            var where = Context is null ? "" : $" of {Context}";
+            var where = Context is null ? "" : what.Length == 0 ? " " + Context : " in " + Context;
             var at = Offset >= 0 ? $" at byte {Offset}" : "";
             return $"Cannot ABI-decode{what}{where}{at}: {Problem}";
         }
