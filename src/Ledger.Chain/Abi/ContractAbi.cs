@@ -131,13 +131,3 @@ public sealed class ContractAbi
         index[key] = member;
     }
 }
-
-/// <summary>A log decoded by <see cref="ContractAbi.DecodeLog"/>: which event, and its parameters by name or position.</summary>
-/// <param name="Event">The event declaration.</param>
-/// <param name="Values">All parameters, in declaration order.</param>
-public sealed record DecodedEvent(AbiEvent Event, AbiTuple Values);
-
-/// <summary>Calldata decoded by <see cref="ContractAbi.DecodeCall"/>: which function, and its arguments.</summary>
-/// <param name="Function">The function declaration.</param>
-/// <param name="Arguments">The arguments, by name or position.</param>
-public sealed record DecodedCall(AbiFunction Function, AbiTuple Arguments);
