@@ -3,15 +3,13 @@ pragma solidity ^0.8.24;
 
 import {Country} from "../common/Country.sol";
 import {AuthorityCheck} from "./AuthorityCheck.sol";
-import {Authority, AuthorityKind, AuthorityProfile, AuthorityStatus} from "./AuthorityTypes.sol";
+import {Authority, AuthorityKind, AuthorityStatus} from "./AuthorityTypes.sol";
 import {IAuthorityRegistry} from "./IAuthorityRegistry.sol";
 
 /// @title AuthorityDirectory
 /// @notice Storage of the authorities, their views, and the agency management an issuer
 /// does without a vote. Governance (votes) lives in {AuthorityRegistry}.
 abstract contract AuthorityDirectory is IAuthorityRegistry {
-    using AuthorityCheck for AuthorityProfile;
-
     mapping(address account => Authority) private _authorities;
     address[] private _accounts;
     uint256 private _activeIssuers;
@@ -23,7 +21,7 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
     /// @inheritdoc IAuthorityRegistry
     function designate(address account, AuthorityKind kind, bytes32 code) external {
         if (!_isAgencyKind(kind)) revert NotAnAgencyKind(kind);
-        bytes2 country = _requireActiveIssuer(msg.sender).country;
+        bytes2 country = _requireActiveIssuer(msg.sender);
         _requireNoOpenProposal(account);
         _add(account, kind, country, code, msg.sender);
     }
@@ -46,23 +44,36 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
     }
 
     /// @inheritdoc IAuthorityRegistry
-    function profileOf(address account) external view returns (AuthorityProfile memory) {
-        return _profile(account);
+    function profileOf(address account)
+        external
+        view
+        returns (bytes2 country, AuthorityKind kind, AuthorityStatus status)
+    {
+        Authority storage a = _authorities[account];
+        return (a.country, a.kind, a.status);
     }
 
     /// @inheritdoc IAuthorityRegistry
     function profilesOf(address actor, address issuer)
         external
         view
-        returns (AuthorityProfile memory actorProfile, AuthorityProfile memory issuerProfile)
+        returns (
+            bytes2 actorCountry,
+            AuthorityKind actorKind,
+            AuthorityStatus actorStatus,
+            bytes2 issuerCountry,
+            AuthorityStatus issuerStatus
+        )
     {
-        return (_profile(actor), _profile(issuer));
+        Authority storage a = _authorities[actor];
+        Authority storage i = _authorities[issuer];
+        return (a.country, a.kind, a.status, i.country, i.status);
     }
 
     /// @inheritdoc IAuthorityRegistry
     function isActive(address account, AuthorityKind kind, bytes2 country) external view returns (bool) {
-        AuthorityProfile memory p = _profile(account);
-        return p.status == AuthorityStatus.Active && p.kind == kind && p.country == country;
+        Authority storage a = _authorities[account];
+        return a.status == AuthorityStatus.Active && a.kind == kind && a.country == country;
     }
 
     /// @inheritdoc IAuthorityRegistry
@@ -140,15 +151,11 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
         emit AuthorityStatusChanged(account, actor, status);
     }
 
-    /// @dev Reverts unless `account` is an active Issuer; returns its profile.
-    function _requireActiveIssuer(address account) internal view returns (AuthorityProfile memory p) {
-        p = _profile(account);
-        p.requireActiveKind(account, AuthorityKind.Issuer);
-    }
-
-    function _profile(address account) internal view returns (AuthorityProfile memory) {
+    /// @dev Reverts unless `account` is an active Issuer; returns its country.
+    function _requireActiveIssuer(address account) internal view returns (bytes2 country) {
         Authority storage a = _authorities[account];
-        return AuthorityProfile({country: a.country, kind: a.kind, status: a.status});
+        AuthorityCheck.requireActive(account, a.kind, a.status, AuthorityKind.Issuer);
+        return a.country;
     }
 
     function _authority(address account) internal view returns (Authority storage) {
@@ -160,7 +167,7 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
     function _requireNoOpenProposal(address account) internal view virtual;
 
     function _setAgencyStatus(address account, AuthorityStatus status) private {
-        bytes2 country = _requireActiveIssuer(msg.sender).country;
+        bytes2 country = _requireActiveIssuer(msg.sender);
         Authority storage a = _authorities[account];
         if (a.kind == AuthorityKind.None) revert UnknownAuthority(account);
         if (!_isAgencyKind(a.kind)) revert NotAnAgencyKind(a.kind);

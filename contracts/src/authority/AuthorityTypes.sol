@@ -34,14 +34,6 @@ struct Authority {
     bytes32 code;
 }
 
-/// @notice The part of an {Authority} that authorisation decisions need, returned by the
-/// registry's cheap views.
-struct AuthorityProfile {
-    bytes2 country;
-    AuthorityKind kind;
-    AuthorityStatus status;
-}
-
 /// @notice What a governance proposal does once a majority of issuers has voted for it.
 enum ProposalAction {
     None, // 0: no such proposal

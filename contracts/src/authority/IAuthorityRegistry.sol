@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {Authority, AuthorityKind, AuthorityProfile, AuthorityStatus, Proposal, ProposalAction} from "./AuthorityTypes.sol";
+import {Authority, AuthorityKind, AuthorityStatus, Proposal, ProposalAction} from "./AuthorityTypes.sol";
 import {IAuthorityChecks} from "./IAuthorityChecks.sol";
 
 /// @title IAuthorityRegistry
@@ -209,21 +209,36 @@ interface IAuthorityRegistry is IAuthorityChecks {
     /// @return The stored authority.
     function authorityOf(address account) external view returns (Authority memory);
 
-    /// @notice Country, kind and status of an account, from one storage slot.
+    /// @notice Country, kind and status of an account, from one storage slot (all zero
+    /// when unknown). Flat values rather than a struct keep the call cheap.
     /// @param account The account.
-    /// @return The profile (all-zero when unknown).
-    function profileOf(address account) external view returns (AuthorityProfile memory);
+    /// @return country Its country.
+    /// @return kind Its kind.
+    /// @return status Its status.
+    function profileOf(address account)
+        external
+        view
+        returns (bytes2 country, AuthorityKind kind, AuthorityStatus status);
 
-    /// @notice Profiles of an acting account and of a permit's issuer in one call: all a
-    /// permit operation needs to authorise the actor and check the issuer.
+    /// @notice What a permit operation needs in one call: the acting account's country,
+    /// kind and status, and the permit issuer's country and status.
     /// @param actor The account performing the action.
     /// @param issuer The permit's issuer.
-    /// @return actorProfile The actor's profile.
-    /// @return issuerProfile The issuer's profile.
+    /// @return actorCountry The actor's country.
+    /// @return actorKind The actor's kind.
+    /// @return actorStatus The actor's status.
+    /// @return issuerCountry The issuer's country.
+    /// @return issuerStatus The issuer's status.
     function profilesOf(address actor, address issuer)
         external
         view
-        returns (AuthorityProfile memory actorProfile, AuthorityProfile memory issuerProfile);
+        returns (
+            bytes2 actorCountry,
+            AuthorityKind actorKind,
+            AuthorityStatus actorStatus,
+            bytes2 issuerCountry,
+            AuthorityStatus issuerStatus
+        );
 
     /// @notice Whether `account` is an active authority of exactly `kind` and `country`.
     /// @param account The account.

@@ -13,7 +13,8 @@ library Country {
     /// @param country The code to test.
     /// @return True for "AA".."ZZ", false otherwise (including `bytes2(0)`).
     function isValid(bytes2 country) internal pure returns (bool) {
-        return _isUpperLetter(country[0]) && _isUpperLetter(country[1]);
+        uint16 c = uint16(country);
+        return _isUpperLetter(c >> 8) && _isUpperLetter(c & 0xFF);
     }
 
     /// @notice Reverts with {InvalidCountry} unless `country` is two ASCII upper-case letters.
@@ -22,7 +23,10 @@ library Country {
         if (!isValid(country)) revert InvalidCountry(country);
     }
 
-    function _isUpperLetter(bytes1 b) private pure returns (bool) {
-        return b >= 0x41 && b <= 0x5A;
+    /// @dev 'A' is 0x41, 'Z' is 0x5A; anything below 'A' wraps to a large number.
+    function _isUpperLetter(uint16 b) private pure returns (bool) {
+        unchecked {
+            return b - 0x41 < 26;
+        }
     }
 }

@@ -2,21 +2,20 @@
 pragma solidity ^0.8.24;
 
 import {AuthorityCheck} from "../authority/AuthorityCheck.sol";
-import {AuthorityKind, AuthorityProfile} from "../authority/AuthorityTypes.sol";
+import {AuthorityKind, AuthorityStatus} from "../authority/AuthorityTypes.sol";
 import {Country} from "../common/Country.sol";
 import {IPermitRegistry} from "./IPermitRegistry.sol";
+import {PermitHeader, PermitHeaderLib, PermitUsageLib} from "./PermitSlots.sol";
 import {PermitStorage} from "./PermitStorage.sol";
 import {PermitInput, PermitState, PermitType} from "./PermitTypes.sol";
 
 /// @title PermitLifecycle
 /// @notice The issuer side of the ledger: register, cancel and replace permits.
 abstract contract PermitLifecycle is PermitStorage {
-    using AuthorityCheck for AuthorityProfile;
-
     /// @inheritdoc IPermitRegistry
     function register(PermitInput calldata permit) external {
         _requireIssuer();
-        _store(permit, permit.previousKey);
+        _store(permit);
     }
 
     /// @inheritdoc IPermitRegistry
@@ -26,7 +25,7 @@ abstract contract PermitLifecycle is PermitStorage {
         // One authority check covers the whole batch: that is what makes batches cheap.
         _requireIssuer();
         for (uint256 i; i < n; ++i) {
-            _store(permits[i], permits[i].previousKey);
+            _store(permits[i]);
         }
     }
 
@@ -44,62 +43,55 @@ abstract contract PermitLifecycle is PermitStorage {
         // _close authorises the caller as an active issuer of the old permit's country,
         // which is also what registering the new permit needs.
         _close(oldKey, reasonCode, PermitState.Replaced);
-        _store(newPermit, oldKey);
+        _store(newPermit);
+        _previousKeys[newKey] = oldKey;
         _replacementKeys[oldKey] = newKey;
         emit PermitReplaced(oldKey, newKey, msg.sender, actorRef, reasonCode);
     }
 
     /// @dev Reverts unless msg.sender is an active Issuer (any country: the permit takes the issuer's).
     function _requireIssuer() private view {
-        _authorities.profileOf(msg.sender).requireActiveKind(msg.sender, AuthorityKind.Issuer);
+        (, AuthorityKind kind, AuthorityStatus status) = _authorities.profileOf(msg.sender);
+        AuthorityCheck.requireActive(msg.sender, kind, status, AuthorityKind.Issuer);
     }
 
     /// @dev Validates `input` and writes it as a new active permit issued by msg.sender.
-    function _store(PermitInput calldata input, bytes32 previousKey) private {
+    function _store(PermitInput calldata input) private {
         bytes32 key = input.key;
-        if (key == bytes32(0)) revert ZeroPermitKey();
-        if (input.documentHash == bytes32(0)) revert ZeroDocumentHash(key);
-        if (input.validFrom >= input.validUntil) revert InvalidValidity(key, input.validFrom, input.validUntil);
+        bytes32 previousKey = input.previousKey;
+        bytes32 documentHash = input.documentHash;
+        uint40 validFrom = input.validFrom;
+        uint40 validUntil = input.validUntil;
+        PermitType permitType = input.permitType;
         bytes2 destination = input.destination;
+        uint16 maxShipments = input.maxShipments;
+        uint96[] calldata lines = input.lines;
+        uint96 firstLine = lines.length == 0 ? 0 : lines[0];
+
+        if (key == bytes32(0)) revert ZeroPermitKey();
+        if (documentHash == bytes32(0)) revert ZeroDocumentHash(key);
+        if (validFrom >= validUntil) revert InvalidValidity(key, validFrom, validUntil);
         if (destination != bytes2(0)) Country.requireValid(destination);
-        uint256 lineCount = input.lines.length;
-        if (lineCount == 0 || lineCount > MAX_LINES) revert InvalidLineCount(key, lineCount);
-        if (input.maxShipments == 0 && input.permitType != PermitType.CitesCertificate) {
-            revert UnlimitedShipmentsNotAllowed(key, input.permitType);
+        if (lines.length == 0 || lines.length > MAX_LINES) revert InvalidLineCount(key, lines.length);
+        if (maxShipments == 0 && permitType != PermitType.CitesCertificate) {
+            revert UnlimitedShipmentsNotAllowed(key, permitType);
         }
-
         PermitRecord storage p = _permits[key];
-        if (p.header.state != PermitState.None) revert PermitAlreadyRegistered(key);
+        if (PermitHeader.unwrap(p.header) != 0) revert PermitAlreadyRegistered(key);
         if (previousKey == key) revert SelfReference(key);
+        if (firstLine == 0) revert ZeroAuthorisedQuantity(key, 0);
 
-        uint96 first = input.lines[0];
-        if (first == 0) revert ZeroAuthorisedQuantity(key, 0);
-        p.documentHash = input.documentHash;
-        p.header = PermitHeader({
-            issuer: msg.sender,
-            validFrom: input.validFrom,
-            validUntil: input.validUntil,
-            permitType: input.permitType,
-            state: PermitState.Active
-        });
-        p.usage = PermitUsage({
-            authorised: first,
-            used: 0,
-            // casting to 'uint8' is safe because lineCount <= MAX_LINES (16) was checked above
-            // forge-lint: disable-next-line(unsafe-typecast)
-            lineCount: uint8(lineCount),
-            maxShipments: input.maxShipments,
-            shipmentsUsed: 0,
-            destination: destination,
-            cancelReason: 0
-        });
-        for (uint256 i = 1; i < lineCount; ++i) {
-            uint96 authorised = input.lines[i];
-            if (authorised == 0) revert ZeroAuthorisedQuantity(key, i);
-            p.moreLines[i - 1].authorised = authorised;
+        p.documentHash = documentHash;
+        p.header = PermitHeaderLib.pack(msg.sender, validFrom, validUntil, permitType, PermitState.Active);
+        // casting to 'uint8' is safe because lines.length <= MAX_LINES (16) was checked above
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.usage = PermitUsageLib.pack(firstLine, uint8(lines.length), maxShipments, destination);
+        for (uint256 i = 1; i < lines.length; ++i) {
+            if (lines[i] == 0) revert ZeroAuthorisedQuantity(key, i);
+            p.moreLines[i - 1].authorised = lines[i];
         }
         if (previousKey != bytes32(0)) _previousKeys[key] = previousKey;
-        emit PermitRegistered(key, msg.sender, input.actorRef, input.documentHash);
+        emit PermitRegistered(key, msg.sender, input.actorRef, documentHash);
     }
 
     /// @dev Authorises msg.sender as an active issuer of the permit's country and closes the
@@ -107,13 +99,14 @@ abstract contract PermitLifecycle is PermitStorage {
     function _close(bytes32 key, uint8 reasonCode, PermitState state) private {
         if (reasonCode == 0) revert ZeroReasonCode(key);
         PermitRecord storage p = _permits[key];
-        PermitState current = p.header.state;
+        PermitHeader h = p.header;
+        PermitState current = h.state();
         if (current == PermitState.None) revert UnknownPermit(key);
-        (AuthorityProfile memory actor, AuthorityProfile memory issuer) =
-            _authorities.profilesOf(msg.sender, p.header.issuer);
-        actor.requireActive(msg.sender, AuthorityKind.Issuer, issuer.country);
+        (bytes2 country, AuthorityKind kind, AuthorityStatus status, bytes2 issuerCountry,) =
+            _authorities.profilesOf(msg.sender, h.issuer());
+        AuthorityCheck.requireActiveIn(msg.sender, country, kind, status, AuthorityKind.Issuer, issuerCountry);
         if (current != PermitState.Active) revert PermitAlreadyClosed(key, current);
-        p.header.state = state;
-        p.usage.cancelReason = reasonCode;
+        p.header = h.withState(state);
+        p.usage = p.usage.withCancelReason(reasonCode);
     }
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {AuthorityProfile} from "../authority/AuthorityTypes.sol";
+import {AuthorityStatus} from "../authority/AuthorityTypes.sol";
 import {IAuthorityRegistry} from "../authority/IAuthorityRegistry.sol";
 import {IPermitRegistry} from "./IPermitRegistry.sol";
 import {PermitLifecycle} from "./PermitLifecycle.sol";
+import {PermitHeader, PermitUsage, ShipmentHead} from "./PermitSlots.sol";
 import {PermitStorage} from "./PermitStorage.sol";
 import {
     PermitState,
@@ -34,37 +35,38 @@ contract PermitRegistry is PermitLifecycle, ShipmentLedger {
     /// @inheritdoc IPermitRegistry
     function verify(bytes32 key) external view returns (PermitVerification memory v) {
         PermitRecord storage p = _permits[key];
-        PermitHeader memory h = p.header;
-        if (h.state == PermitState.None) {
+        PermitHeader h = p.header;
+        if (h.state() == PermitState.None) {
             v.reason = VerificationReason.Unknown;
             return v;
         }
-        PermitUsage memory u = p.usage;
-        AuthorityProfile memory issuer = _authorities.profileOf(h.issuer);
+        PermitUsage u = p.usage;
+        (bytes2 issuerCountry,, AuthorityStatus issuerStatus) = _authorities.profileOf(h.issuer());
 
-        v.issuer = h.issuer;
-        v.issuerCountry = issuer.country;
-        v.permitType = h.permitType;
-        v.validFrom = h.validFrom;
-        v.validUntil = h.validUntil;
-        v.destination = u.destination;
-        v.shipmentsUsed = u.shipmentsUsed;
-        v.maxShipments = u.maxShipments;
+        v.issuer = h.issuer();
+        v.issuerCountry = issuerCountry;
+        v.permitType = h.permitType();
+        v.validFrom = h.validFrom();
+        v.validUntil = h.validUntil();
+        v.destination = u.destination();
+        v.shipmentsUsed = u.shipmentsUsed();
+        v.maxShipments = u.maxShipments();
         v.documentHash = p.documentHash;
         v.previousKey = _previousKeys[key];
         v.replacementKey = _replacementKeys[key];
-        v.cancelReason = u.cancelReason;
+        v.cancelReason = u.cancelReason();
 
-        v.authorised = new uint96[](u.lineCount);
-        v.used = new uint96[](u.lineCount);
+        uint256 lineCount = u.lineCount();
+        v.authorised = new uint96[](lineCount);
+        v.used = new uint96[](lineCount);
         bool linesLeft;
-        for (uint256 i; i < u.lineCount; ++i) {
+        for (uint256 i; i < lineCount; ++i) {
             (v.authorised[i], v.used[i]) = _line(p, u, i);
             if (v.used[i] < v.authorised[i]) linesLeft = true;
         }
 
-        v.reason = _availability(h, issuer.status);
-        bool shipmentsLeft = u.maxShipments == 0 || u.shipmentsUsed < u.maxShipments;
+        v.reason = _availability(h, issuerStatus);
+        bool shipmentsLeft = v.maxShipments == 0 || v.shipmentsUsed < v.maxShipments;
         if (v.reason == VerificationReason.None && !(linesLeft && shipmentsLeft)) {
             v.reason = VerificationReason.Exhausted;
         }
@@ -73,23 +75,23 @@ contract PermitRegistry is PermitLifecycle, ShipmentLedger {
 
     /// @inheritdoc IPermitRegistry
     function documentMatches(bytes32 key, bytes32 documentHash) external view returns (bool) {
-        return _permits[key].header.state != PermitState.None && _permits[key].documentHash == documentHash;
+        PermitRecord storage p = _permits[key];
+        return PermitHeader.unwrap(p.header) != 0 && p.documentHash == documentHash;
     }
 
     /// @inheritdoc IPermitRegistry
     function shipmentOf(bytes32 key, bytes32 shipmentRef) external view returns (ShipmentView memory s) {
-        uint256 lineCount = _permits[key].usage.lineCount;
+        uint256 lineCount = _permits[key].usage.lineCount();
         ShipmentRecord storage r = _shipments[key][shipmentRef];
-        s.exportRecorded = r.head.exportRecorded;
-        s.importRecorded = r.head.importRecorded;
+        ShipmentHead head = r.head;
+        s.exportRecorded = head.exportRecorded();
+        s.importRecorded = head.importRecorded();
         s.exported = new uint96[](lineCount);
         s.imported = new uint96[](lineCount);
-        for (uint256 i; i < lineCount; ++i) {
-            if (i == 0) {
-                (s.exported[0], s.imported[0]) = (r.head.exported, r.head.imported);
-            } else {
-                (s.exported[i], s.imported[i]) = (r.moreLines[i - 1].exported, r.moreLines[i - 1].imported);
-            }
+        if (lineCount == 0) return s;
+        (s.exported[0], s.imported[0]) = (head.exported0(), head.imported0());
+        for (uint256 i = 1; i < lineCount; ++i) {
+            (s.exported[i], s.imported[i]) = (r.moreLines[i - 1].exported, r.moreLines[i - 1].imported);
         }
     }
 
