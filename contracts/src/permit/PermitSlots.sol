@@ -7,11 +7,13 @@ import {PermitState, PermitType} from "./PermitTypes.sol";
 // of OpenZeppelin's Time.Delay. Reading a field is a shift and a mask; writing a slot is one
 // SSTORE. (Solidity's own packed structs are read and written member by member by the
 // legacy code generator, which costs ~200 gas per member and broke the gas targets.)
+// Each layout is exactly the one solc gives the equivalent packed struct (fields in the
+// order below, bools one byte each); test/PermitSlots.t.sol checks that against solc.
 // Bit layout, lowest bits first:
 //   PermitHeader: issuer 0-159, validFrom 160-199, validUntil 200-239, permitType 240-247, state 248-255
 //   PermitUsage:  authorised(line 0) 0-95, used(line 0) 96-191, lineCount 192-199,
 //                 maxShipments 200-215, shipmentsUsed 216-231, destination 232-247, cancelReason 248-255
-//   ShipmentHead: exported(line 0) 0-95, imported(line 0) 96-191, exportRecorded bit 192, importRecorded bit 193
+//   ShipmentHead: exported(line 0) 0-95, imported(line 0) 96-191, exportRecorded 192-199, importRecorded 200-207
 
 /// @dev Permit slot 1: issuer, validity window, type and lifecycle state. Zero = no permit.
 type PermitHeader is uint256;
@@ -195,7 +197,7 @@ library PermitUsageLib {
 /// @notice Fields of a {ShipmentHead} word.
 library ShipmentHeadLib {
     uint256 private constant EXPORT_FLAG = 1 << 192;
-    uint256 private constant IMPORT_FLAG = 1 << 193;
+    uint256 private constant IMPORT_FLAG = 1 << 200;
 
     /// @notice Line 0 as recorded by the export side.
     /// @param s The head.
