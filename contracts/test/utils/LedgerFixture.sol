@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "forge-std/Test.sol";
 import {AuthorityRegistry} from "../../src/authority/AuthorityRegistry.sol";
-import {AuthorityKind} from "../../src/authority/AuthorityTypes.sol";
+import {AuthorityKind, AuthorityStatus} from "../../src/authority/AuthorityTypes.sol";
 import {PermitRegistry} from "../../src/permit/PermitRegistry.sol";
 import {PermitInput, PermitType} from "../../src/permit/PermitTypes.sol";
 
@@ -56,7 +56,9 @@ abstract contract LedgerFixture is Test {
         returns (PermitInput memory p)
     {
         p.key = key;
-        p.documentHash = sha256(abi.encode(key));
+        // Off chain this is SHA-256 of the document; the contract treats it as opaque. keccak
+        // keeps this helper free of precompile calls, which would consume a vm.expectRevert.
+        p.documentHash = keccak256(abi.encode("document", key));
         p.permitType = PermitType.CitesExport;
         p.validFrom = uint40(block.timestamp);
         p.validUntil = uint40(block.timestamp) + VALIDITY;
@@ -75,6 +77,32 @@ abstract contract LedgerFixture is Test {
     function _registerCH(string memory id, uint96[] memory lines) internal returns (bytes32 key) {
         key = keccak256(bytes(id));
         _register(issuerCH, _permit(key, lines, DE));
+    }
+
+    /// @dev Admits a new issuer; with three founders the proposer and one more vote suffice.
+    function _admitIssuer(string memory name, bytes2 country) internal returns (address account) {
+        account = makeAddr(name);
+        vm.prank(issuerDE);
+        uint256 id = registry.proposeIssuer(account, country, "second issuer");
+        vm.prank(issuerKE);
+        registry.vote(id);
+    }
+
+    /// @dev Suspends an issuer with the votes of the other active issuers.
+    function _suspendIssuer(address issuer) internal {
+        address[] memory all = registry.authorities();
+        uint256 id;
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] == issuer || !registry.isActive(all[i], AuthorityKind.Issuer, registry.authorityOf(all[i]).country))
+            {
+                continue;
+            }
+            if (registry.authorityOf(issuer).status == AuthorityStatus.Suspended) break;
+            vm.prank(all[i]);
+            if (id == 0) id = registry.proposeSuspension(issuer);
+            else registry.vote(id);
+        }
+        assertEq(uint8(registry.authorityOf(issuer).status), uint8(AuthorityStatus.Suspended));
     }
 
     function _lines(uint96 a) internal pure returns (uint96[] memory l) {
