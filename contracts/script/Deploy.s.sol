@@ -56,6 +56,8 @@ contract Deploy is Script {
         for (uint256 i; i < codes.length; ++i) {
             bytes memory b = bytes(codes[i]);
             if (b.length != 2) revert BadCountryCode(codes[i]);
+            // casting to 'bytes2' is safe because the length is exactly 2
+            // forge-lint: disable-next-line(unsafe-typecast)
             out[i] = bytes2(b);
         }
     }
@@ -68,6 +70,8 @@ contract Deploy is Script {
         for (uint256 i; i < codes.length; ++i) {
             bytes memory b = bytes(codes[i]);
             if (b.length > 32) revert CodeTooLong(codes[i]);
+            // casting to 'bytes32' is safe because the length is at most 32 (right-padded with zeros)
+            // forge-lint: disable-next-line(unsafe-typecast)
             out[i] = bytes32(b);
         }
     }

@@ -23,7 +23,7 @@ contract AuthorityDirectoryTest is AuthorityFixture {
 
     function test_constructor_storesFoundersAsActiveIssuers() public view {
         Authority memory a = registry.authorityOf(issuerCH);
-        assertEq(a.country, bytes2("CH"));
+        assertEq(a.country, CH);
         assertEq(uint8(a.kind), uint8(AuthorityKind.Issuer));
         assertEq(uint8(a.status), uint8(AuthorityStatus.Active));
         assertEq(a.admissionSeq, 1);
@@ -69,8 +69,9 @@ contract AuthorityDirectoryTest is AuthorityFixture {
         address[] memory issuers = new address[](1);
         bytes2[] memory countries = new bytes2[](1);
         bytes32[] memory codes = new bytes32[](1);
-        (issuers[0], countries[0], codes[0]) = (issuerCH, "ch", "A");
-        vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, bytes2("ch")));
+        bytes2 lowerCase = "ch";
+        (issuers[0], countries[0], codes[0]) = (issuerCH, lowerCase, "A");
+        vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, lowerCase));
         new AuthorityRegistry(issuers, countries, codes);
 
         (issuers[0], countries[0], codes[0]) = (address(0), "CH", "A");
@@ -91,7 +92,7 @@ contract AuthorityDirectoryTest is AuthorityFixture {
         registry.designate(customsCH, AuthorityKind.Customs, "Basel");
 
         Authority memory a = registry.authorityOf(customsCH);
-        assertEq(a.country, bytes2("CH"));
+        assertEq(a.country, CH);
         assertEq(uint8(a.kind), uint8(AuthorityKind.Customs));
         assertEq(uint8(a.status), uint8(AuthorityStatus.Active));
         assertEq(a.admissionSeq, 0, "agencies never vote");
@@ -199,7 +200,7 @@ contract AuthorityDirectoryTest is AuthorityFixture {
 
     function test_suspendAgency_rejectsOtherCountrysIssuer() public {
         _designateCustomsCH();
-        vm.expectRevert(abi.encodeWithSelector(IAuthorityChecks.WrongCountry.selector, issuerDE, bytes2("DE"), bytes2("CH")));
+        vm.expectRevert(abi.encodeWithSelector(IAuthorityChecks.WrongCountry.selector, issuerDE, DE, CH));
         vm.prank(issuerDE);
         registry.suspendAgency(customsCH);
     }
@@ -247,17 +248,17 @@ contract AuthorityDirectoryTest is AuthorityFixture {
     function test_profileViews_returnWhatPermitChecksNeed() public {
         _designateCustomsCH();
         (bytes2 country, AuthorityKind kind, AuthorityStatus status) = registry.profileOf(customsCH);
-        assertEq(country, bytes2("CH"));
+        assertEq(country, CH);
         assertEq(uint8(kind), uint8(AuthorityKind.Customs));
         assertEq(uint8(status), uint8(AuthorityStatus.Active));
 
         _suspendIssuerDE();
         (bytes2 ac, AuthorityKind ak, AuthorityStatus as_, bytes2 ic, AuthorityStatus is_) =
             registry.profilesOf(customsCH, issuerDE);
-        assertEq(ac, bytes2("CH"));
+        assertEq(ac, CH);
         assertEq(uint8(ak), uint8(AuthorityKind.Customs));
         assertEq(uint8(as_), uint8(AuthorityStatus.Active));
-        assertEq(ic, bytes2("DE"));
+        assertEq(ic, DE);
         assertEq(uint8(is_), uint8(AuthorityStatus.Suspended));
 
         (country, kind, status) = registry.profileOf(makeAddr("nobody"));

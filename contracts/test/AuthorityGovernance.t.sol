@@ -76,8 +76,9 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         assertEq(id, 1);
         assertEq(uint8(p.action), uint8(ProposalAction.AdmitIssuer));
         assertEq(p.target, candidate);
-        assertEq(p.country, bytes2("FR"));
-        assertEq(p.code, bytes32("new"));
+        assertEq(p.country, FR);
+        bytes32 code = "new";
+        assertEq(p.code, code);
         assertEq(p.proposer, founders[0]);
         assertEq(p.votes, 1);
         assertEq(p.expiresAt, expiresAt);
@@ -284,8 +285,9 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         registry.proposeIssuer(address(0), "FR", "new");
         vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.ZeroCode.selector, candidate));
         registry.proposeIssuer(candidate, "FR", bytes32(0));
-        vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, bytes2("F1")));
-        registry.proposeIssuer(candidate, "F1", "new");
+        bytes2 digit = "F1";
+        vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, digit));
+        registry.proposeIssuer(candidate, digit, "new");
         vm.stopPrank();
     }
 

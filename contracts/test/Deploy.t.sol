@@ -21,7 +21,8 @@ contract DeployScriptTest is Test {
         assertEq(address(permits.authorityRegistry()), address(registry));
         assertTrue(registry.isActive(ch, AuthorityKind.Issuer, "CH"));
         assertTrue(registry.isActive(de, AuthorityKind.Issuer, "DE"));
-        assertEq(registry.authorityOf(de).code, bytes32("BfN"));
+        bytes32 code = "BfN";
+        assertEq(registry.authorityOf(de).code, code);
         assertEq(registry.activeIssuerCount(), 2);
     }
 

@@ -118,7 +118,8 @@ contract PermitRegistrationTest is LedgerFixture {
     }
 
     function test_register_rejectsMalformedDestination() public {
-        bytes2[4] memory bad = [bytes2("de"), bytes2("D1"), bytes2(0x0044), bytes2("[A")];
+        bytes2[4] memory bad;
+        (bad[0], bad[1], bad[2], bad[3]) = ("de", "D1", hex"0044", "[A");
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, bad[i]));
             _register(issuerCH, _permit(KEY, _lines(1), bad[i]));

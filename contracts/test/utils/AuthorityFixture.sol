@@ -6,11 +6,17 @@ import {AuthorityRegistry} from "../../src/authority/AuthorityRegistry.sol";
 
 /// @notice Deploys an AuthorityRegistry with n founding issuers (CH, DE, KE, FR, BR, ...).
 abstract contract AuthorityFixture is Test {
+    bytes2 internal constant CH = "CH";
+    bytes2 internal constant DE = "DE";
+    bytes2 internal constant KE = "KE";
+    bytes2 internal constant FR = "FR";
+    bytes2 internal constant BR = "BR";
+    bytes2 internal constant VN = "VN";
     AuthorityRegistry internal registry;
     address[] internal founders;
 
     function _deploy(uint256 n) internal {
-        bytes2[6] memory pool = [bytes2("CH"), "DE", "KE", "FR", "BR", "VN"];
+        bytes2[6] memory pool = [CH, DE, KE, FR, BR, VN];
         founders = new address[](n);
         bytes2[] memory countries = new bytes2[](n);
         bytes32[] memory codes = new bytes32[](n);
