@@ -16,7 +16,8 @@ trace_op="${2:-}"
 "$FORGE" build >/dev/null
 
 work="$(mktemp -d)"
-"$ANVIL" --port 0 >"$work/anvil.log" 2>&1 &
+# Cancun, like the QBFT network (foundry.toml's evm_version).
+"$ANVIL" --port 0 --hardfork cancun >"$work/anvil.log" 2>&1 &
 anvil_pid=$!
 trap 'kill "$anvil_pid" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do
