@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+import {Test} from "forge-std/Test.sol";
+import {AuthorityRegistry} from "../../src/authority/AuthorityRegistry.sol";
+
+/// @notice Deploys an AuthorityRegistry with n founding issuers (CH, DE, KE, FR, BR, ...).
+abstract contract AuthorityFixture is Test {
+    bytes2 internal constant CH = "CH";
+    bytes2 internal constant DE = "DE";
+    bytes2 internal constant KE = "KE";
+    bytes2 internal constant FR = "FR";
+    bytes2 internal constant BR = "BR";
+    bytes2 internal constant VN = "VN";
+    AuthorityRegistry internal registry;
+    address[] internal founders;
+
+    function _deploy(uint256 n) internal {
+        bytes2[6] memory pool = [CH, DE, KE, FR, BR, VN];
+        founders = new address[](n);
+        bytes2[] memory countries = new bytes2[](n);
+        bytes32[] memory codes = new bytes32[](n);
+        for (uint256 i; i < n; ++i) {
+            founders[i] = makeAddr(string.concat("issuer-", vm.toString(i)));
+            countries[i] = pool[i];
+            codes[i] = keccak256(abi.encode("issuer", i));
+        }
+        registry = new AuthorityRegistry(founders, countries, codes);
+    }
+
+    function _vote(address voter, uint256 id) internal returns (bool executed) {
+        vm.prank(voter);
+        return registry.vote(id);
+    }
+}
