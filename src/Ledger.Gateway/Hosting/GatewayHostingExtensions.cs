@@ -1,0 +1,53 @@
+using Ledger.Gateway.Health;
+using Ledger.Gateway.Identity;
+using Ledger.Gateway.Stores;
+using Ledger.Gateway.Tls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Hosting;
+
+/// <summary>Wires the gateway's foundations into a web application; Program.cs calls only these two methods.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Registers options (validated at startup), identity, TLS, health, stores, gRPC with
+    /// reflection, and the Kestrel endpoint for the configured mode.
+    /// </summary>
+    public static WebApplicationBuilder AddLedgerGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddLedgerTls(configuration);
+        services.AddLedgerIdentity(configuration);
+        services.AddLedgerHealthChecks(configuration);
+        services.AddLedgerStores(configuration);
+
+        services.AddGrpc();
+        services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
+            .Configure<IOptions<GatewayOptions>>((grpc, gateway) =>
+            {
+                grpc.MaxReceiveMessageSize = gateway.Value.MaxRequestBytes;
+                grpc.EnableDetailedErrors = false;
+            });
+        services.AddGrpcReflection();
+        services.AddHostedService<StartupReport>();
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForLedgerGateway());
+        return builder;
+    }
+
+    /// <summary>Maps the standard gRPC health service and server reflection.</summary>
+    public static WebApplication MapLedgerGateway(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
