@@ -61,7 +61,9 @@ public sealed class CertificateIdentityMap
             return null;
         try
         {
-            return new X500DistinguishedName(text.Trim()).Name;
+            // Built from a string, X500DistinguishedName keeps that string as its Name;
+            // re-reading the encoded form renders it as certificates are rendered.
+            return new X500DistinguishedName(new X500DistinguishedName(text.Trim()).RawData).Name;
         }
         catch (CryptographicException)
         {
