@@ -12,7 +12,7 @@ public static class GatewayHostingExtensions
 {
     /// <summary>
     /// Registers options (validated at startup), identity, TLS, health, stores, gRPC with
-    /// reflection, and the Kestrel endpoint for the configured mode.
+    /// JSON transcoding and reflection, and the Kestrel endpoint for the configured mode.
     /// </summary>
     public static WebApplicationBuilder AddLedgerGateway(this WebApplicationBuilder builder)
     {
@@ -29,7 +29,15 @@ public static class GatewayHostingExtensions
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
 
-        services.AddGrpc();
+        // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
+        // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
+        // proto3 JSON form: 64-bit numbers as strings (JSON numbers lose precision above
+        // 2^53) and default values left out.
+        services.AddGrpc().AddJsonTranscoding(transcoding =>
+        {
+            transcoding.JsonSettings.WriteInt64sAsStrings = true;
+            transcoding.JsonSettings.IgnoreDefaultValues = true;
+        });
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) =>
             {

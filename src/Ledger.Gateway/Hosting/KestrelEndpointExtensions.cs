@@ -12,6 +12,9 @@ public static class KestrelEndpointExtensions
     /// Listens on <see cref="GatewayOptions.ListenAddress"/>:<see cref="GatewayOptions.Port"/>:
     /// mutual TLS 1.3 in Production mode; plain HTTP/2 (prior knowledge, as gRPC clients
     /// speak it) in Devnet mode, where the options validator has already insisted on loopback.
+    /// Without TLS there is no ALPN to choose between HTTP/1.1 and HTTP/2 (Kestrel then
+    /// speaks only HTTP/1.1 and gRPC fails), so Devnet is HTTP/2 only: JSON clients use
+    /// <c>curl --http2-prior-knowledge</c> there.
     /// </summary>
     public static void ListenForLedgerGateway(this KestrelServerOptions kestrel)
     {

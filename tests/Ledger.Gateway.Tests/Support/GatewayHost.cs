@@ -37,8 +37,14 @@ public sealed class GatewayHost : IAsyncDisposable
     public TestServer TestServer => _app.GetTestServer();
 
     /// <summary>Builds and starts the gateway.</summary>
+    /// <param name="settings">Configuration (nothing else is read).</param>
+    /// <param name="time">A clock to use instead of the system clock.</param>
+    /// <param name="inProcess">TestServer instead of Kestrel.</param>
+    /// <param name="extraServices">Test-only services to register.</param>
+    /// <param name="extraEndpoints">Test-only endpoints to map.</param>
     public static async Task<GatewayHost> StartAsync(
-        IDictionary<string, string?> settings, TimeProvider? time = null, bool inProcess = false)
+        IDictionary<string, string?> settings, TimeProvider? time = null, bool inProcess = false,
+        Action<IServiceCollection>? extraServices = null, Action<WebApplication>? extraEndpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -55,8 +61,10 @@ public sealed class GatewayHost : IAsyncDisposable
         if (inProcess)
             builder.WebHost.UseTestServer();
         builder.AddLedgerGateway();
+        extraServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapLedgerGateway();
+        extraEndpoints?.Invoke(app);
         try
         {
             await app.StartAsync();
