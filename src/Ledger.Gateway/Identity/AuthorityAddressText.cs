@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Ledger.Gateway.Text;
 
 namespace Ledger.Gateway.Identity;
 
@@ -10,18 +11,6 @@ namespace Ledger.Gateway.Identity;
 public static class AuthorityAddressText
 {
     /// <summary>Normalises <paramref name="text"/> to "0x" + 40 lower-case hex digits, or returns false.</summary>
-    public static bool TryNormalise(string? text, [NotNullWhen(true)] out string? address)
-    {
-        address = null;
-        var trimmed = text?.Trim();
-        if (trimmed is null || trimmed.Length != 42 || !trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            return false;
-        foreach (var c in trimmed.AsSpan(2))
-        {
-            if (!char.IsAsciiHexDigit(c))
-                return false;
-        }
-        address = "0x" + trimmed[2..].ToLowerInvariant();
-        return true;
-    }
+    public static bool TryNormalise(string? text, [NotNullWhen(true)] out string? address) =>
+        PrefixedHex.TryNormalise(text, 40, out address);
 }

@@ -25,7 +25,10 @@ public sealed class StoreOptions
     /// <summary>Most verification results the in-memory cache holds.</summary>
     public int InMemoryCacheCapacity { get; set; } = 10_000;
 
-    /// <summary>Folder of the file checkpoint store (used when Redis is not configured).</summary>
+    /// <summary>
+    /// Folder of the file checkpoint store (used when Redis is not configured). A relative
+    /// path is taken from the working directory: give an absolute one in production.
+    /// </summary>
     public string CheckpointDirectory { get; set; } = "data/checkpoints";
 
     /// <summary>How long a Redis nonce lease lives unless released; longer than signing and sending a transaction.</summary>

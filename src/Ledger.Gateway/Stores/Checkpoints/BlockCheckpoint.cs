@@ -1,3 +1,5 @@
+using Ledger.Gateway.Text;
+
 namespace Ledger.Gateway.Stores;
 
 /// <summary>The last block an event follower has fully processed, with its hash (to notice a different chain).</summary>
@@ -9,11 +11,10 @@ public sealed record BlockCheckpoint
     /// <exception cref="ArgumentException">The hash is malformed.</exception>
     public BlockCheckpoint(ulong blockNumber, string blockHash)
     {
-        ArgumentNullException.ThrowIfNull(blockHash);
-        if (blockHash.Length != 66 || !blockHash.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !blockHash.AsSpan(2).ContainsOnlyHex())
+        if (!PrefixedHex.TryNormalise(blockHash, 64, out var hash))
             throw new ArgumentException("A block hash is 0x followed by 64 hex digits.", nameof(blockHash));
         BlockNumber = blockNumber;
-        BlockHash = "0x" + blockHash[2..].ToLowerInvariant();
+        BlockHash = hash;
     }
 
     /// <summary>Block number.</summary>
@@ -21,9 +22,4 @@ public sealed record BlockCheckpoint
 
     /// <summary>Block hash, "0x" + 64 lower-case hex digits.</summary>
     public string BlockHash { get; }
-}
-
-file static class HexSpan
-{
-    public static bool ContainsOnlyHex(this ReadOnlySpan<char> text) => !text.ContainsAnyExcept("0123456789abcdefABCDEF");
 }
