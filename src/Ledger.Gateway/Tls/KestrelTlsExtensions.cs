@@ -26,8 +26,7 @@ public static class KestrelTlsExtensions
             https.CheckCertificateRevocation = false;
             https.ServerCertificateSelector = (_, _) => serverCertificate.Current;
             // The platform's verdict (chain, policy errors) is built against the OS store; ours replaces it.
-            https.ClientCertificateValidation = (certificate, chain, _) =>
-                trusted.Validate(certificate, chain?.ChainPolicy.ExtraStore).IsTrusted;
+            https.ClientCertificateValidation = (certificate, _, _) => trusted.Validate(certificate).IsTrusted;
         });
     }
 }

@@ -14,7 +14,9 @@ public sealed class TlsOptions
 
     /// <summary>
     /// PEM files with the CA certificates whose client certificates are accepted. Only these
-    /// are trusted; the operating system's store is not consulted.
+    /// are trusted; the operating system's store is not consulted. List the CA that signs the
+    /// client certificates directly (an intermediate CA too). Read at startup: restart the
+    /// gateway after changing them.
     /// </summary>
     public List<string> TrustedCaFiles { get; set; } = [];
 

@@ -39,20 +39,20 @@ public sealed class TrustedCertificateAuthorities
     /// <summary>
     /// Builds a chain from <paramref name="certificate"/> to a trusted CA at the current time,
     /// requiring the client-authentication usage when the certificate restricts usages.
-    /// Revocation is not checked: the authorities run no CRL or OCSP service for this
-    /// network; remove a CA or a mapping to revoke.
+    /// Only configured certificates take part: intermediates a client sends are ignored, so
+    /// a CA that issues client certificates must itself be listed (an intermediate CA is then
+    /// an anchor of its own). That keeps the issuing CA, which the identity mapping names,
+    /// under the operator's control. Revocation is not checked: the authorities run no CRL or
+    /// OCSP service for this network; remove a CA or a mapping to revoke.
     /// </summary>
     /// <param name="certificate">The client's certificate.</param>
-    /// <param name="presentedIntermediates">Intermediate CAs the client sent, if any (never trusted as anchors).</param>
-    public ChainValidationResult Validate(X509Certificate2 certificate, X509Certificate2Collection? presentedIntermediates = null)
+    public ChainValidationResult Validate(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
         policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         policy.CustomTrustStore.AddRange(_anchors);
-        if (presentedIntermediates is not null)
-            policy.ExtraStore.AddRange(presentedIntermediates);
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = _time.GetUtcNow().UtcDateTime;

@@ -20,6 +20,19 @@ public static class TestCertificates
         return request.CreateSelfSigned(notBefore, notAfter);
     }
 
+    /// <summary>An intermediate CA issued by <paramref name="root"/>, valid as long as the root.</summary>
+    public static X509Certificate2 CreateIntermediate(X509Certificate2 root, string subject)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
+        using var issued = request.Create(root, root.NotBefore, root.NotAfter, RandomNumberGenerator.GetBytes(8));
+        return issued.CopyWithPrivateKey(key);
+    }
+
     /// <summary>A client certificate (clientAuth usage) issued by <paramref name="ca"/>.</summary>
     public static X509Certificate2 CreateClient(X509Certificate2 ca, string subject, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
         CreateLeaf(ca, subject, ClientAuthentication, null, notBefore ?? ca.NotBefore, notAfter ?? ca.NotAfter);

@@ -55,6 +55,22 @@ public sealed class TrustedCertificateAuthoritiesTests : IDisposable
     }
 
     [Fact]
+    public void Clients_of_an_intermediate_ca_are_trusted_only_when_the_intermediate_is_listed()
+    {
+        var intermediate = TestCertificates.CreateIntermediate(_pki.OfficersCa, "CN=FOEN Geneva Office CA, O=FOEN, C=CH");
+        var intermediateFile = _pki.File("geneva-ca.pem");
+        TestCertificates.WritePem(intermediate, intermediateFile);
+        var client = TestCertificates.CreateClient(intermediate, "CN=geneva-officer-2");
+
+        var rootOnly = Load(_pki.OfficersCaFile).Validate(client);
+        var withIntermediate = Load(_pki.OfficersCaFile, intermediateFile).Validate(client);
+
+        Assert.False(rootOnly.IsTrusted);
+        Assert.True(withIntermediate.IsTrusted, withIntermediate.Failure);
+        Assert.Equal(intermediate.Thumbprint, withIntermediate.Issuer!.Thumbprint);
+    }
+
+    [Fact]
     public void A_trusted_ca_certificate_presented_as_a_client_is_refused()
     {
         var result = Load(_pki.OfficersCaFile).Validate(_pki.OfficersCa);
