@@ -1,6 +1,6 @@
 using Ledger.Api.V1;
 
-namespace Ledger.Api.Tests;
+namespace Ledger.Gateway.Tests.Api;
 
 /// <summary>
 /// The chain values below are copied from the fixed numeric conventions the contracts are

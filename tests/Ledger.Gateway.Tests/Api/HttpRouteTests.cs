@@ -7,7 +7,7 @@ using Ledger.Gateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ledger.Api.Tests;
+namespace Ledger.Gateway.Tests.Api;
 
 /// <summary>
 /// The google.api.http annotations of permits.proto, served by the gateway's JSON

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Ledger.Api.V1;
 
-namespace Ledger.Api.Tests;
+namespace Ledger.Gateway.Tests.Api;
 
 /// <summary>
 /// A test probe, not a permit service: it records the requests that the HTTP/JSON routes of
