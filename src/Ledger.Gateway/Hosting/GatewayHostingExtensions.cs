@@ -1,0 +1,61 @@
+using Ledger.Gateway.Health;
+using Ledger.Gateway.Identity;
+using Ledger.Gateway.Stores;
+using Ledger.Gateway.Tls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Hosting;
+
+/// <summary>Wires the gateway's foundations into a web application; Program.cs calls only these two methods.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Registers options (validated at startup), identity, TLS, health, stores, gRPC with
+    /// JSON transcoding and reflection, and the Kestrel endpoint for the configured mode.
+    /// </summary>
+    public static WebApplicationBuilder AddLedgerGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddLedgerTls(configuration);
+        services.AddLedgerIdentity(configuration);
+        services.AddLedgerHealthChecks(configuration);
+        services.AddLedgerStores(configuration);
+
+        // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
+        // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
+        // proto3 JSON form: 64-bit numbers as strings (JSON numbers lose precision above
+        // 2^53) and default values left out.
+        services.AddGrpc().AddJsonTranscoding(transcoding =>
+        {
+            transcoding.JsonSettings.WriteInt64sAsStrings = true;
+            transcoding.JsonSettings.IgnoreDefaultValues = true;
+        });
+        services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
+            .Configure<IOptions<GatewayOptions>>((grpc, gateway) =>
+            {
+                grpc.MaxReceiveMessageSize = gateway.Value.MaxRequestBytes;
+                grpc.EnableDetailedErrors = false;
+            });
+        services.AddGrpcReflection();
+        services.AddHostedService<StartupReport>();
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForLedgerGateway());
+        return builder;
+    }
+
+    /// <summary>Maps the standard gRPC health service and server reflection.</summary>
+    public static WebApplication MapLedgerGateway(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

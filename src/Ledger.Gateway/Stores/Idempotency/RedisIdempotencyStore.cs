@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Ledger.Gateway.Stores;
+
+/// <summary>
+/// Idempotency records in Redis, shared by the gateway's replicas. Each operation is one
+/// Lua script, so "check and claim" is atomic across replicas. A record is a hash: state
+/// (p = in progress, c = completed), fingerprint, lease token, result; it expires after the
+/// in-progress lease, or after the retention once completed. Raises
+/// <see cref="StoreUnavailableException"/> when Redis is down (see
+/// <see cref="FallbackIdempotencyStore"/>).
+/// </summary>
+public sealed class RedisIdempotencyStore(IConnectionMultiplexer redis, RedisKeys keys, RedisOutageMonitor monitor, IOptions<StoreOptions> options)
+    : IIdempotencyStore
+{
+    private const string BeginScript = """
+        local state = redis.call('HGET', KEYS[1], 's')
+        if not state then
+          redis.call('HSET', KEYS[1], 's', 'p', 'f', ARGV[1], 't', ARGV[2])
+          redis.call('PEXPIRE', KEYS[1], ARGV[3])
+          return {'new'}
+        end
+        if redis.call('HGET', KEYS[1], 'f') ~= ARGV[1] then return {'mismatch'} end
+        if state == 'c' then return {'completed', redis.call('HGET', KEYS[1], 'r')} end
+        return {'inprogress'}
+        """;
+
+    private const string CompleteScript = """
+        if redis.call('HGET', KEYS[1], 's') ~= 'p' or redis.call('HGET', KEYS[1], 't') ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 's', 'c', 'r', ARGV[2])
+        redis.call('HDEL', KEYS[1], 't')
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
+    private const string AbandonScript = """
+        if redis.call('HGET', KEYS[1], 's') == 'p' and redis.call('HGET', KEYS[1], 't') == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
+    private readonly long _retentionMilliseconds = (long)options.Value.IdempotencyRetention.TotalMilliseconds;
+    private readonly long _inProgressMilliseconds = (long)options.Value.IdempotencyInProgressLease.TotalMilliseconds;
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">Redis is down.</exception>
+    public async Task<IdempotencyBegin> TryBeginAsync(IdempotencyKey key, ReadOnlyMemory<byte> requestFingerprint, CancellationToken cancellationToken = default)
+    {
+        IdempotencyArguments.CheckKey(key);
+        IdempotencyArguments.CheckFingerprint(requestFingerprint);
+        var lease = new IdempotencyLease(key, IdempotencyLease.NewToken(), requestFingerprint.ToArray(), this);
+        var answer = (RedisResult[])(await monitor.RunAsync("idempotency begin", () => redis.GetDatabase().ScriptEvaluateAsync(
+            BeginScript, [keys.Idempotency(key)], [lease.Fingerprint, lease.Token, _inProgressMilliseconds])).ConfigureAwait(false))!;
+        return (string?)answer[0] switch
+        {
+            "new" => IdempotencyBegin.New(lease),
+            "mismatch" => IdempotencyBegin.Mismatch,
+            "completed" => IdempotencyBegin.Completed((byte[])answer[1]! ?? []),
+            "inprogress" => IdempotencyBegin.InProgress,
+            var other => throw new InvalidOperationException($"Unexpected idempotency script answer '{other}'."),
+        };
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">Redis is down.</exception>
+    public async Task<bool> CompleteAsync(IdempotencyLease lease, ReadOnlyMemory<byte> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        IdempotencyArguments.CheckResult(result);
+        var done = await monitor.RunAsync("idempotency complete", () => redis.GetDatabase().ScriptEvaluateAsync(
+            CompleteScript, [keys.Idempotency(lease.Key)], [lease.Token, result, _retentionMilliseconds])).ConfigureAwait(false);
+        return (long)done == 1;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">Redis is down.</exception>
+    public async Task AbandonAsync(IdempotencyLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await monitor.RunAsync("idempotency abandon", () => redis.GetDatabase().ScriptEvaluateAsync(
+            AbandonScript, [keys.Idempotency(lease.Key)], [lease.Token])).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Ledger.Gateway.Stores;
+
+/// <summary>Names of the gateway's Redis keys, all under <see cref="StoreOptions.KeyPrefix"/>.</summary>
+public sealed class RedisKeys(IOptions<StoreOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    /// <summary>Cached verification result of a permit key.</summary>
+    public RedisKey Verification(string permitKey) => _prefix + "verify:" + permitKey;
+
+    /// <summary>Idempotency record of a request.</summary>
+    public RedisKey Idempotency(IdempotencyKey key) => _prefix + "idem:" + key.Authority + ":" + key.RequestId;
+
+    /// <summary>Checkpoint of an event follower.</summary>
+    public RedisKey Checkpoint(string followerName) => _prefix + "checkpoint:" + followerName;
+
+    /// <summary>Nonce lease of an account.</summary>
+    public RedisKey NonceLease(string account) => _prefix + "nonce:" + account;
+}

@@ -1,0 +1,36 @@
+namespace Ledger.Gateway.Stores;
+
+/// <summary>Retention, capacity and location settings of the stores (configuration section <c>Stores</c>).</summary>
+public sealed class StoreOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Stores";
+
+    /// <summary>Prefix of every Redis key, so that several networks can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "ledger:";
+
+    /// <summary>How long a completed write is remembered for replay (at least 24 hours).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a write in progress blocks retries of the same request ID; after that a
+    /// retry may run again (the gateway may have died mid-write). Longer than a transaction's
+    /// time to be mined.
+    /// </summary>
+    public TimeSpan IdempotencyInProgressLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most idempotency records the in-memory store holds (also during a Redis outage).</summary>
+    public int InMemoryIdempotencyCapacity { get; set; } = 100_000;
+
+    /// <summary>Most verification results the in-memory cache holds.</summary>
+    public int InMemoryCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Folder of the file checkpoint store (used when Redis is not configured). A relative
+    /// path is taken from the working directory: give an absolute one in production.
+    /// </summary>
+    public string CheckpointDirectory { get; set; } = "data/checkpoints";
+
+    /// <summary>How long a Redis nonce lease lives unless released; longer than signing and sending a transaction.</summary>
+    public TimeSpan NonceLeaseExpiry { get; set; } = TimeSpan.FromSeconds(30);
+}

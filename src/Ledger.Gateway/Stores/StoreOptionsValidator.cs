@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Ledger.Gateway.Stores;
+
+/// <summary>Checks the <c>Stores</c> and <c>Redis</c> sections at startup.</summary>
+public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOptions>, IValidateOptions<RedisOptions>
+{
+    /// <summary>The shortest idempotency retention allowed: a retry must find the first result for a day.</summary>
+    public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StoreOptions options)
+    {
+        var problems = new List<string>();
+        if (!KeyPrefixPattern().IsMatch(options.KeyPrefix))
+            problems.Add($"Stores:KeyPrefix '{options.KeyPrefix}' must be 0..32 characters of A-Z, a-z, 0-9, ':', '.', '_' or '-'.");
+        if (options.IdempotencyRetention < MinimumRetention || options.IdempotencyRetention > TimeSpan.FromDays(30))
+            problems.Add($"Stores:IdempotencyRetention {options.IdempotencyRetention} must be between 1.00:00:00 and 30.00:00:00.");
+        if (options.IdempotencyInProgressLease < TimeSpan.FromSeconds(5) || options.IdempotencyInProgressLease > TimeSpan.FromHours(1))
+            problems.Add($"Stores:IdempotencyInProgressLease {options.IdempotencyInProgressLease} must be between 00:00:05 and 01:00:00.");
+        if (options.InMemoryIdempotencyCapacity is < 1 or > 10_000_000)
+            problems.Add($"Stores:InMemoryIdempotencyCapacity {options.InMemoryIdempotencyCapacity} must be between 1 and 10,000,000.");
+        if (options.InMemoryCacheCapacity is < 1 or > 10_000_000)
+            problems.Add($"Stores:InMemoryCacheCapacity {options.InMemoryCacheCapacity} must be between 1 and 10,000,000.");
+        if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
+            problems.Add("Stores:CheckpointDirectory is empty: name a folder for the event follower's checkpoints.");
+        if (options.NonceLeaseExpiry < TimeSpan.FromSeconds(1) || options.NonceLeaseExpiry > TimeSpan.FromMinutes(10))
+            problems.Add($"Stores:NonceLeaseExpiry {options.NonceLeaseExpiry} must be between 00:00:01 and 00:10:00.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, RedisOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Configuration))
+            return ValidateOptionsResult.Success;
+        try
+        {
+            ConfigurationOptions.Parse(options.Configuration);
+            return ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException)
+        {
+            // The string may hold a password: do not echo it or the parser's message about it.
+            return ValidateOptionsResult.Fail(
+                "Redis:Configuration is not a StackExchange.Redis configuration string (e.g. 'redis.local:6379,password=...,ssl=true').");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9:._-]{0,32}$")]
+    private static partial Regex KeyPrefixPattern();
+}

@@ -1,0 +1,67 @@
+using System.Buffers.Binary;
+using StackExchange.Redis;
+
+namespace Ledger.Gateway.Stores;
+
+/// <summary>
+/// Verification cache in Redis, shared by the gateway's replicas. Redis failures are
+/// misses. Each value carries the time it was written; after an outage, values written
+/// before the last failure are treated as misses, because an invalidation sent during the
+/// outage may have been lost.
+/// </summary>
+public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKeys keys, RedisOutageMonitor monitor, TimeProvider time)
+    : IVerificationCache
+{
+    private const int StampBytes = sizeof(long);
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    {
+        var key = keys.Verification(PermitKeyText.Normalise(permitKey));
+        try
+        {
+            var stored = await monitor.RunAsync("cache get", () => redis.GetDatabase().StringGetAsync(key)).ConfigureAwait(false);
+            byte[]? bytes = stored;
+            if (bytes is null || bytes.Length < StampBytes)
+                return null;
+            var writtenAt = BinaryPrimitives.ReadInt64BigEndian(bytes);
+            return writtenAt <= monitor.LastFailureUnixMilliseconds ? null : bytes[StampBytes..];
+        }
+        catch (StoreUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+    {
+        var key = keys.Verification(PermitKeyText.Normalise(permitKey));
+        VerificationCacheArguments.CheckSet(value, timeToLive);
+        var stamped = new byte[StampBytes + value.Length];
+        BinaryPrimitives.WriteInt64BigEndian(stamped, time.GetUtcNow().ToUnixTimeMilliseconds());
+        value.Span.CopyTo(stamped.AsSpan(StampBytes));
+        try
+        {
+            await monitor.RunAsync("cache set", () => redis.GetDatabase().StringSetAsync(key, stamped, timeToLive)).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // A value not cached is only a future miss.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default)
+    {
+        var key = keys.Verification(PermitKeyText.Normalise(permitKey));
+        try
+        {
+            await monitor.RunAsync("cache invalidate", () => redis.GetDatabase().KeyDeleteAsync(key)).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The monitor recorded the failure; values older than it are ignored once Redis is back.
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Grpc.Core;
+using Ledger.Gateway.Hosting;
+using Ledger.Gateway.Identity;
+using Ledger.Gateway.Tests.Support;
+using Ledger.Gateway.Tls;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Tests.Identity;
+
+public sealed class IdentityWiringTests : IDisposable
+{
+    private readonly CertificateSet _pki = new();
+
+    public void Dispose() => _pki.Dispose();
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName));
+        services.AddLedgerTls(configuration);
+        services.AddLedgerIdentity(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Production_mode_resolves_callers_by_certificate_and_devnet_mode_by_header()
+    {
+        using var production = Services(_pki.ProductionConfiguration());
+        using var devnet = Services(new()
+        {
+            ["Gateway:Mode"] = "Devnet",
+            ["Identity:DevIdentities:ch-issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
+        });
+
+        Assert.IsType<ClientCertificateIdentityResolver>(production.GetRequiredService<ICallerIdentityResolver>());
+        Assert.IsType<DevHeaderIdentityResolver>(devnet.GetRequiredService<ICallerIdentityResolver>());
+    }
+
+    [Fact]
+    public void Production_options_report_every_problem_with_its_configuration_path()
+    {
+        using var services = Services(new()
+        {
+            ["Gateway:Mode"] = "Production",
+            ["Identity:Clients:0:Subject"] = "CN=officer-17",
+            ["Identity:Clients:0:Authority"] = "0x1234",
+            ["Identity:Clients:1:IssuerThumbprintSha256"] = "abc",
+            ["Identity:Clients:1:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ["Identity:Clients:1:Role"] = "IssuingOfficer",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0: set IssuerThumbprintSha256 or IssuerSubject"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0:Authority '0x1234'"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0:Role must be one of ReadOnly, IssuingOfficer, CustomsOfficer"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:1:IssuerThumbprintSha256 must be 64 hex digits"));
+    }
+
+    [Fact]
+    public void Devnet_options_need_at_least_one_identity_and_valid_names()
+    {
+        using var empty = Services(new() { ["Gateway:Mode"] = "Devnet" });
+        using var badName = Services(new()
+        {
+            ["Gateway:Mode"] = "Devnet",
+            ["Identity:DevIdentities:ch issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ["Identity:DevIdentities:ch issuer:Role"] = "IssuingOfficer",
+        });
+
+        Assert.Contains("DevIdentities is empty", Assert.Throws<OptionsValidationException>(() => empty.GetRequiredService<IOptions<IdentityOptions>>().Value).Message);
+        Assert.Contains("Identity:DevIdentities:ch issuer: names are", Assert.Throws<OptionsValidationException>(() => badName.GetRequiredService<IOptions<IdentityOptions>>().Value).Message);
+    }
+
+    [Fact]
+    public void Tls_options_name_missing_files_in_production_only()
+    {
+        using var production = Services(new() { ["Gateway:Mode"] = "Production", ["Tls:ServerCertificateFile"] = _pki.File("missing.pem") });
+        using var devnet = Services(new() { ["Gateway:Mode"] = "Devnet" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => production.GetRequiredService<IOptions<TlsOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains("missing.pem") && f.Contains("does not exist"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Tls:ServerKeyFile is not set"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Tls:TrustedCaFiles is empty"));
+        Assert.Empty(devnet.GetRequiredService<IOptions<TlsOptions>>().Value.TrustedCaFiles);
+    }
+
+    [Fact]
+    public void RequireRole_passes_allowed_roles_and_denies_others_naming_both_roles()
+    {
+        var customs = new CallerIdentity("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", CallerRole.CustomsOfficer, "devnet|ch-customs");
+
+        Assert.Same(customs, customs.RequireRole(CallerRole.IssuingOfficer, CallerRole.CustomsOfficer));
+        var error = Assert.Throws<RpcException>(() => customs.RequireRole(CallerRole.IssuingOfficer));
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("needs the role IssuingOfficer", error.Status.Detail);
+        Assert.Contains("mapped to CustomsOfficer", error.Status.Detail);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0x70997970C51812dc3A010C7d01b50e0d17dc79C")]
+    [InlineData("70997970C51812dc3A010C7d01b50e0d17dc79C8aa")]
+    [InlineData("0x70997970C51812dc3A010C7d01b50e0d17dc79Cg")]
+    public void A_caller_identity_needs_a_well_formed_authority_address(string address)
+    {
+        Assert.Throws<ArgumentException>(() => new CallerIdentity(address, CallerRole.ReadOnly, "someone"));
+    }
+}

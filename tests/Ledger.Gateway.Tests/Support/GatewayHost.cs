@@ -1,0 +1,86 @@
+using Ledger.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Gateway.Tests.Support;
+
+/// <summary>
+/// The gateway as Program.cs builds it (AddLedgerGateway + MapLedgerGateway), with test
+/// configuration, optionally a fake clock, on a real Kestrel port or an in-process TestServer.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayHost(WebApplication app, CollectingLoggerProvider logs)
+    {
+        _app = app;
+        Logs = logs;
+    }
+
+    /// <summary>What the gateway logged.</summary>
+    public CollectingLoggerProvider Logs { get; }
+
+    /// <summary>The host's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The address Kestrel bound (e.g. https://127.0.0.1:40123).</summary>
+    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    /// <summary>The in-process server (TestServer hosts only).</summary>
+    public TestServer TestServer => _app.GetTestServer();
+
+    /// <summary>Builds and starts the gateway.</summary>
+    /// <param name="settings">Configuration (nothing else is read).</param>
+    /// <param name="time">A clock to use instead of the system clock.</param>
+    /// <param name="inProcess">TestServer instead of Kestrel.</param>
+    /// <param name="extraServices">Test-only services to register.</param>
+    /// <param name="extraEndpoints">Test-only endpoints to map.</param>
+    public static async Task<GatewayHost> StartAsync(
+        IDictionary<string, string?> settings, TimeProvider? time = null, bool inProcess = false,
+        Action<IServiceCollection>? extraServices = null, Action<WebApplication>? extraEndpoints = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Test",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Only the test's settings: not the appsettings.json copied next to the tests.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CollectingLoggerProvider();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        if (time is not null)
+            builder.Services.AddSingleton(time);
+        if (inProcess)
+            builder.WebHost.UseTestServer();
+        builder.AddLedgerGateway();
+        extraServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapLedgerGateway();
+        extraEndpoints?.Invoke(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new GatewayHost(app, logs);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Ledger.Gateway.Tests.Support;
+
+/// <summary>Marks a test class whose tests need a real redis-server.</summary>
+public interface IRequiresRedis;
+
+/// <summary>
+/// A fact that is skipped, with the reason, when its test class implements
+/// <see cref="IRequiresRedis"/> and redis-server is not installed. This lets one abstract
+/// contract class run against the in-memory stores everywhere and against Redis wherever
+/// Redis exists (xunit 2 has no dynamic skip).
+/// </summary>
+[XunitTestCaseDiscoverer("Ledger.Gateway.Tests.Support.StoreFactDiscoverer", "Ledger.Gateway.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreFactAttribute : FactAttribute;
+
+/// <summary>Discovers <see cref="StoreFactAttribute"/> tests, skipping Redis ones when Redis is missing.</summary>
+public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
+{
+    /// <inheritdoc />
+    protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var needsRedis = typeof(IRequiresRedis).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
+        if (needsRedis && !RedisServer.IsInstalled)
+            return new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
+                discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, RedisServer.MissingReason);
+        return base.CreateTestCase(discoveryOptions, testMethod, factAttribute);
+    }
+}
+
+/// <summary>A test case reported as skipped with a fixed reason.</summary>
+public sealed class SkippedTestCase : XunitTestCase
+{
+    private string _reason = "";
+
+    /// <summary>For deserialization only.</summary>
+    [Obsolete("Called by the de-serializer", error: true)]
+    public SkippedTestCase()
+    {
+    }
+
+    /// <summary>Creates the skipped case.</summary>
+    public SkippedTestCase(IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options, ITestMethod method, string reason)
+        : base(sink, display, options, method)
+    {
+        _reason = reason;
+    }
+
+    /// <inheritdoc />
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
+
+    /// <inheritdoc />
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        base.Serialize(data);
+        data.AddValue("Reason", _reason);
+    }
+
+    /// <inheritdoc />
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        _reason = data.GetValue<string>("Reason");
+        base.Deserialize(data);
+    }
+}
