@@ -1,3 +1,4 @@
+using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Stores;
@@ -28,6 +29,9 @@ public static class GatewayHostingExtensions
         services.AddLedgerIdentity(configuration);
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
+        // Without a Chain section the gateway serves only health and reflection (its foundations).
+        if (ChainServiceCollectionExtensions.HasChainSection(configuration))
+            services.AddLedgerChain(configuration);
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
