@@ -51,6 +51,11 @@ public static class PermitRegisterCommand
             Description = $"Permits per transaction with --batch (1..{MaxBatchSize})",
             DefaultValueFactory = _ => 10,
         };
+        batchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxBatchSize)
+                result.AddError($"--batch-size must be 1..{MaxBatchSize}.");
+        });
         var requestId = CommonOptions.RequestId();
         var command = new Command("register", "Register a permit (issuer only), or a file of permits with --batch")
         {
@@ -62,8 +67,6 @@ public static class PermitRegisterCommand
             {
                 if (result.GetValue(id) is not null || result.GetValue(document) is not null)
                     result.AddError("--batch takes every permit from the file: leave out --id and --document.");
-                if (result.GetValue(batchSize) is < 1 or > MaxBatchSize)
-                    result.AddError($"--batch-size must be 1..{MaxBatchSize}.");
             }
             else if (result.GetValue(id) is null || result.GetValue(document) is null || result.GetValue(quantity) is null)
             {
