@@ -56,13 +56,20 @@ internal static class ApiMapping
             ? id
             : throw new LedgerException(LedgerError.InvalidArgument(field, error));
 
-    /// <summary>Parses amounts (decimal strings), adding a problem per bad one.</summary>
-    public static List<UInt128> ParseAmounts(RepeatedField<Ledger.Api.V1.QuantityLine> lines, string field, List<ValidationProblem> problems)
+    /// <summary>
+    /// Parses amounts (decimal strings), adding a problem per bad one. Authorised amounts are
+    /// positive; a shipment may give 0 for lines it does not carry (<paramref name="allowZero"/>).
+    /// </summary>
+    public static List<UInt128> ParseAmounts(
+        RepeatedField<Ledger.Api.V1.QuantityLine> lines, string field, List<ValidationProblem> problems, bool allowZero = false)
     {
         var amounts = new List<UInt128>(lines.Count);
         for (var i = 0; i < lines.Count && i < Quantities.MaxLines; i++)
         {
-            if (Quantities.TryParseAmount(lines[i].Amount, out var amount, out var error))
+            var text = lines[i].Amount?.Trim() ?? "";
+            if (allowZero && text.Length > 0 && text.All(c => c == '0'))
+                amounts.Add(UInt128.Zero);
+            else if (Quantities.TryParseAmount(text, out var amount, out var error))
                 amounts.Add(amount);
             else
                 problems.Add(new ValidationProblem($"{field}[{i}]", error));

@@ -24,7 +24,7 @@ internal sealed record ShipmentInput(PermitId Id, ShipmentReference Reference, I
         if (quantities.Count is 0 or > Ledger.Core.Permits.Quantities.MaxLines)
             problems.Add(new ValidationProblem("quantities",
                 $"has {quantities.Count} entries; give one quantity per permit line (1 to {Ledger.Core.Permits.Quantities.MaxLines}), 0 for lines not in this shipment"));
-        var amounts = ApiMapping.ParseAmounts(quantities, "quantities", problems);
+        var amounts = ApiMapping.ParseAmounts(quantities, "quantities", problems, allowZero: true);
         if (amounts.Count == quantities.Count && amounts.Count > 0 && amounts.All(a => a == UInt128.Zero))
             problems.Add(new ValidationProblem("quantities", "are all 0; give a positive quantity on at least one line"));
         ApiMapping.ThrowIfAny(problems);
