@@ -55,9 +55,11 @@ public static class GatewayHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the standard gRPC health service and server reflection.</summary>
+    /// <summary>Maps the standard gRPC health service, server reflection and, with a Chain section, the ledger services.</summary>
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
+        if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
+            app.MapLedgerChainServices();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
