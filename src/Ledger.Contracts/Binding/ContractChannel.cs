@@ -1,0 +1,91 @@
+using Ledger.Chain.Abi;
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
+using Ledger.Chain.Sending;
+using Ledger.Contracts.Errors;
+
+namespace Ledger.Contracts.Binding;
+
+/// <summary>
+/// What both contract bindings share: reads through eth_call, writes through the transaction
+/// sender, and custom-error reverts of either turned into <see cref="ContractErrorException"/>.
+/// </summary>
+internal sealed class ContractChannel
+{
+    private readonly IRpcClient _rpc;
+    private readonly ITransactionSender? _sender;
+
+    public ContractChannel(ContractArtifact artifact, Address address, IRpcClient rpc, ITransactionSender? sender)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        ArgumentNullException.ThrowIfNull(rpc);
+        if (address.IsZero)
+            throw new ArgumentException($"The {artifact.Name} address must not be the zero address.", nameof(address));
+        Artifact = artifact;
+        Address = address;
+        _rpc = rpc;
+        _sender = sender;
+    }
+
+    public ContractArtifact Artifact { get; }
+
+    public Address Address { get; }
+
+    public IRpcClient Rpc => _rpc;
+
+    public ITransactionSender Sender => _sender ?? throw new InvalidOperationException(
+        $"This {Artifact.Name} binding was created without a transaction sender, so it can only read.");
+
+    /// <summary>Calls a view function with eth_call and decodes its outputs.</summary>
+    public async Task<AbiTuple> CallAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken)
+    {
+        var function = call.Function;
+        var request = new CallRequest { To = Address, Data = call.Data };
+        byte[] returned;
+        try
+        {
+            returned = await _rpc.CallAsync(request, block, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcRevertException e) when (ContractErrorTranslation.FromCall(e, Address, function.Signature) is { } typed)
+        {
+            throw typed;
+        }
+        // Every function here returns something, so no data means no contract answered.
+        if (returned.Length == 0 && function.Outputs.Count > 0)
+            throw new InvalidOperationException(
+                $"{function.Signature} on {Address} returned no data: there is no {Artifact.Name} at that address on this chain (wrong address, chain or block?).");
+        return function.DecodeOutput(returned);
+    }
+
+    /// <summary>Sends a transaction making <paramref name="call"/> and waits for its successful receipt.</summary>
+    public async Task<TransactionOutcome> SendAsync(ContractCall call, CancellationToken cancellationToken)
+    {
+        var request = new TransactionRequest(Address, call.Data);
+        try
+        {
+            return await Sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, Address, call.Function.Signature) is { } typed)
+        {
+            throw typed;
+        }
+    }
+
+    /// <summary>The logs of a receipt that this contract emitted.</summary>
+    public IEnumerable<LogEntry> OwnLogs(TransactionReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.Logs.Where(log => log.Address == Address);
+    }
+
+    /// <summary>eth_getLogs for this contract with the given topic constraints.</summary>
+    public Task<IReadOnlyList<LogEntry>> GetLogsAsync(IReadOnlyList<IReadOnlyList<Hash32>?> topics, BlockTag fromBlock, BlockTag toBlock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromBlock);
+        ArgumentNullException.ThrowIfNull(toBlock);
+        var filter = new LogFilter { Addresses = [Address], Topics = topics, FromBlock = fromBlock, ToBlock = toBlock };
+        filter.Validate();
+        return _rpc.GetLogsAsync(filter, cancellationToken);
+    }
+}
