@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
 using Ledger.Testing;

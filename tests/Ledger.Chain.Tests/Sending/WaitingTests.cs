@@ -1,4 +1,3 @@
-using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
 using Ledger.Testing;
