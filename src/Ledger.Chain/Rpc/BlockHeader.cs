@@ -1,4 +1,5 @@
 using System.Numerics;
+using Ledger.Chain.Primitives;
 
 namespace Ledger.Chain.Rpc;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Testing;
 

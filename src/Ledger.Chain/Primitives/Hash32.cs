@@ -1,6 +1,4 @@
-using Ledger.Chain.Primitives;
-
-namespace Ledger.Chain.Rpc;
+namespace Ledger.Chain.Primitives;
 
 /// <summary>
 /// A 32-byte hash as the JSON-RPC API uses them: block hashes, transaction hashes and log
