@@ -8,7 +8,7 @@ namespace Ledger.Cli.Tests.Devnet;
 /// <summary>`ledger demo` against a real devnet: each step's outcome as the gateway answered it.</summary>
 public class DemoEndToEndTests(DevnetFixture fixture) : IClassFixture<DevnetFixture>
 {
-    [Fact(Skip = "Needs PermitService wired to the chain (branch gateway-chain); un-skip once merged")]
+    [Fact]
     public async Task The_demo_story_holds_step_by_step()
     {
         using var gateway = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.GatewayAddress));
