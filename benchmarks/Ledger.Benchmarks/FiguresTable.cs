@@ -51,7 +51,9 @@ internal static class FiguresTable
     private static string GroupName(BenchmarkCase benchmark)
     {
         var categories = benchmark.Descriptor.Categories;
-        var parameters = benchmark.HasParameters ? $" ({benchmark.Parameters.DisplayInfo})" : "";
+        var parameters = benchmark.HasParameters
+            ? " (" + string.Join(", ", benchmark.Parameters.Items.Select(parameter => $"{parameter.Name}={parameter.Value}")) + ")"
+            : "";
         var type = benchmark.Descriptor.Type.Name.Replace("Benchmarks", "", StringComparison.Ordinal);
         return (categories.Length > 0 ? string.Join(", ", categories) : type) + parameters;
     }
