@@ -8,6 +8,7 @@ namespace Ledger.Benchmarks;
 /// layout. Both start from the same typed record, so building the argument list counts.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("ABI-encode a register call")]
 public class AbiEncodingBenchmarks
 {
     private RegisterPermitCall _call = null!;

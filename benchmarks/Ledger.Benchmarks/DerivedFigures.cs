@@ -22,7 +22,7 @@ internal static class DerivedFigures
     public static void Print(IReadOnlyList<Summary> summaries, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("// * Ledger figures (one core; Ratio = mean / baseline mean of the same group) *");
+        output.WriteLine("// * Ledger figures (one core; Ratio: to the baseline of the same group, as BenchmarkDotNet computes it) *");
         FiguresTable.Print(summaries, output);
 
         var reports = summaries.SelectMany(summary => summary.Reports).Where(report => report.ResultStatistics is not null).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -13,25 +14,24 @@ internal static class FiguresTable
     public static void Print(IReadOnlyList<Summary> summaries, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("| Group | Operation | Mean | Per second (1 core) | Allocated | Baseline | Ratio |");
+        output.WriteLine("| Group | Operation | Mean ± StdDev | Per second (1 core) | Allocated | Baseline | Ratio |");
         output.WriteLine("|---|---|---:|---:|---:|---|---:|");
         foreach (var summary in summaries)
         {
             foreach (var report in summary.Reports.Where(report => report.ResultStatistics is not null))
             {
                 var benchmark = report.BenchmarkCase;
-                var mean = report.ResultStatistics!.Mean;
+                var statistics = report.ResultStatistics!;
                 var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmark));
-                var baselineMean = baseline is null ? null : summary[baseline]?.ResultStatistics?.Mean;
-                var isBaseline = baseline == benchmark;
                 output.WriteLine(string.Join(" | ",
                     "| " + GroupName(benchmark),
                     OperationName(benchmark),
-                    FormatNanoseconds(mean),
-                    PerSecond(mean).ToString("N0", CultureInfo.InvariantCulture),
+                    $"{FormatNanoseconds(statistics.Mean)} ± {FormatNanoseconds(statistics.StandardDeviation)}",
+                    PerSecond(statistics.Mean).ToString("N0", CultureInfo.InvariantCulture),
                     FormatBytes(report.GcStats.GetBytesAllocatedPerOperation(benchmark)),
-                    isBaseline ? "(baseline)" : baseline is null ? "-" : OperationName(baseline),
-                    baselineMean is { } b ? (mean / b).ToString("0.00", CultureInfo.InvariantCulture) : "-") + " |");
+                    baseline is null ? "-" : baseline == benchmark ? "(baseline)" : OperationName(baseline),
+                    // BenchmarkDotNet's own Ratio (mean of the per-iteration ratios), so this table agrees with its tables.
+                    baseline is null ? "-" : BaselineRatioColumn.RatioMean.GetValue(summary, benchmark)) + " |");
             }
         }
     }

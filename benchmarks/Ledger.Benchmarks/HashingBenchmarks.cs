@@ -6,6 +6,7 @@ namespace Ledger.Benchmarks;
 
 /// <summary>Keccak-256 against .NET's SHA-256 (the platform's tuned hash) on the same input.</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("Keccak-256")]
 public class HashingBenchmarks
 {
     private readonly byte[] _digest = new byte[Keccak256.Size];

@@ -9,6 +9,7 @@ namespace Ledger.Benchmarks;
 /// <c>RlpItem</c> tree against a writer hand-made for this one envelope.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("RLP-encode a signed tx")]
 public class RlpEncodingBenchmarks
 {
     private Eip1559Transaction _transaction = null!;
