@@ -31,8 +31,6 @@ internal sealed class ContractChannel
 
     public Address Address { get; }
 
-    public IRpcClient Rpc => _rpc;
-
     public ITransactionSender Sender => _sender ?? throw new InvalidOperationException(
         $"This {Artifact.Name} binding was created without a transaction sender, so it can only read.");
 

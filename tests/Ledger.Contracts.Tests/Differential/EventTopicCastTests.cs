@@ -30,5 +30,7 @@ public sealed class EventTopicCastTests
             Assert.Equal(hashes[i], Events[i].TopicOf(Events[i].Name).ToString());
         Assert.Equal(6, AuthorityRegistryEvents.Topics.Count);
         Assert.Equal(5, PermitRegistryEvents.Topics.Count);
+        var unknown = Assert.Throws<KeyNotFoundException>(() => PermitRegistryEvents.TopicOf("Transfer"));
+        Assert.Contains("ShipmentRecorded", unknown.Message, StringComparison.Ordinal);
     }
 }

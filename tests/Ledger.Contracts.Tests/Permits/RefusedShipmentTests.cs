@@ -1,5 +1,6 @@
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
+using Ledger.Contracts.Binding;
 using Ledger.Contracts.Errors;
 using Ledger.Contracts.Permits;
 using Ledger.Contracts.Tests.Devnet;
@@ -29,6 +30,10 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
         Assert.Equal(Net.Deployment.PermitRegistry.Address, exception.Contract);
         Assert.Equal("recordShipment(bytes32,bytes32,uint96[],bytes32)", exception.Function);
         Assert.IsType<TransactionRevertedException>(exception.InnerException);
+        Assert.Equal(
+            $"recordShipment(bytes32,bytes32,uint96[],bytes32) on {Net.Deployment.PermitRegistry.Address} was refused, nothing was sent: " +
+            $"QuantityExceeded {{ Key = {permit.Key}, Line = 1, Requested = 31, Remaining = 30 }}",
+            exception.Message);
 
         var after = await Net.Deployer.Permits.VerifyAsync(permit.Key);
         Assert.Equal(before.Used, after.Used);
@@ -56,6 +61,21 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
             Assert.Equal(0UL, (await Net.Rpc.GetTransactionReceiptAsync(reverted))!.Status);
         var view = await Net.Deployer.Permits.VerifyAsync(permit.Key);
         Assert.Equal(((UInt128)7, (ushort)1), (view.Used[0], view.ShipmentsUsed));
+    }
+
+    [Fact]
+    public async Task A_call_that_reverts_in_eth_call_is_the_same_typed_error()
+    {
+        var permit = TestData.Permit(await Net.ChainTimeAsync());
+        await Net.IssuerCH.Permits.RegisterAsync(permit);
+        // eth_call without a sender: msg.sender is the zero address, which is no authority.
+        var channel = new ContractChannel(LedgerArtifacts.PermitRegistry, Net.Deployment.PermitRegistry.Address, Net.Rpc, sender: null);
+        var call = PermitRegistryCalls.RecordShipment(permit.Key, TestData.RandomHash(), [1], TestData.RandomHash());
+
+        var (error, exception) = await Expect.Refusal<AuthorityNotActive>(() => channel.CallAsync(call, null, CancellationToken.None));
+        Assert.Equal(new AuthorityNotActive(Chain.Primitives.Address.Zero, AuthorityStatus.None), error);
+        Assert.False(exception.WasSent);
+        Assert.IsType<RpcRevertException>(exception.InnerException);
     }
 
     private static async Task<(bool Won, ContractErrorException? Refusal)> Attempt(Task<TransactionResult<bool>> shipment)
