@@ -1,4 +1,5 @@
 using Ledger.Chain.Abi;
+using Ledger.Chain.Logs;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
@@ -76,14 +77,16 @@ internal sealed class ContractChannel
         return receipt.Logs.Where(log => log.Address == Address);
     }
 
-    /// <summary>eth_getLogs for this contract with the given topic constraints.</summary>
-    public Task<IReadOnlyList<LogEntry>> GetLogsAsync(IReadOnlyList<IReadOnlyList<Hash32>?> topics, BlockTag fromBlock, BlockTag toBlock,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(fromBlock);
-        ArgumentNullException.ThrowIfNull(toBlock);
-        var filter = new LogFilter { Addresses = [Address], Topics = topics, FromBlock = fromBlock, ToBlock = toBlock };
-        filter.Validate();
-        return _rpc.GetLogsAsync(filter, cancellationToken);
-    }
+    /// <summary>Most blocks one eth_getLogs call covers when reading events; the reader halves it for a node that refuses.</summary>
+    public const int DefaultBlocksPerPage = 5_000;
+
+    /// <summary>
+    /// The events matching <paramref name="filter"/> (no block range) in a block range, read page
+    /// by page (<see cref="LogReader"/>) and decoded with <paramref name="decode"/>, in chain order.
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(LogFilter filter, Func<LogEntry, ContractEvent?> decode,
+        ulong fromBlock, ulong toBlock, int maxBlocksPerPage, CancellationToken cancellationToken) =>
+        new LogReader(_rpc).ReadAsync(filter, fromBlock, toBlock, maxBlocksPerPage, cancellationToken)
+            .Select(decode)
+            .OfType<ContractEvent>();
 }
