@@ -13,6 +13,9 @@ namespace Ledger.Contracts.Binding;
 /// </summary>
 internal sealed class ContractChannel
 {
+    /// <summary>Most blocks one eth_getLogs call covers when reading events; the reader halves it for a node that refuses.</summary>
+    public const int DefaultBlocksPerPage = 5_000;
+
     private readonly IRpcClient _rpc;
     private readonly ITransactionSender? _sender;
 
@@ -76,9 +79,6 @@ internal sealed class ContractChannel
         ArgumentNullException.ThrowIfNull(receipt);
         return receipt.Logs.Where(log => log.Address == Address);
     }
-
-    /// <summary>Most blocks one eth_getLogs call covers when reading events; the reader halves it for a node that refuses.</summary>
-    public const int DefaultBlocksPerPage = 5_000;
 
     /// <summary>
     /// The events matching <paramref name="filter"/> (no block range) in a block range, read page
