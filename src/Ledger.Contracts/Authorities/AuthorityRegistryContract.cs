@@ -159,12 +159,14 @@ public sealed class AuthorityRegistryContract
     public IReadOnlyList<ContractEvent> DecodeEvents(TransactionReceipt receipt) =>
         _channel.OwnLogs(receipt).Select(AuthorityRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
 
-    /// <summary>Every event of this contract in a block range (eth_getLogs), in chain order.</summary>
-    public async Task<IReadOnlyList<ContractEvent>> GetEventsAsync(BlockTag fromBlock, BlockTag toBlock, CancellationToken cancellationToken = default)
-    {
-        var logs = await _channel.GetLogsAsync([AuthorityRegistryEvents.Topics], fromBlock, toBlock, cancellationToken).ConfigureAwait(false);
-        return logs.Select(AuthorityRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
-    }
+    /// <summary>
+    /// Every event of this contract in blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/>
+    /// (both included), in chain order, read with eth_getLogs at most <paramref name="maxBlocksPerPage"/>
+    /// blocks at a time (halved when the node refuses a page as too large).
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
+        CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(AuthorityRegistryEvents.Filter(Address), AuthorityRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"AuthorityRegistry at {Address}";

@@ -87,7 +87,10 @@ public static class AuthorityRegistryEvents
     /// <exception cref="AbiDecodingException">The log claims to be one of these events but its data does not decode.</exception>
     public static ContractEvent? TryDecode(LogEntry log) => Table.TryDecode(log);
 
-    /// <summary>A filter for every AuthorityRegistry event of <paramref name="contract"/> in a block range.</summary>
-    public static LogFilter Filter(Address contract, BlockTag fromBlock, BlockTag toBlock) =>
+    /// <summary>
+    /// A filter for every AuthorityRegistry event of <paramref name="contract"/>. Leave the block range
+    /// unset for a <see cref="Chain.Logs.LogReader"/>, which pages through a range itself.
+    /// </summary>
+    public static LogFilter Filter(Address contract, BlockTag? fromBlock = null, BlockTag? toBlock = null) =>
         new() { Addresses = [contract], Topics = [Topics], FromBlock = fromBlock, ToBlock = toBlock };
 }

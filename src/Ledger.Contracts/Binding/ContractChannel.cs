@@ -1,4 +1,5 @@
 using Ledger.Chain.Abi;
+using Ledger.Chain.Logs;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
@@ -12,6 +13,9 @@ namespace Ledger.Contracts.Binding;
 /// </summary>
 internal sealed class ContractChannel
 {
+    /// <summary>Most blocks one eth_getLogs call covers when reading events; the reader halves it for a node that refuses.</summary>
+    public const int DefaultBlocksPerPage = 5_000;
+
     private readonly IRpcClient _rpc;
     private readonly ITransactionSender? _sender;
 
@@ -30,8 +34,6 @@ internal sealed class ContractChannel
     public ContractArtifact Artifact { get; }
 
     public Address Address { get; }
-
-    public IRpcClient Rpc => _rpc;
 
     public ITransactionSender Sender => _sender ?? throw new InvalidOperationException(
         $"This {Artifact.Name} binding was created without a transaction sender, so it can only read.");
@@ -78,14 +80,13 @@ internal sealed class ContractChannel
         return receipt.Logs.Where(log => log.Address == Address);
     }
 
-    /// <summary>eth_getLogs for this contract with the given topic constraints.</summary>
-    public Task<IReadOnlyList<LogEntry>> GetLogsAsync(IReadOnlyList<IReadOnlyList<Hash32>?> topics, BlockTag fromBlock, BlockTag toBlock,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(fromBlock);
-        ArgumentNullException.ThrowIfNull(toBlock);
-        var filter = new LogFilter { Addresses = [Address], Topics = topics, FromBlock = fromBlock, ToBlock = toBlock };
-        filter.Validate();
-        return _rpc.GetLogsAsync(filter, cancellationToken);
-    }
+    /// <summary>
+    /// The events matching <paramref name="filter"/> (no block range) in a block range, read page
+    /// by page (<see cref="LogReader"/>) and decoded with <paramref name="decode"/>, in chain order.
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(LogFilter filter, Func<LogEntry, ContractEvent?> decode,
+        ulong fromBlock, ulong toBlock, int maxBlocksPerPage, CancellationToken cancellationToken) =>
+        new LogReader(_rpc).ReadAsync(filter, fromBlock, toBlock, maxBlocksPerPage, cancellationToken)
+            .Select(decode)
+            .OfType<ContractEvent>();
 }

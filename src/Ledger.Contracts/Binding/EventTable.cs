@@ -13,9 +13,11 @@ internal sealed class EventTable
 {
     private readonly Dictionary<Hash32, (AbiEvent Event, Func<LogEntry, AbiTuple, ContractEvent> Create)> _byTopic = [];
     private readonly Dictionary<string, Hash32> _topicByName = new(StringComparer.Ordinal);
+    private readonly string _contractName;
 
     public EventTable(ContractArtifact artifact, IReadOnlyDictionary<string, Func<LogEntry, AbiTuple, ContractEvent>> factories)
     {
+        _contractName = artifact.Name;
         foreach (var abiEvent in artifact.Abi.Events)
         {
             if (!factories.TryGetValue(abiEvent.Name, out var create))
@@ -34,7 +36,9 @@ internal sealed class EventTable
     public IReadOnlyList<Hash32> Topics { get; }
 
     /// <summary>Topic 0 of the event named <paramref name="name"/>.</summary>
-    public Hash32 TopicOf(string name) => _topicByName[name];
+    public Hash32 TopicOf(string name) => _topicByName.TryGetValue(name, out var topic)
+        ? topic
+        : throw new KeyNotFoundException($"{_contractName} has no event named '{name}'; it has {string.Join(", ", _topicByName.Keys)}.");
 
     /// <summary>
     /// The event in <paramref name="log"/>, or null when the log is not one of these events (by

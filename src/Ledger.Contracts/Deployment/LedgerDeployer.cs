@@ -47,14 +47,14 @@ public sealed class LedgerDeployer
             throw new ArgumentException($"Give 1 to {MaxFoundingIssuers} founding issuers, none null.", nameof(foundingIssuers));
 
         var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
-        var authorityRegistry = await DeployAsync(LedgerArtifacts.AuthorityRegistry, null,
+        var authorityRegistry = await DeployContractAsync(LedgerArtifacts.AuthorityRegistry, null,
             [
                 foundingIssuers.Select(f => (object?)f.Account).ToArray(),
                 foundingIssuers.Select(f => (object?)f.Country.ToBytes()).ToArray(),
                 foundingIssuers.Select(f => (object?)f.Code.Bytes.ToArray()).ToArray(),
             ],
             cancellationToken).ConfigureAwait(false);
-        var permitRegistry = await DeployAsync(LedgerArtifacts.PermitRegistry, authorityRegistry.Address, [authorityRegistry.Address], cancellationToken)
+        var permitRegistry = await DeployContractAsync(LedgerArtifacts.PermitRegistry, authorityRegistry.Address, [authorityRegistry.Address], cancellationToken)
             .ConfigureAwait(false);
         var finished = _time.GetUtcNow();
         // Whole seconds: the record's JSON form has no fractions, so a record reads back equal.
@@ -80,7 +80,7 @@ public sealed class LedgerDeployer
             .ConfigureAwait(false);
     }
 
-    private async Task<DeployedContract> DeployAsync(ContractArtifact artifact, Address? immutableAddress, object?[] constructorArguments,
+    private async Task<DeployedContract> DeployContractAsync(ContractArtifact artifact, Address? immutableAddress, object?[] constructorArguments,
         CancellationToken cancellationToken)
     {
         var constructor = artifact.Abi.Constructor ?? throw new InvalidOperationException($"The {artifact.Name} artifact has no constructor.");

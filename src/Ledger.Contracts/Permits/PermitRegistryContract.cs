@@ -138,26 +138,25 @@ public sealed class PermitRegistryContract
     public IReadOnlyList<ContractEvent> DecodeEvents(TransactionReceipt receipt) =>
         _channel.OwnLogs(receipt).Select(PermitRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
 
-    /// <summary>Every event of this contract in a block range (eth_getLogs), in chain order.</summary>
-    public Task<IReadOnlyList<ContractEvent>> GetEventsAsync(BlockTag fromBlock, BlockTag toBlock, CancellationToken cancellationToken = default) =>
-        GetEventsAsync([PermitRegistryEvents.Topics], fromBlock, toBlock, cancellationToken);
+    /// <summary>
+    /// Every event of this contract in blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/>
+    /// (both included), in chain order, read with eth_getLogs at most <paramref name="maxBlocksPerPage"/>
+    /// blocks at a time (halved when the node refuses a page as too large).
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
+        CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(PermitRegistryEvents.Filter(Address), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
-    /// <summary>The events about one permit in a block range (see <see cref="PermitRegistryEvents.FilterForPermit"/>).</summary>
-    public Task<IReadOnlyList<ContractEvent>> GetPermitEventsAsync(Hash32 key, BlockTag fromBlock, BlockTag toBlock, CancellationToken cancellationToken = default) =>
-        GetEventsAsync([PermitRegistryEvents.Topics, [key]], fromBlock, toBlock, cancellationToken);
+    /// <summary>The events about one permit (see <see cref="PermitRegistryEvents.FilterForPermit"/>), read as <see cref="ReadEventsAsync"/> does.</summary>
+    public IAsyncEnumerable<ContractEvent> ReadPermitEventsAsync(Hash32 key, ulong fromBlock, ulong toBlock,
+        int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage, CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(PermitRegistryEvents.FilterForPermit(Address, key), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"PermitRegistry at {Address}";
 
     private Task<AbiTuple> ReadAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
         _channel.CallAsync(call, block, cancellationToken);
-
-    private async Task<IReadOnlyList<ContractEvent>> GetEventsAsync(IReadOnlyList<IReadOnlyList<Hash32>?> topics, BlockTag fromBlock, BlockTag toBlock,
-        CancellationToken cancellationToken)
-    {
-        var logs = await _channel.GetLogsAsync(topics, fromBlock, toBlock, cancellationToken).ConfigureAwait(false);
-        return logs.Select(PermitRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
-    }
 
     // A repeat of a recorded shipment succeeds without an event; the event is how "recorded now" is known.
     private async Task<TransactionResult<bool>> SendShipmentAsync<TEvent>(ContractCall call, Func<TEvent, bool> isThisShipment, CancellationToken cancellationToken)

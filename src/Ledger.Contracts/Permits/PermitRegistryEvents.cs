@@ -83,14 +83,17 @@ public static class PermitRegistryEvents
     /// <exception cref="AbiDecodingException">The log claims to be one of these events but its data does not decode.</exception>
     public static ContractEvent? TryDecode(LogEntry log) => Table.TryDecode(log);
 
-    /// <summary>A filter for every PermitRegistry event of <paramref name="contract"/> in a block range.</summary>
-    public static LogFilter Filter(Address contract, BlockTag fromBlock, BlockTag toBlock) =>
+    /// <summary>
+    /// A filter for every PermitRegistry event of <paramref name="contract"/>. Leave the block range
+    /// unset for a <see cref="Chain.Logs.LogReader"/>, which pages through a range itself.
+    /// </summary>
+    public static LogFilter Filter(Address contract, BlockTag? fromBlock = null, BlockTag? toBlock = null) =>
         new() { Addresses = [contract], Topics = [Topics], FromBlock = fromBlock, ToBlock = toBlock };
 
     /// <summary>
     /// A filter for the events about one permit: every event whose first indexed value is the
     /// key (registration, cancellation, shipments, arrivals, and its replacement by another permit).
     /// </summary>
-    public static LogFilter FilterForPermit(Address contract, Hash32 key, BlockTag fromBlock, BlockTag toBlock) =>
+    public static LogFilter FilterForPermit(Address contract, Hash32 key, BlockTag? fromBlock = null, BlockTag? toBlock = null) =>
         new() { Addresses = [contract], Topics = [Topics, [key]], FromBlock = fromBlock, ToBlock = toBlock };
 }

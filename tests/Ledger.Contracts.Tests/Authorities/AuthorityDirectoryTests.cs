@@ -89,12 +89,17 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
     [Fact]
     public async Task Events_in_a_block_range_come_back_decoded_in_chain_order()
     {
-        var events = await Net.Deployer.Authorities.GetEventsAsync(Net.Deployment.AuthorityRegistry.BlockNumber, BlockTag.Latest);
+        var latest = await Net.Rpc.GetBlockNumberAsync();
+        var events = await Net.Deployer.Authorities.ReadEventsAsync(Net.Deployment.AuthorityRegistry.BlockNumber, latest).ToListAsync();
         var designations = events.OfType<AuthorityDesignated>().ToArray();
         Assert.Equal(Net.Founders.Select(f => f.Account), designations.Take(3).Select(d => d.Account));
         Assert.Contains(designations, d => d.Account == Net.CustomsCH2.Address && d.Actor == Net.IssuerCH.Address && d.Kind == AuthorityKind.Customs);
         var positions = events.Select(e => (e.Log.BlockNumber, e.Log.LogIndex)).ToArray();
         Assert.Equal(positions.Order(), positions);
+
+        // Two blocks per eth_getLogs call: many pages, the same events.
+        var paged = await Net.Deployer.Authorities.ReadEventsAsync(Net.Deployment.AuthorityRegistry.BlockNumber, latest, maxBlocksPerPage: 2).ToListAsync();
+        Assert.Equal(positions, paged.Select(e => (e.Log.BlockNumber, e.Log.LogIndex)));
     }
 
     [Fact]

@@ -102,6 +102,13 @@ public sealed class LedgerNet : IAsyncDisposable
     public async Task<ulong> ChainTimeAsync() =>
         (await Rpc.GetBlockHeaderAsync(BlockTag.Latest) ?? throw new InvalidOperationException("No latest block.")).Timestamp;
 
+    /// <summary>Moves the chain's clock forward and seals a block at the new time.</summary>
+    public async Task PassTimeAsync(TimeSpan time)
+    {
+        await Rpc.SendAsync("evm_increaseTime", [(long)time.TotalSeconds]);
+        await Devnet.MineAsync();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,9 @@ public static class TestData
     /// <summary>A random non-zero 32-byte value: permit keys, document hashes, references.</summary>
     public static Hash32 RandomHash() => new(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>A random address that is no authority and has no key here.</summary>
+    public static Address RandomAddress() => new(RandomNumberGenerator.GetBytes(20));
+
     /// <summary>
     /// A one-shipment CITES export permit valid from an hour before <paramref name="now"/> for 30
     /// days, with the given lines (default one line of 10) and destination (default FR).

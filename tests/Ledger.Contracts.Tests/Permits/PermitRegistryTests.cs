@@ -185,9 +185,9 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
         await Net.CustomsFR.Permits.ConfirmArrivalAsync(permit.Key, shipmentRef, [3], TestData.RandomHash());
         var cancelled = await Net.IssuerCH.Permits.CancelAsync(permit.Key, 1, TestData.RandomHash());
 
-        var events = await Net.Deployer.Permits.GetPermitEventsAsync(permit.Key, registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber);
+        var events = await Net.Deployer.Permits.ReadPermitEventsAsync(permit.Key, registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber).ToListAsync();
         Assert.Equal([typeof(PermitRegistered), typeof(ShipmentRecorded), typeof(ArrivalConfirmed), typeof(PermitCancelled)], events.Select(e => e.GetType()));
-        var all = await Net.Deployer.Permits.GetEventsAsync(registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber);
+        var all = await Net.Deployer.Permits.ReadEventsAsync(registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber, maxBlocksPerPage: 1).ToListAsync();
         Assert.Contains(all, e => e is PermitRegistered r && r.Key == other.Key);
         var positions = all.Select(e => (e.Log.BlockNumber, e.Log.LogIndex)).ToArray();
         Assert.Equal(positions.Order(), positions);
