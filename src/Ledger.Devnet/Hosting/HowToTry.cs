@@ -21,8 +21,8 @@ public static class HowToTry
               gateway            {gateway}
               chain (anvil)      {devnet.RpcUrl}
               redis              {devnet.Redis ?? "none (in-memory stores)"}
-              AuthorityRegistry  {devnet.Deployment.AuthorityRegistry}
-              PermitRegistry     {devnet.Deployment.PermitRegistry}
+              AuthorityRegistry  {devnet.Deployment.AuthorityRegistry.Address}
+              PermitRegistry     {devnet.Deployment.PermitRegistry.Address}
               deployment record  {devnet.DeploymentRecordFile}
               keystores          {devnet.Keyring.Folder} (password: {DevnetKeyring.DevPassword})
               identities         {identities}

@@ -1,4 +1,5 @@
 using Ledger.Chain.Rpc;
+using Ledger.Contracts.Deployment;
 using Ledger.Devnet.Chain;
 using Ledger.Devnet.Processes;
 
@@ -26,7 +27,7 @@ public sealed class RunningDevnet : IAsyncDisposable
     /// <summary>Redis configuration string, or null when running without Redis.</summary>
     public string? Redis { get; private set; }
 
-    /// <summary>Where the contracts are.</summary>
+    /// <summary>Where the contracts are, as written to <see cref="DeploymentRecordFile"/>.</summary>
     public DeploymentRecord Deployment { get; private set; } = null!;
 
     /// <summary>Path of the written deployment record.</summary>
@@ -42,7 +43,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         var devnet = new RunningDevnet(Path.GetFullPath(options.StateFolder ?? Path.Combine(root, ".devnet")));
         try
         {
-            await devnet.StartPartsAsync(options, root, log, cancellationToken);
+            await devnet.StartPartsAsync(options, log, cancellationToken);
             return devnet;
         }
         catch
@@ -52,7 +53,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync(DevnetOptions options, string root, TextWriter log, CancellationToken cancellationToken)
+    private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var anvil = await AnvilNode.StartAsync(cancellationToken);
         _parts.Add(anvil);
@@ -68,11 +69,11 @@ public sealed class RunningDevnet : IAsyncDisposable
 
         Keyring = await DevnetKeyring.OpenAsync(Path.Combine(StateFolder, "keystores"), cancellationToken);
         using (var rpc = new JsonRpcClient(RpcUrl))
-            Deployment = await new DevnetChainSeeder(rpc, Keyring, root, log).RunAsync(cancellationToken);
+            Deployment = await new DevnetChainSeeder(rpc, Keyring, log).RunAsync(cancellationToken);
         await Deployment.WriteAsync(DeploymentRecordFile, cancellationToken);
 
         var settings = GatewayConfiguration.Build(
-            options.GatewayPort, RpcUrl, Keyring, DeploymentRecordFile, Deployment.DeploymentBlock, Redis, StateFolder);
+            options.GatewayPort, RpcUrl, Keyring, DeploymentRecordFile, Deployment.AuthorityRegistry.BlockNumber, Redis, StateFolder);
         var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
         _parts.Add(gateway);
         GatewayAddress = gateway.Address;

@@ -1,8 +1,8 @@
 using System.Net.Http;
-using System.Text.Json;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Ledger.Chain.Keystore;
+using Ledger.Contracts.Deployment;
 using Ledger.Devnet.Chain;
 using Ledger.Testing;
 
@@ -23,7 +23,7 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
         var devnet = fixture.Devnet;
         var authorities = devnet.Keyring.Authorities;
         var outputs = await CastBatch.RunAsync(authorities
-            .Select(a => (IReadOnlyList<string>)["call", devnet.Deployment.AuthorityRegistry, AuthorityOf, a.Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()])
+            .Select(a => (IReadOnlyList<string>)["call", devnet.Deployment.AuthorityRegistry.Address.ToString(), AuthorityOf, a.Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()])
             .ToList());
 
         for (var i = 0; i < authorities.Count; i++)
@@ -40,12 +40,13 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
     public async Task NO_was_admitted_by_a_vote_that_CH_proposed_and_FR_completed()
     {
         var devnet = fixture.Devnet;
+        var registry = devnet.Deployment.AuthorityRegistry.Address.ToString();
         var outputs = await CastBatch.RunAsync(
         [
-            ["call", devnet.Deployment.AuthorityRegistry, "proposalCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
-            ["call", devnet.Deployment.AuthorityRegistry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["ch-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
-            ["call", devnet.Deployment.AuthorityRegistry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["fr-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
-            ["call", devnet.Deployment.AuthorityRegistry, "activeIssuerCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "proposalCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["ch-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["fr-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "activeIssuerCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
         ]);
 
         Assert.Equal(["1", "true", "true", "3"], outputs);
@@ -56,17 +57,16 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
     public async Task The_deployment_record_names_the_deployed_contracts()
     {
         var devnet = fixture.Devnet;
-        using var record = JsonDocument.Parse(await File.ReadAllTextAsync(devnet.DeploymentRecordFile));
-        var permitRegistry = record.RootElement.GetProperty("permitRegistry").GetString()!;
+        var record = await DeploymentRecord.ReadAsync(devnet.DeploymentRecordFile);
 
-        Assert.Equal(devnet.Deployment.AuthorityRegistry, record.RootElement.GetProperty("authorityRegistry").GetString());
+        Assert.Equal(devnet.Deployment, record);
         var linked = await CastBatch.RunAsync(
         [
-            ["code", permitRegistry, "--rpc-url", devnet.RpcUrl.ToString()],
+            ["code", record.PermitRegistry.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
             ["chain-id", "--rpc-url", devnet.RpcUrl.ToString()],
         ]);
         Assert.True(linked[0].Length > 100, "no code at the recorded PermitRegistry address");
-        Assert.Equal(linked[1], record.RootElement.GetProperty("chainId").GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(linked[1], record.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
