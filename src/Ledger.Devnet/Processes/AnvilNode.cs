@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ledger.Processes;
 
 namespace Ledger.Devnet.Processes;
 
@@ -24,9 +25,9 @@ public sealed partial class AnvilNode : IAsyncDisposable
     public static async Task<AnvilNode> StartAsync(CancellationToken cancellationToken)
     {
         string[] arguments = ["--port", "0", "--host", "127.0.0.1", "--block-time", BlockTime.ToString(CultureInfo.InvariantCulture)];
-        var (process, line) = await GuardedProcess.StartAsync(
-            ToolLocator.Anvil(), arguments, l => ListeningLine().IsMatch(l), TimeSpan.FromSeconds(30), cancellationToken);
-        var match = ListeningLine().Match(line);
+        var process = await GuardedProcess.StartAsync(
+            ToolLocator.Anvil(), arguments, line => ListeningLine().IsMatch(line), TimeSpan.FromSeconds(30), cancellationToken);
+        var match = ListeningLine().Match(process.ReadyLine);
         return new AnvilNode(process, new Uri($"http://{match.Groups["host"].Value}:{match.Groups["port"].Value}/"));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Ledger.Processes;
 
 namespace Ledger.Devnet.Processes;
 
@@ -30,7 +31,7 @@ public sealed class RedisNode : IAsyncDisposable
             "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--dir", Path.GetTempPath(),
         ];
-        var (process, _) = await GuardedProcess.StartAsync(
+        var process = await GuardedProcess.StartAsync(
             ToolLocator.RedisServer(), arguments, line => line.Contains("Ready to accept connections", StringComparison.Ordinal),
             TimeSpan.FromSeconds(20), cancellationToken);
         return new RedisNode(process, port);
