@@ -1,52 +1,26 @@
 using System.Diagnostics;
 using System.Numerics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
+using Ledger.Processes;
 
 namespace Ledger.Testing;
 
 /// <summary>
 /// A private anvil node for tests: started on a free loopback port, ready when it answers
-/// eth_chainId, stopped (and its process gone) on disposal. anvil runs under a small bash
-/// guard that stops it as soon as the test process's end of a pipe closes, so even a test
-/// host that is killed outright leaves no node behind.
+/// eth_chainId, stopped (and its process gone) on disposal. anvil runs as a
+/// <see cref="GuardedProcess"/>, so even a test host that is killed outright leaves no node behind.
 /// </summary>
 public sealed class AnvilDevnet : IAsyncDisposable
 {
-    // Runs anvil ("$@") and a watcher blocked on our stdin; when either ends, stops the other.
-    // The watcher keeps a dup of stdin (fd 3): a background job's own stdin is /dev/null.
-    private const string GuardScript = """
-        exec 3<&0
-        "$@" </dev/null 3<&- &
-        node=$!
-        ( cat <&3 >/dev/null ) >/dev/null 2>&1 &
-        watcher=$!
-        exec 3<&-
-        echo "ANVIL_PID=$node" >&2
-        wait -n "$node" "$watcher"
-        kill -TERM "$node" "$watcher" 2>/dev/null
-        wait
-        """;
-
-    private const string PidMarker = "ANVIL_PID=";
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
-
-    private readonly Process _guard;
-    private readonly ProcessOutputLog _output;
-    private readonly Task _pumps;
-    private readonly EventHandler _onHostExit;
+    private readonly GuardedProcess _process;
     private int _disposed;
 
-    private AnvilDevnet(Process guard, ProcessOutputLog output, Task pumps, AnvilDevnetOptions options)
+    private AnvilDevnet(GuardedProcess process, AnvilDevnetOptions options)
     {
-        _guard = guard;
-        _output = output;
-        _pumps = pumps;
+        _process = process;
         Options = options;
-        _onHostExit = (_, _) => KillNow();
-        AppDomain.CurrentDomain.ProcessExit += _onHostExit;
         RpcUrl = null!;
         Client = null!;
         Accounts = [];
@@ -62,7 +36,7 @@ public sealed class AnvilDevnet : IAsyncDisposable
     public ulong ChainId { get; private set; }
 
     /// <summary>The process id of anvil itself.</summary>
-    public int ProcessId { get; private set; }
+    public int ProcessId => _process.ProcessId;
 
     /// <summary>The funded dev accounts with their private keys, as anvil listed them.</summary>
     public IReadOnlyList<DevAccount> Accounts { get; private set; }
@@ -71,7 +45,7 @@ public sealed class AnvilDevnet : IAsyncDisposable
     public JsonRpcClient Client { get; private set; }
 
     /// <summary>What anvil printed: the banner, then the most recent lines.</summary>
-    public IReadOnlyList<string> Output => _output.Lines();
+    public IReadOnlyList<string> Output => _process.Output;
 
     /// <summary>
     /// Starts anvil and waits until it answers. Throws <see cref="InvalidOperationException"/>
@@ -80,39 +54,12 @@ public sealed class AnvilDevnet : IAsyncDisposable
     public static async Task<AnvilDevnet> StartAsync(AnvilDevnetOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AnvilDevnetOptions();
-        var info = new ProcessStartInfo("bash")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(GuardScript);
-        info.ArgumentList.Add("anvil-guard");
-        info.ArgumentList.Add(ToolPaths.Anvil);
-        foreach (var arg in options.ToArguments())
-            info.ArgumentList.Add(arg);
-
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new ProcessOutputLog();
-        var guard = Process.Start(info) ?? throw new InvalidOperationException("bash did not start.");
-        var pumps = Task.WhenAll(
-            output.PumpAsync(guard.StandardOutput, line =>
-            {
-                if (AnvilBanner.ListeningUrl(line) is { } url)
-                    listening.TrySetResult(url);
-            }),
-            output.PumpAsync(guard.StandardError, line =>
-            {
-                if (line.StartsWith(PidMarker, StringComparison.Ordinal) && int.TryParse(line.AsSpan(PidMarker.Length), out var id))
-                    pid.TrySetResult(id);
-            }));
-        var devnet = new AnvilDevnet(guard, output, pumps, options);
+        var process = await GuardedProcess.StartAsync(
+            ToolPaths.Anvil, options.ToArguments(), line => AnvilBanner.ListeningUrl(line) is not null, options.StartupTimeout, cancellationToken);
+        var devnet = new AnvilDevnet(process, options);
         try
         {
-            await devnet.AwaitStartupAsync(listening.Task, pid.Task, cancellationToken);
+            await devnet.ConnectAsync(cancellationToken);
             return devnet;
         }
         catch
@@ -182,54 +129,35 @@ public sealed class AnvilDevnet : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        AppDomain.CurrentDomain.ProcessExit -= _onHostExit;
         Client?.Dispose();
-        try
-        {
-            // Closing the guard's stdin makes it stop anvil, reap it and exit.
-            _guard.StandardInput.Close();
-            await _guard.WaitForExitAsync().WaitAsync(StopTimeout);
-        }
-        catch (Exception e) when (e is TimeoutException or IOException or InvalidOperationException)
-        {
-            KillNow();
-            await _guard.WaitForExitAsync().WaitAsync(StopTimeout);
-        }
-        await _pumps.WaitAsync(StopTimeout);
-        _guard.Dispose();
+        await _process.DisposeAsync();
     }
 
     /// <inheritdoc />
     public override string ToString() => $"AnvilDevnet {{ RpcUrl = {RpcUrl}, ChainId = {ChainId}, Pid = {ProcessId} }}";
 
-    private async Task AwaitStartupAsync(Task<Uri> listening, Task<int> pid, CancellationToken cancellationToken)
+    // anvil listens: read its banner, then wait until it answers.
+    private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Options.StartupTimeout);
-        // Not cancellable: on the deadline, WaitAsync below throws while this simply stays pending.
-        var exited = _guard.WaitForExitAsync(CancellationToken.None);
         try
         {
-            var first = await Task.WhenAny(listening, exited).WaitAsync(deadline.Token);
-            if (first != listening)
-                throw StartupFailure("anvil exited before it listened");
-            RpcUrl = await listening;
-            ProcessId = await pid.WaitAsync(deadline.Token);
-            _output.CompleteHead();
-            var banner = AnvilBanner.Parse(_output.Lines());
+            var banner = AnvilBanner.Parse(_process.StartupOutput);
+            RpcUrl = banner.RpcUrl;
             Accounts = banner.Accounts;
             Client = new JsonRpcClient(RpcUrl, new JsonRpcClientOptions { Timeout = TimeSpan.FromSeconds(10) });
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Options.StartupTimeout);
             ChainId = await AwaitChainIdAsync(deadline.Token);
             if (ChainId != Options.ChainId || banner.ChainId != Options.ChainId)
-                throw StartupFailure($"anvil reports chain id {ChainId} (banner {banner.ChainId}), {Options.ChainId} was asked");
+                throw _process.Failure($"anvil reports chain id {ChainId} (banner {banner.ChainId}), {Options.ChainId} was asked");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw StartupFailure($"anvil was not ready within {Options.StartupTimeout.TotalSeconds:0.#} s");
+            throw _process.Failure($"anvil did not answer within {Options.StartupTimeout.TotalSeconds:0.#} s");
         }
         catch (FormatException e)
         {
-            throw StartupFailure("anvil's banner could not be read: " + e.Message);
+            throw _process.Failure("anvil's banner could not be read: " + e.Message);
         }
     }
 
@@ -246,22 +174,6 @@ public sealed class AnvilDevnet : IAsyncDisposable
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             }
-        }
-    }
-
-    private InvalidOperationException StartupFailure(string why) =>
-        new($"{why}. Command: anvil {string.Join(' ', Options.ToArguments())}\nOutput:\n{string.Join('\n', _output.Lines())}");
-
-    private void KillNow()
-    {
-        try
-        {
-            if (!_guard.HasExited)
-                _guard.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
         }
     }
 }

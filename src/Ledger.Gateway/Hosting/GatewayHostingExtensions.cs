@@ -1,3 +1,4 @@
+using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Stores;
@@ -28,6 +29,9 @@ public static class GatewayHostingExtensions
         services.AddLedgerIdentity(configuration);
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
+        // Without a Chain section the gateway serves only health and reflection (its foundations).
+        if (ChainServiceCollectionExtensions.HasChainSection(configuration))
+            services.AddLedgerChain(configuration);
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
@@ -51,9 +55,11 @@ public static class GatewayHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the standard gRPC health service and server reflection.</summary>
+    /// <summary>Maps the standard gRPC health service, server reflection and, with a Chain section, the ledger services.</summary>
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
+        if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
+            app.MapLedgerChainServices();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

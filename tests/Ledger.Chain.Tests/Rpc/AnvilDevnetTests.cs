@@ -120,7 +120,7 @@ public class AnvilDevnetTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AnvilDevnet.StartAsync(options));
 
-        Assert.Contains("exited before it listened", error.Message);
+        Assert.Contains("anvil exited before it was ready", error.Message);
         Assert.Contains("Unknown hardfork", error.Message); // anvil's own words, quoted from its output
     }
 

@@ -1,9 +1,9 @@
-namespace Ledger.Testing;
+namespace Ledger.Processes;
 
 /// <summary>
-/// Keeps what a child process printed: every line up to a marker the starter waits for
-/// (anvil's banner), then only a bounded tail, so a long-lived, chatty process neither
-/// blocks on a full pipe (the pumps keep reading) nor grows memory without bound.
+/// Keeps what a child process printed: every line up to the one that says it is ready (e.g.
+/// anvil's banner), then only a bounded tail, so a long-lived, chatty process neither blocks
+/// on a full pipe (the pumps keep reading) nor grows memory without bound.
 /// </summary>
 internal sealed class ProcessOutputLog
 {
@@ -37,20 +37,17 @@ internal sealed class ProcessOutputLog
             _headComplete = true;
     }
 
+    /// <summary>The lines up to the marker (all so far while it has not come).</summary>
+    public IReadOnlyList<string> Head()
+    {
+        lock (_lock)
+            return [.. _head];
+    }
+
     /// <summary>The lines kept so far: the head, then the tail.</summary>
     public IReadOnlyList<string> Lines()
     {
         lock (_lock)
             return [.. _head, .. _tail];
-    }
-
-    /// <summary>Reads <paramref name="reader"/> to its end, passing each line to <see cref="Add"/> and <paramref name="onLine"/>.</summary>
-    public async Task PumpAsync(StreamReader reader, Action<string> onLine)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            Add(line);
-            onLine(line);
-        }
     }
 }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Ledger.Cli.Commands;
+using Ledger.Cli.Connection;
+
+namespace Ledger.Cli;
+
+/// <summary>The `ledger` command tree: permit, authority and demo commands under the shared connection options.</summary>
+public static class LedgerCommandLine
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Create()
+    {
+        var permit = new Command("permit", "Register, verify, ship, confirm, cancel permits and read their history")
+        {
+            PermitRegisterCommand.Create(),
+            PermitVerifyCommand.Create(),
+            PermitShipCommand.Create(),
+            PermitConfirmCommand.Create(),
+            PermitCancelCommand.Create(),
+            PermitHistoryCommand.Create(),
+        };
+        var authority = new Command("authority", "List authorities; propose and vote on new issuers")
+        {
+            AuthorityListCommand.Create(),
+            AuthorityProposeCommand.Create(),
+            AuthorityVoteCommand.Create(),
+        };
+        var root = new RootCommand("Permit Ledger: CITES permits and ePhytos on a shared ledger, through a gateway")
+        {
+            permit,
+            authority,
+            DemoCommand.Create(),
+        };
+        ConnectionOptions.AddTo(root);
+        return root;
+    }
+}

@@ -1,0 +1,49 @@
+using Ledger.Gateway.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Ledger.Devnet.Hosting;
+
+/// <summary>The gateway, built exactly as its Program.cs builds it, inside the devnet process with the devnet's configuration only.</summary>
+public sealed class InProcessGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private InProcessGateway(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Builds and starts the gateway; throws when its options do not validate.</summary>
+    public static async Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Devnet",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Only the devnet's settings: not appsettings files that travel with the gateway.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders().AddSimpleConsole()
+            .AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.AddLedgerGateway();
+        var app = builder.Build();
+        app.MapLedgerGateway();
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The gateway started without an address.");
+        return new InProcessGateway(app, new Uri(bound));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,51 @@
+using Ledger.Core.Countries;
+using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>What every handler uses: chain reads and writes, the keyring, the write pipeline and the clock.</summary>
+internal sealed class LedgerAccess(
+    LedgerReader reader,
+    LedgerWriter writer,
+    PermitEventLog events,
+    AuthorityKeyring keys,
+    WritePipeline writes,
+    TimeProvider time,
+    IOptions<GatewayChainOptions> options)
+{
+    /// <summary>Read-only contract calls.</summary>
+    public LedgerReader Reader => reader;
+
+    /// <summary>Contract transactions.</summary>
+    public LedgerWriter Writer => writer;
+
+    /// <summary>The PermitRegistry's events.</summary>
+    public PermitEventLog Events => events;
+
+    /// <summary>Signing keys by authority.</summary>
+    public AuthorityKeyring Keys => keys;
+
+    /// <summary>Idempotency, error mapping, cache invalidation and audit of writes.</summary>
+    public WritePipeline Writes => writes;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time => time;
+
+    /// <summary>First block worth searching for events (the deployment block, or 0).</summary>
+    public ulong FirstBlock => options.Value.FollowerStartBlock;
+
+    /// <summary>The country of the caller's authority, checked to be a registered, active authority of this ledger.</summary>
+    /// <exception cref="LedgerException">PERMISSION_DENIED when the account is no authority or is suspended.</exception>
+    public async Task<CountryCode> CallerCountryAsync(CallerIdentity caller, CancellationToken ct)
+    {
+        var profile = await reader.ProfileAsync(Ledger.Chain.Primitives.Address.Parse(caller.AuthorityAddress), ct).ConfigureAwait(false);
+        if (!profile.Exists || profile.Country is null)
+            throw new LedgerException(Messages.UnknownAuthority(caller.AuthorityAddress));
+        if (profile.Status != Ledger.Core.Authorities.AuthorityStatus.Active)
+            throw new LedgerException(Messages.AuthorityNotActive(caller.AuthorityAddress, profile.Status));
+        return profile.Country;
+    }
+}

@@ -1,0 +1,34 @@
+using Ledger.Core.Countries;
+using Ledger.Core.Errors;
+using Ledger.Core.Registration;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>Validates API drafts with Core, collecting every problem of every draft before anything is sent.</summary>
+internal static class PermitDraftChecks
+{
+    /// <summary>
+    /// The registrations for <paramref name="drafts"/> (field names prefixed per draft), or
+    /// INVALID_ARGUMENT listing every problem. With <paramref name="issuerCountry"/> the
+    /// permit IDs must carry that country.
+    /// </summary>
+    public static IReadOnlyList<PermitRegistration> Validate(
+        IReadOnlyList<(Ledger.Api.V1.PermitDraft? Draft, string Field)> drafts, DateTimeOffset now, CountryCode? issuerCountry)
+    {
+        var problems = new List<ValidationProblem>();
+        var registrations = new List<PermitRegistration>(drafts.Count);
+        foreach (var (apiDraft, field) in drafts)
+        {
+            var draft = ApiMapping.ToDraft(apiDraft, field, problems);
+            if (draft is null)
+                continue;
+            var validation = draft.Validate(now, issuerCountry);
+            if (validation.Registration is { } registration)
+                registrations.Add(registration);
+            else
+                problems.AddRange(validation.Problems.Select(p => p with { Field = $"{field}.{p.Field}" }));
+        }
+        ApiMapping.ThrowIfAny(problems);
+        return registrations;
+    }
+}

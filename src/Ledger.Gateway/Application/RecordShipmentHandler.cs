@@ -1,0 +1,40 @@
+using Ledger.Api.V1;
+using Ledger.Gateway.Identity;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>RecordShipment: export-side customs (of the issuing country) record a shipment, consuming the permit.</summary>
+internal sealed class RecordShipmentHandler(LedgerAccess ledger, ShipmentSubmission submission)
+{
+    /// <summary>Validates, authorises and records; the same reference with the same quantities is an idempotent repeat.</summary>
+    public async Task<RecordShipmentResponse> HandleAsync(RecordShipmentRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        var input = ShipmentInput.Parse(request.PermitId, request.ShipmentReference, request.Quantities);
+        await submission.AuthoriseAsync(caller, input, importSide: false, ct).ConfigureAwait(false);
+        return await ledger.Writes.RunAsync(caller, new WriteOperation<RecordShipmentResponse>
+        {
+            Action = "RecordShipment",
+            RequestId = request.RequestId,
+            Request = request,
+            PermitId = input.Id.Normalised,
+            Touches = [input.Id.Key],
+            Context = new RevertContext(input.Id, input.Reference, ImportSide: false),
+            Parser = RecordShipmentResponse.Parser,
+            ReceiptOf = response => response.Receipt,
+            Execute = async token =>
+            {
+                var (result, recorded, after) = await submission.SendAsync(caller, input, importSide: false, token).ConfigureAwait(false);
+                var response = new RecordShipmentResponse
+                {
+                    Receipt = ApiMapping.ToReceipt(result),
+                    ShipmentRefHash = input.Reference.Key.ToHex(),
+                    ShipmentsUsed = after.Permit.ShipmentsUsed,
+                    MaxShipments = after.Permit.MaxShipments,
+                    AlreadyRecorded = recorded is null,
+                };
+                response.Lines.AddRange(ApiMapping.ToBalances(after.Permit.Lines));
+                return response;
+            },
+        }, ct).ConfigureAwait(false);
+    }
+}

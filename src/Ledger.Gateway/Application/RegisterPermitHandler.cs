@@ -1,0 +1,64 @@
+using Ledger.Api.V1;
+using Ledger.Chain.Sending;
+using Ledger.Core.Registration;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Identity;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>RegisterPermit: an issuing officer anchors one permit of their authority's country.</summary>
+internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationReplay replay)
+{
+    /// <summary>Validates, authorises and registers; a retry or a re-registration of the same document answers with the first registration.</summary>
+    public async Task<RegisterPermitResponse> HandleAsync(RegisterPermitRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        var now = ledger.Time.GetUtcNow();
+        PermitDraftChecks.Validate([(request.Permit, "permit")], now, issuerCountry: null);
+        caller.RequireRole(CallerRole.IssuingOfficer);
+        var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
+        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now, country)[0];
+
+        return await ledger.Writes.RunAsync(caller, new WriteOperation<RegisterPermitResponse>
+        {
+            Action = "RegisterPermit",
+            RequestId = request.RequestId,
+            Request = request,
+            PermitId = registration.Id.Normalised,
+            Touches = [registration.Id.Key],
+            Context = new RevertContext(registration.Id),
+            Parser = RegisterPermitResponse.Parser,
+            ReceiptOf = response => response.Receipt,
+            Execute = async token =>
+            {
+                var receipt = await SendAsync(caller, registration, token).ConfigureAwait(false);
+                return new RegisterPermitResponse { Receipt = receipt, Permit = Registered(registration) };
+            },
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The API form of a registered permit.</summary>
+    public static RegisteredPermit Registered(PermitRegistration registration) => new()
+    {
+        PermitId = registration.Id.Normalised,
+        PermitKey = registration.Id.Key.ToString(),
+        DocumentHash = registration.DocumentHash.ToString(),
+    };
+
+    private async Task<WriteReceipt> SendAsync(CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
+    {
+        var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
+        try
+        {
+            var result = await ledger.Writer.SendPermitRegistryAsync(
+                sender, "register", ct, [PermitInputEncoding.Encode(registration, caller.ActorRef)]).ConfigureAwait(false);
+            return ApiMapping.ToReceipt(result);
+        }
+        catch (TransactionRevertedException e) when (e.CustomError?.Name == "PermitAlreadyRegistered")
+        {
+            var original = await replay.FindSameRegistrationAsync(registration, ct).ConfigureAwait(false);
+            if (original is null)
+                throw;
+            return original;
+        }
+    }
+}

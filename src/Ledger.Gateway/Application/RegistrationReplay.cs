@@ -1,0 +1,36 @@
+using Google.Protobuf.WellKnownTypes;
+using Ledger.Api.V1;
+using Ledger.Chain.Rpc;
+using Ledger.Core.Registration;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>
+/// Recognises a re-registration of a permit that is already anchored with the same document
+/// hash (a retry that lost its request ID, or two clerks sending the same permit): it is
+/// answered as a replay of the first registration, not as ALREADY_EXISTS.
+/// </summary>
+internal sealed class RegistrationReplay(LedgerAccess ledger)
+{
+    /// <summary>The receipt of the original registration when the chain anchors the same document under the key, else null.</summary>
+    public async Task<WriteReceipt?> FindSameRegistrationAsync(PermitRegistration registration, CancellationToken ct)
+    {
+        var snapshot = await ledger.Reader.ReadPermitAsync(registration.Id.Key, ct).ConfigureAwait(false);
+        if (!snapshot.Permit.Exists || snapshot.Permit.DocumentHash != registration.DocumentHash)
+            return null;
+        await foreach (var log in ledger.Events.ReadAsync(registration.Id.Key, ledger.FirstBlock, snapshot.BlockNumber, ct).ConfigureAwait(false))
+        {
+            if (log.Event.Event.Name != "PermitRegistered")
+                continue;
+            var header = await ledger.Reader.Chain.Rpc.GetBlockHeaderAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
+            return new WriteReceipt
+            {
+                TxHash = log.Log.TransactionHash.ToString(),
+                BlockNumber = log.Log.BlockNumber,
+                BlockTime = Timestamp.FromDateTimeOffset(header?.TimestampUtc ?? DateTimeOffset.UnixEpoch),
+                Replayed = true,
+            };
+        }
+        return new WriteReceipt { Replayed = true };
+    }
+}

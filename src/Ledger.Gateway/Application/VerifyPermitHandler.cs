@@ -1,0 +1,98 @@
+using Google.Protobuf;
+using Ledger.Api.V1;
+using Ledger.Core.Documents;
+using Ledger.Core.Errors;
+using Ledger.Core.Permits;
+using Ledger.Gateway.Stores;
+using CoreVerification = Ledger.Core.Verification.PermitVerification;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>
+/// VerifyPermit: anyone with an identity asks what the ledger says about a permit ID. Answers
+/// come from the verification cache when fresh, otherwise from the chain (verify view and the
+/// issuer's status at one block) judged by Core. A permit never registered is a result
+/// (NOT_AVAILABLE / UNKNOWN), not NOT_FOUND. If the cache is down, the chain answers.
+/// </summary>
+internal sealed partial class VerifyPermitHandler(LedgerAccess ledger, IVerificationCache cache, ILogger<VerifyPermitHandler> logger)
+{
+    /// <summary>Longest a verification is served from the cache; writes through this gateway and the follower invalidate sooner.</summary>
+    public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>Verifies, comparing a presented document or hash with the anchored one.</summary>
+    public async Task<VerifyPermitResponse> HandleAsync(VerifyPermitRequest request, CancellationToken ct)
+    {
+        var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
+        var presented = PresentedHash(request);
+        var response = await CachedAsync(id, ct).ConfigureAwait(false) ?? await FromChainAsync(id, ct).ConfigureAwait(false);
+        if (presented is { } hash)
+            response.DocumentMatches = response.DocumentHash.Length > 0 && response.DocumentHash == hash.ToString();
+        return response;
+    }
+
+    private static DocumentHash? PresentedHash(VerifyPermitRequest request)
+    {
+        switch (request.PresentedCase)
+        {
+            case VerifyPermitRequest.PresentedOneofCase.Document:
+                return DocumentHash.TryCompute(request.Document.Span, out var computed, out var sizeError)
+                    ? computed
+                    : throw new LedgerException(LedgerError.InvalidArgument("document", sizeError));
+            case VerifyPermitRequest.PresentedOneofCase.DocumentHash:
+                return DocumentHash.TryParse(request.DocumentHash, out var parsed, out var hashError)
+                    ? parsed
+                    : throw new LedgerException(LedgerError.InvalidArgument("document_hash", hashError));
+            default:
+                return null;
+        }
+    }
+
+    private async Task<VerifyPermitResponse?> CachedAsync(PermitId id, CancellationToken ct)
+    {
+        try
+        {
+            var bytes = await cache.GetAsync(id.Key.ToString(), ct).ConfigureAwait(false);
+            return bytes is null ? null : VerifyPermitResponse.Parser.ParseFrom(bytes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCacheUnavailable(e.Message);
+            return null;
+        }
+    }
+
+    private async Task<VerifyPermitResponse> FromChainAsync(PermitId id, CancellationToken ct)
+    {
+        var snapshot = await ledger.Reader.ReadPermitAsync(id.Key, ct).ConfigureAwait(false);
+        var now = ledger.Time.GetUtcNow();
+        var anchored = snapshot.Permit.ToAnchored(snapshot.IssuerStatus);
+        var verification = CoreVerification.Evaluate(id, anchored, now);
+        var response = VerificationResponse.Build(id, snapshot, verification);
+        await StoreAsync(id, response, anchored?.Validity, now, ct).ConfigureAwait(false);
+        return response;
+    }
+
+    private async Task StoreAsync(PermitId id, VerifyPermitResponse response, ValidityWindow? validity, DateTimeOffset now, CancellationToken ct)
+    {
+        // The answer changes by itself when the validity window opens or closes: never cache across that.
+        var ttl = MaxCacheAge;
+        foreach (var boundary in new[] { validity?.From, validity?.Until })
+        {
+            if (boundary is { } at && at > now && at - now < ttl)
+                ttl = at - now;
+        }
+        if (ttl < TimeSpan.FromSeconds(1))
+            return;
+        try
+        {
+            await cache.SetAsync(id.Key.ToString(), response.ToByteArray(), ttl, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCacheUnavailable(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Verification cache not used: {Reason}")]
+    private partial void LogCacheUnavailable(string reason);
+}

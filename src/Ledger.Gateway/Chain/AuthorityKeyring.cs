@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Ledger.Chain.Crypto;
+using Ledger.Chain.Keystore;
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Sending;
+using Ledger.Core.Errors;
+using Ledger.Gateway.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Chain;
+
+/// <summary>
+/// The authority keys this gateway signs with (one per national agency it acts for), loaded
+/// from encrypted keystore files at startup, and one transaction sender per key. Keys never
+/// leave this type: not in logs, messages or exceptions.
+/// </summary>
+public sealed class AuthorityKeyring : IDisposable
+{
+    private readonly Dictionary<Address, PrivateKey> _keys = [];
+    private readonly ConcurrentDictionary<Address, Lazy<Task<TransactionSender>>> _senders = new();
+    private readonly LedgerChain _chain;
+    private readonly TransactionSenderOptions _senderOptions;
+    private readonly TimeProvider _time;
+
+    /// <summary>Decrypts every configured keystore and checks that each holds the key of its configured account.</summary>
+    /// <exception cref="InvalidOperationException">A keystore cannot be read or decrypted, or holds another account's key.</exception>
+    public AuthorityKeyring(IOptions<GatewayChainOptions> options, LedgerChain chain, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _chain = chain;
+        _time = timeProvider;
+        _senderOptions = new TransactionSenderOptions
+        {
+            Confirmations = options.Value.Confirmations,
+            ReceiptPollInterval = options.Value.ReceiptPollInterval,
+            ReceiptTimeout = options.Value.ReceiptTimeout,
+        };
+        foreach (var entry in options.Value.Keystores)
+        {
+            var account = Address.Parse(entry.Account.Trim());
+            var key = Load(entry, account);
+            _keys.Add(account, key);
+        }
+    }
+
+    /// <summary>The accounts this gateway can sign for.</summary>
+    public IReadOnlyCollection<Address> Accounts => _keys.Keys;
+
+    /// <summary>
+    /// The sender for the caller's authority account.
+    /// </summary>
+    /// <exception cref="LedgerException">FailedPrecondition when this gateway holds no key for the caller's authority.</exception>
+    public Task<TransactionSender> SenderForAsync(CallerIdentity caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var account = Address.Parse(caller.AuthorityAddress);
+        if (!_keys.TryGetValue(account, out var key))
+        {
+            throw new LedgerException(LedgerError.FailedPrecondition(
+                $"This gateway holds no signing key for authority {account}, so it cannot write for it; " +
+                "ask the gateway operator to add the authority's keystore (Chain:Keystores)."));
+        }
+        return _senders.GetOrAdd(account, _ => new Lazy<Task<TransactionSender>>(() =>
+            TransactionSender.CreateAsync(_chain.Rpc, key, _senderOptions, LedgerContractAbis.Reverts, _time))).Value;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var key in _keys.Values)
+            key.Dispose();
+        _keys.Clear();
+    }
+
+    private static PrivateKey Load(KeystoreEntryOptions entry, Address account)
+    {
+        PrivateKey key;
+        try
+        {
+            key = Web3SecretStorage.DecryptFile(entry.KeystorePath, KeystorePassword.Read(entry));
+        }
+        catch (Exception e) when (e is KeystoreException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The keystore '{entry.KeystorePath}' of {account} cannot be loaded: {e.Message}", e);
+        }
+        if (key.Address != account)
+        {
+            var actual = key.Address;
+            key.Dispose();
+            throw new InvalidOperationException(
+                $"The keystore '{entry.KeystorePath}' holds the key of {actual}, not of the configured account {account}.");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Ledger.Gateway.Chain;
+
+/// <summary>
+/// Where the chain is and which keys this gateway signs with (configuration section <c>Chain</c>).
+/// The contracts are named either by their addresses or by the deployment record a deployer
+/// wrote; explicit addresses win over the file.
+/// </summary>
+public sealed class GatewayChainOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Chain";
+
+    /// <summary>JSON-RPC endpoints of the nodes, in order of preference (failover pool); at least one.</summary>
+    public List<string> RpcUrls { get; set; } = [];
+
+    /// <summary>Address of the PermitRegistry contract (0x + 40 hex), or empty to take it from <see cref="DeploymentRecordFile"/>.</summary>
+    public string? PermitRegistry { get; set; }
+
+    /// <summary>Address of the AuthorityRegistry contract (0x + 40 hex), or empty to take it from <see cref="DeploymentRecordFile"/>.</summary>
+    public string? AuthorityRegistry { get; set; }
+
+    /// <summary>Path of the deployment record (JSON with <c>permitRegistry</c> and <c>authorityRegistry</c>) written when the contracts were deployed.</summary>
+    public string? DeploymentRecordFile { get; set; }
+
+    /// <summary>
+    /// Blocks required on top of a transaction's or event's block before it counts (0 on QBFT,
+    /// where a sealed block is final). The follower stays this many blocks behind the head.
+    /// </summary>
+    public int Confirmations { get; set; }
+
+    /// <summary>The authority keys this gateway signs with, one per national agency it acts for.</summary>
+    public List<KeystoreEntryOptions> Keystores { get; set; } = [];
+
+    /// <summary>How often the event follower asks the node for new blocks.</summary>
+    public TimeSpan FollowerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First block the follower reads when it has no checkpoint yet (usually the deployment block).</summary>
+    public ulong FollowerStartBlock { get; set; }
+
+    /// <summary>How often a sender polls for a receipt while waiting.</summary>
+    public TimeSpan ReceiptPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a write waits for its transaction to be mined before answering UNAVAILABLE.</summary>
+    public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,42 @@
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
+using Ledger.Core.Authorities;
+using Ledger.Core.Permits;
+
+namespace Ledger.Gateway.Chain;
+
+/// <summary>Read-only questions to the contracts, each answered at one block so that its parts agree.</summary>
+internal sealed class LedgerReader(LedgerChain chain)
+{
+    /// <summary>The chain the reads go to.</summary>
+    public LedgerChain Chain => chain;
+
+    /// <summary>The permit and its issuer's status at the newest block.</summary>
+    public async Task<PermitSnapshot> ReadPermitAsync(PermitKey key, CancellationToken ct)
+    {
+        var block = await chain.GetBlockNumberAsync(ct).ConfigureAwait(false);
+        return await ReadPermitAtAsync(key, block, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The permit and its issuer's status at <paramref name="block"/>.</summary>
+    public async Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct)
+    {
+        var output = await chain.CallPermitRegistryAsync("verify", block, ct, key.Value.ToArray()).ConfigureAwait(false);
+        var permit = OnChainPermit.Decode(output);
+        if (!permit.Exists)
+            return new PermitSnapshot(permit, AuthorityStatus.None, block);
+        var issuer = await ProfileAtAsync(permit.Issuer, block, ct).ConfigureAwait(false);
+        return new PermitSnapshot(permit, issuer.Status, block);
+    }
+
+    /// <summary>The account's profile at the newest block.</summary>
+    public Task<AuthorityProfile> ProfileAsync(Address account, CancellationToken ct) => ProfileAtAsync(account, null, ct);
+
+    private async Task<AuthorityProfile> ProfileAtAsync(Address account, BlockTag? block, CancellationToken ct)
+    {
+        var output = await chain.CallAuthorityRegistryAsync("profileOf", block, ct, account).ConfigureAwait(false);
+        var kind = (AuthorityKind)ChainValues.ToUInt64(output["kind"]);
+        var country = kind == AuthorityKind.None ? null : ChainValues.ToCountry(output["country"]);
+        return new AuthorityProfile(account, country, kind, (AuthorityStatus)ChainValues.ToUInt64(output["status"]));
+    }
+}

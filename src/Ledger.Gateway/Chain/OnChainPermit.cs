@@ -1,0 +1,115 @@
+using Ledger.Chain.Abi;
+using Ledger.Chain.Primitives;
+using Ledger.Core.Authorities;
+using Ledger.Core.Countries;
+using Ledger.Core.Documents;
+using Ledger.Core.Permits;
+using Ledger.Core.Verification;
+
+namespace Ledger.Gateway.Chain;
+
+/// <summary>What PermitRegistry.verify returned for one permit key at one block.</summary>
+internal sealed record OnChainPermit
+{
+    /// <summary>The reason the contract gave (Unknown when the key was never registered).</summary>
+    public required VerificationReason Reason { get; init; }
+
+    /// <summary>The registering issuer.</summary>
+    public required Address Issuer { get; init; }
+
+    /// <summary>The issuer's country.</summary>
+    public required CountryCode? IssuerCountry { get; init; }
+
+    /// <summary>The document type.</summary>
+    public required PermitType Type { get; init; }
+
+    /// <summary>Start of validity, unix seconds.</summary>
+    public required ulong ValidFrom { get; init; }
+
+    /// <summary>End of validity (exclusive), unix seconds.</summary>
+    public required ulong ValidUntil { get; init; }
+
+    /// <summary>The destination country, if any.</summary>
+    public required CountryCode? Destination { get; init; }
+
+    /// <summary>Authorised and used amounts per line.</summary>
+    public required IReadOnlyList<QuantityLine> Lines { get; init; }
+
+    /// <summary>Shipments recorded.</summary>
+    public required ushort ShipmentsUsed { get; init; }
+
+    /// <summary>Shipments allowed (0 = unlimited).</summary>
+    public required ushort MaxShipments { get; init; }
+
+    /// <summary>The anchored document hash.</summary>
+    public required DocumentHash DocumentHash { get; init; }
+
+    /// <summary>The permit this one derives from, or null.</summary>
+    public required PermitKey? Previous { get; init; }
+
+    /// <summary>The permit that replaced this one, or null.</summary>
+    public required PermitKey? Replacement { get; init; }
+
+    /// <summary>The cancellation reason code, or 0.</summary>
+    public required byte CancelReasonCode { get; init; }
+
+    /// <summary>True unless the key was never registered.</summary>
+    public bool Exists => Reason != VerificationReason.Unknown;
+
+    /// <summary>Decodes the output of <c>verify(bytes32)</c>.</summary>
+    public static OnChainPermit Decode(AbiTuple output)
+    {
+        var v = ChainValues.Tuple(output);
+        var authorised = ChainValues.ToQuantities(v["authorised"]);
+        var used = ChainValues.ToQuantities(v["used"]);
+        return new OnChainPermit
+        {
+            Reason = (VerificationReason)ChainValues.ToUInt64(v["reason"]),
+            Issuer = (Address)v["issuer"]!,
+            IssuerCountry = ChainValues.ToCountry(v["issuerCountry"]),
+            Type = (PermitType)ChainValues.ToUInt64(v["permitType"]),
+            ValidFrom = ChainValues.ToUInt64(v["validFrom"]),
+            ValidUntil = ChainValues.ToUInt64(v["validUntil"]),
+            Destination = ChainValues.ToCountry(v["destination"]),
+            Lines = authorised.Zip(used, (a, u) => new QuantityLine(a, u)).ToList(),
+            ShipmentsUsed = (ushort)ChainValues.ToUInt64(v["shipmentsUsed"]),
+            MaxShipments = (ushort)ChainValues.ToUInt64(v["maxShipments"]),
+            DocumentHash = new DocumentHash(ChainValues.ToBytes32(v["documentHash"])),
+            Previous = OptionalKey(v["previousKey"]),
+            Replacement = OptionalKey(v["replacementKey"]),
+            CancelReasonCode = (byte)ChainValues.ToUInt64(v["cancelReason"]),
+        };
+    }
+
+    /// <summary>
+    /// The anchored facts in Core's terms, for <see cref="PermitVerification.Evaluate"/>; null
+    /// for a key never registered.
+    /// </summary>
+    public AnchoredPermit? ToAnchored(AuthorityStatus issuerStatus)
+    {
+        if (!Exists || IssuerCountry is null)
+            return null;
+        return new AnchoredPermit
+        {
+            IssuerAddress = Issuer.ToChecksumHex(),
+            IssuerCountry = IssuerCountry,
+            IssuerStatus = issuerStatus,
+            Type = Type,
+            Validity = ValidityWindow.FromChain(ValidFrom, ValidUntil),
+            Destination = Destination,
+            Lines = Lines,
+            ShipmentsUsed = ShipmentsUsed,
+            MaxShipments = MaxShipments,
+            DocumentHash = DocumentHash,
+            Previous = Previous,
+            Replacement = Replacement,
+            CancelReason = CancelReasonCode == 0 ? null : (CancelReason)CancelReasonCode,
+        };
+    }
+
+    private static PermitKey? OptionalKey(object? value)
+    {
+        var bytes = ChainValues.ToBytes32(value);
+        return bytes.IsZero ? null : new PermitKey(bytes);
+    }
+}

@@ -1,0 +1,22 @@
+using Ledger.Core.Registration;
+
+namespace Ledger.Gateway.Chain;
+
+/// <summary>Encodes a validated registration as the contract's <c>PermitInput</c> tuple.</summary>
+internal static class PermitInputEncoding
+{
+    /// <summary>The tuple values in the order of <c>PermitInput</c>'s fields.</summary>
+    public static object?[] Encode(PermitRegistration registration, ReadOnlySpan<byte> actorRef) =>
+    [
+        registration.Id.Key.Value.ToArray(),
+        registration.DocumentHash.Value.ToArray(),
+        (byte)registration.Type,
+        registration.Validity.FromUnixSeconds,
+        registration.Validity.UntilUnixSeconds,
+        ChainValues.FromCountry(registration.Destination),
+        registration.MaxShipments,
+        registration.Previous?.Key.Value.ToArray() ?? new byte[32],
+        actorRef.ToArray(),
+        ChainValues.FromQuantities(registration.Lines),
+    ];
+}

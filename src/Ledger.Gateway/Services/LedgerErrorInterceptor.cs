@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Ledger.Core.Errors;
+
+namespace Ledger.Gateway.Services;
+
+/// <summary>
+/// The one place where Core's error kinds become gRPC status codes, for unary and streaming
+/// calls alike. Node failures that escape a handler become UNAVAILABLE (retryable).
+/// </summary>
+internal sealed class LedgerErrorInterceptor : Interceptor
+{
+    /// <inheritdoc />
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ToRpcException(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ToRpcException(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>The gRPC status for an error of kind <paramref name="kind"/>.</summary>
+    public static StatusCode StatusCodeOf(LedgerErrorKind kind) => kind switch
+    {
+        LedgerErrorKind.InvalidArgument => StatusCode.InvalidArgument,
+        LedgerErrorKind.PermissionDenied => StatusCode.PermissionDenied,
+        LedgerErrorKind.FailedPrecondition => StatusCode.FailedPrecondition,
+        LedgerErrorKind.AlreadyExists => StatusCode.AlreadyExists,
+        LedgerErrorKind.NotFound => StatusCode.NotFound,
+        LedgerErrorKind.Unavailable => StatusCode.Unavailable,
+        _ => StatusCode.Internal,
+    };
+
+    private static Grpc.Core.RpcException? ToRpcException(Exception e) => e switch
+    {
+        LedgerException ledger => new RpcException(new Status(StatusCodeOf(ledger.Kind), ledger.Error.Message)),
+        Ledger.Chain.Rpc.RpcException => new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
+        _ => null,
+    };
+}

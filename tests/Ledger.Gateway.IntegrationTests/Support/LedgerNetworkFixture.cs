@@ -1,0 +1,124 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Ledger.Api.V1;
+using Ledger.Chain.Crypto;
+using Ledger.Chain.Keystore;
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
+using Ledger.Gateway.Tests.Support;
+using Ledger.Testing;
+
+namespace Ledger.Gateway.IntegrationTests.Support;
+
+/// <summary>
+/// One network for the integration tests: anvil (0.2 s blocks), both contracts deployed,
+/// redis-server on a free port, encrypted keystores for every authority account, and the
+/// gateway in-process on 127.0.0.1:0 in Devnet mode. Tests use fresh permit IDs, so they
+/// share it without seeing each other.
+/// </summary>
+public sealed class LedgerNetworkFixture : IAsyncLifetime
+{
+    private const string Password = "integration-test-password";
+    private readonly string _directory = Directory.CreateTempSubdirectory("ledger-gateway-it-").FullName;
+    private AnvilDevnet? _devnet;
+    private RedisServer? _redis;
+    private GatewayHost? _gateway;
+    private GrpcChannel? _channel;
+
+    /// <summary>The chain.</summary>
+    public AnvilDevnet Devnet => _devnet!;
+
+    /// <summary>The Redis server the gateway uses.</summary>
+    public RedisServer Redis => _redis!;
+
+    /// <summary>The running gateway.</summary>
+    public GatewayHost Gateway => _gateway!;
+
+    /// <summary>The PermitRegistry contract.</summary>
+    public Address PermitRegistry { get; private set; }
+
+    /// <summary>The AuthorityRegistry contract.</summary>
+    public Address AuthorityRegistry { get; private set; }
+
+    /// <summary>The permit service client.</summary>
+    public PermitService.PermitServiceClient Permits { get; private set; } = null!;
+
+    /// <summary>The gateway's configuration (to start a second gateway on the same chain and Redis).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _devnet = await AnvilDevnet.StartAsync(new AnvilDevnetOptions { BlockTime = TimeSpan.FromSeconds(0.2) });
+        (PermitRegistry, AuthorityRegistry) = await LedgerDeployment.DeployAsync(_devnet);
+        _redis = await RedisServer.StartAsync();
+        WriteSettings();
+        _gateway = await GatewayHost.StartAsync(Settings);
+        _channel = GrpcChannel.ForAddress(_gateway.Address);
+        Permits = new PermitService.PermitServiceClient(_channel);
+    }
+
+    /// <summary>Call options naming <paramref name="official"/> (see <see cref="Officials"/>).</summary>
+    public static CallOptions As(string official) =>
+        new(new Metadata { { "x-ledger-dev-identity", official } });
+
+    /// <summary>The authority account <paramref name="official"/> acts for.</summary>
+    public Address AccountOf(string official) => Devnet.Accounts[Officials.All[official].Account].Address;
+
+    /// <summary>Transactions sent so far by <paramref name="official"/>'s authority (pending included).</summary>
+    public Task<ulong> NonceOfAsync(string official) =>
+        Devnet.Client.GetTransactionCountAsync(AccountOf(official), BlockTag.Pending);
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (_gateway is not null)
+            await _gateway.DisposeAsync();
+        if (_redis is not null)
+            await _redis.DisposeAsync();
+        if (_devnet is not null)
+            await _devnet.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private void WriteSettings()
+    {
+        Settings["Gateway:Mode"] = "Devnet";
+        Settings["Gateway:ListenAddress"] = "127.0.0.1";
+        Settings["Gateway:Port"] = "0";
+        Settings["Redis:Configuration"] = _redis!.Configuration;
+        Settings["Stores:KeyPrefix"] = $"it-{Guid.NewGuid():N}"[..24] + ":";
+        Settings["Chain:RpcUrls:0"] = _devnet!.RpcUrl.ToString();
+        Settings["Chain:PermitRegistry"] = PermitRegistry.ToChecksumHex();
+        Settings["Chain:AuthorityRegistry"] = AuthorityRegistry.ToChecksumHex();
+        Settings["Chain:ReceiptPollInterval"] = "00:00:00.050";
+        Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
+        var passwordFile = Path.Combine(_directory, "password.txt");
+        File.WriteAllText(passwordFile, Password + "\n");
+        var keystores = 0;
+        foreach (var (official, (account, role)) in Officials.All)
+        {
+            Settings[$"Identity:DevIdentities:{official}:Authority"] = _devnet.Accounts[account].Address.ToChecksumHex();
+            Settings[$"Identity:DevIdentities:{official}:Role"] = role;
+            if (role == "ReadOnly")
+                continue;
+            using var key = PrivateKey.FromBytes(_devnet.Accounts[account].PrivateKey());
+            var path = Path.Combine(_directory, $"{official}.json");
+            // Small scrypt cost: the tests check wiring, not key stretching.
+            File.WriteAllText(path, Web3SecretStorage.Encrypt(key, Password, new ScryptParameters(1024, 8, 1)));
+            Settings[$"Chain:Keystores:{keystores}:Account"] = key.Address.ToChecksumHex();
+            Settings[$"Chain:Keystores:{keystores}:KeystorePath"] = path;
+            Settings[$"Chain:Keystores:{keystores}:PasswordFile"] = passwordFile;
+            keystores++;
+        }
+    }
+}
+
+/// <summary>Tests sharing one <see cref="LedgerNetworkFixture"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class LedgerNetworkCollection : ICollectionFixture<LedgerNetworkFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Ledger network";
+}
