@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Ledger.Gateway.Application;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,15 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<VerifyPermitHandler>();
         services.TryAddSingleton<RecordShipmentHandler>();
         services.TryAddSingleton<ConfirmArrivalHandler>();
+        services.TryAddSingleton<RegisterPermitBatchHandler>();
+        services.TryAddSingleton<ReplacePermitHandler>();
+        services.TryAddSingleton<GetPermitHistoryHandler>();
+        services.TryAddSingleton<WatchPermitsHandler>();
+
+        services.TryAddSingleton<PermitWatchHub>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermitEventObserver, PermitWatchHub>(provider => provider.GetRequiredService<PermitWatchHub>()));
+        services.TryAddSingleton<PermitEventFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<PermitEventFollower>());
 
         services.TryAddSingleton<LedgerErrorInterceptor>();
         services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<LedgerErrorInterceptor>());
