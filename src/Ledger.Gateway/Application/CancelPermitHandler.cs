@@ -24,7 +24,7 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
             Action = "CancelPermit",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = id.Normalised,
+            Subject = id.Normalised,
             Touches = [id.Key],
             Context = new RevertContext(id),
             Parser = CancelPermitResponse.Parser,

@@ -31,7 +31,7 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             Action = "RegisterPermitBatch",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = $"{registrations.Count} permits from {registrations[0].Id.Normalised}",
+            Subject = $"{registrations.Count} permits from {registrations[0].Id.Normalised}",
             Touches = registrations.Select(r => r.Id.Key).ToList(),
             Parser = RegisterPermitBatchResponse.Parser,
             ReceiptOf = response => response.Receipt,

@@ -31,7 +31,7 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
             Action = "ReplacePermit",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = $"{oldId.Normalised} -> {replacement.Id.Normalised}",
+            Subject = $"{oldId.Normalised} -> {replacement.Id.Normalised}",
             Touches = [oldId.Key, replacement.Id.Key],
             Context = new RevertContext(oldId),
             Parser = ReplacePermitResponse.Parser,

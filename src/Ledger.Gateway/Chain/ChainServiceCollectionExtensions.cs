@@ -45,6 +45,9 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<ReplacePermitHandler>();
         services.TryAddSingleton<GetPermitHistoryHandler>();
         services.TryAddSingleton<WatchPermitsHandler>();
+        services.TryAddSingleton<AuthorityDirectory>();
+        services.TryAddSingleton<AuthorityReadHandlers>();
+        services.TryAddSingleton<AuthorityWriteHandlers>();
 
         services.TryAddSingleton<PermitWatchHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermitEventObserver, PermitWatchHub>(provider => provider.GetRequiredService<PermitWatchHub>()));
@@ -60,6 +63,7 @@ public static class ChainServiceCollectionExtensions
     public static IEndpointRouteBuilder MapLedgerChainServices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<PermitGrpcService>();
+        endpoints.MapGrpcService<AuthorityGrpcService>();
         return endpoints;
     }
 }

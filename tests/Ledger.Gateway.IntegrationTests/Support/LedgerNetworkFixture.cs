@@ -43,6 +43,9 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
     /// <summary>The permit service client.</summary>
     public PermitService.PermitServiceClient Permits { get; private set; } = null!;
 
+    /// <summary>The authority service client.</summary>
+    public AuthorityService.AuthorityServiceClient Authorities { get; private set; } = null!;
+
     /// <summary>The gateway's configuration (to start a second gateway on the same chain and Redis).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -56,6 +59,7 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
         _gateway = await GatewayHost.StartAsync(Settings);
         _channel = GrpcChannel.ForAddress(_gateway.Address);
         Permits = new PermitService.PermitServiceClient(_channel);
+        Authorities = new AuthorityService.AuthorityServiceClient(_channel);
     }
 
     /// <summary>Call options naming <paramref name="official"/> (see <see cref="Officials"/>).</summary>
