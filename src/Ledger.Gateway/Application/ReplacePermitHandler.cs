@@ -41,7 +41,7 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender, "replace", token,
-                    oldId.Key.Value.ToArray(), ReplacedReasonCode, PermitInputEncoding.Encode(replacement, caller.ActorRef), caller.ActorRef.ToArray()).ConfigureAwait(false);
+                    oldId.Key.Value.ToArray(), ReplacedReasonCode, PermitInputEncoding.Encode(replacement, caller.ActorRef), caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
                 return new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) };
             },
         }, ct).ConfigureAwait(false);
