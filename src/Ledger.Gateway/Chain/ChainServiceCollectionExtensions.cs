@@ -51,6 +51,7 @@ public static class ChainServiceCollectionExtensions
 
         services.TryAddSingleton<PermitWatchHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermitEventObserver, PermitWatchHub>(provider => provider.GetRequiredService<PermitWatchHub>()));
+        services.AddHostedService<ChainStartup>();
         services.TryAddSingleton<PermitEventFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<PermitEventFollower>());
 

@@ -1,0 +1,38 @@
+using Ledger.Gateway.IntegrationTests.Support;
+using Ledger.Gateway.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.IntegrationTests;
+
+/// <summary>A wrong Chain section stops the gateway at startup with a message naming the setting, never a secret.</summary>
+[Collection(LedgerNetworkCollection.Name)]
+public sealed class ChainConfigurationTests(LedgerNetworkFixture network)
+{
+    [Fact]
+    public async Task A_wrong_keystore_password_stops_startup_without_showing_the_password()
+    {
+        const string wrongPassword = "not-the-password-4711";
+        using var directory = new TemporaryDirectory();
+        var passwordFile = Path.Combine(directory.Path, "wrong.txt");
+        await File.WriteAllTextAsync(passwordFile, wrongPassword);
+        var settings = new Dictionary<string, string?>(network.Settings) { ["Chain:Keystores:0:PasswordFile"] = passwordFile };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => GatewayHost.StartAsync(settings));
+        var message = error.ToString();
+        Assert.Contains(network.Settings["Chain:Keystores:0:KeystorePath"]!, message);
+        Assert.DoesNotContain(wrongPassword, message);
+    }
+
+    [Fact]
+    public async Task Missing_contract_addresses_and_nodes_are_named()
+    {
+        var settings = new Dictionary<string, string?>(network.Settings)
+        {
+            ["Chain:PermitRegistry"] = "",
+            ["Chain:RpcUrls:0"] = "ftp://example",
+        };
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartAsync(settings));
+        Assert.Contains("Chain:PermitRegistry", error.Message);
+        Assert.Contains("Chain:RpcUrls:0", error.Message);
+    }
+}
