@@ -41,5 +41,14 @@ public sealed class ReplaceAndBatchTests(LedgerNetworkFixture network)
         Assert.Equal(ids, response.Permits.Select(p => p.PermitId));
         foreach (var id in ids)
             Assert.Equal(["PermitRegistered"], await _chain.EventsAsync(id));
+
+        var fresh = Permits.NewId();
+        var clash = new RegisterPermitBatchRequest { RequestId = Permits.NewRequestId() };
+        clash.Permits.Add(Permits.ExportDraft(fresh));
+        clash.Permits.Add(Permits.ExportDraft(ids[1]));
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => network.Permits.RegisterPermitBatchAsync(clash, As(Officials.ChIssuer)).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Contains(ids[1], error.Status.Detail);
+        Assert.Empty(await _chain.EventsAsync(fresh));
     }
 }

@@ -33,6 +33,7 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             Request = request,
             Subject = $"{registrations.Count} permits from {registrations[0].Id.Normalised}",
             Touches = registrations.Select(r => r.Id.Key).ToList(),
+            Context = new RevertContext(Batch: registrations.Select(r => r.Id).ToList()),
             Parser = RegisterPermitBatchResponse.Parser,
             ReceiptOf = response => response.Receipt,
             Execute = async token =>
