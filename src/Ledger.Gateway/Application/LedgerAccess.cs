@@ -10,7 +10,7 @@ namespace Ledger.Gateway.Application;
 internal sealed class LedgerAccess(
     LedgerReader reader,
     LedgerWriter writer,
-    PermitEventLog events,
+    LedgerEventLog events,
     AuthorityKeyring keys,
     WritePipeline writes,
     TimeProvider time,
@@ -23,7 +23,7 @@ internal sealed class LedgerAccess(
     public LedgerWriter Writer => writer;
 
     /// <summary>The PermitRegistry's events.</summary>
-    public PermitEventLog Events => events;
+    public LedgerEventLog Events => events;
 
     /// <summary>Signing keys by authority.</summary>
     public AuthorityKeyring Keys => keys;

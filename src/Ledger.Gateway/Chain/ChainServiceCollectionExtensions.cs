@@ -31,7 +31,7 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<AuthorityKeyring>();
         services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton<LedgerWriter>();
-        services.TryAddSingleton<PermitEventLog>();
+        services.TryAddSingleton<LedgerEventLog>();
         services.TryAddSingleton<WritePipeline>();
         services.TryAddSingleton<LedgerAccess>();
         services.TryAddSingleton<RegistrationReplay>();
@@ -49,6 +49,7 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<AuthorityReadHandlers>();
         services.TryAddSingleton<AuthorityWriteHandlers>();
 
+        services.TryAddSingleton<AuthorityStatusChanges>();
         services.TryAddSingleton<PermitWatchHub>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermitEventObserver, PermitWatchHub>(provider => provider.GetRequiredService<PermitWatchHub>()));
         services.AddHostedService<ChainStartup>();

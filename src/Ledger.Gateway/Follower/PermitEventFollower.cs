@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Follower;
 
 /// <summary>
-/// Follows the PermitRegistry's events from the stored checkpoint, <c>Chain:Confirmations</c>
+/// Follows the PermitRegistry's events (and the AuthorityRegistry's status changes) from the stored checkpoint, <c>Chain:Confirmations</c>
 /// blocks behind the head: per event it invalidates the cached verification and tells the
 /// observers (WatchPermits subscribers); after each range it stores the checkpoint. Applying
 /// is idempotent (invalidation, and observers see each event's block and log index), so a
@@ -17,8 +17,9 @@ namespace Ledger.Gateway.Follower;
 internal sealed partial class PermitEventFollower(
     LedgerChain chain,
     LedgerReader reader,
-    PermitEventLog events,
+    LedgerEventLog events,
     ICheckpointStore checkpoints,
+    AuthorityStatusChanges statusChanges,
     WritePipeline writes,
     IEnumerable<IPermitEventObserver> observers,
     IOptions<GatewayChainOptions> options,
@@ -84,6 +85,8 @@ internal sealed partial class PermitEventFollower(
             return true;
         var to = Math.Min(confirmed, from + BlocksPerRange - 1);
 
+        await foreach (var change in events.ReadStatusChangesAsync(from, to, ct).ConfigureAwait(false))
+            statusChanges.Record((Ledger.Chain.Primitives.Address)change.Event.Values["account"]!, change.Log.BlockNumber);
         var builder = new HistoryEntryBuilder(reader);
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             await ApplyAsync(log, builder, ct).ConfigureAwait(false);
