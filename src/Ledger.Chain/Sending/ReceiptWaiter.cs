@@ -6,8 +6,9 @@ namespace Ledger.Chain.Sending;
 /// Waits for a broadcast transaction's receipt and confirmations by polling on the sender's
 /// clock. While there is no receipt it also checks that the node still knows the
 /// transaction; one unknown for <see cref="TransactionSenderOptions.RebroadcastAfter"/> is sent
-/// again, byte for byte. Connection failures while waiting are ridden out until the timeout:
-/// the transaction is already out, so a blip must not fail the send.
+/// again, byte for byte. Node failures while waiting are ridden out until the timeout: the
+/// transaction is already out, so a blip must not fail the send, and if the node never
+/// answers the timeout at least carries the transaction hash.
 /// </summary>
 internal sealed class ReceiptWaiter
 {
@@ -47,9 +48,10 @@ internal sealed class ReceiptWaiter
                         await CheckStillKnownAsync(sent, tracker, token).ConfigureAwait(false);
                     }
                 }
-                catch (RpcTransportException)
+                catch (RpcException)
                 {
-                    // The node is unreachable for now; poll again until the timeout.
+                    // Unreachable, or refusing for now (a busy pool, a node restarting): poll again.
+                    // A lasting failure ends in the timeout, which names the transaction.
                 }
                 await Task.Delay(_options.ReceiptPollInterval, _time, token).ConfigureAwait(false);
             }

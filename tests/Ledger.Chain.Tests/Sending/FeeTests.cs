@@ -123,6 +123,51 @@ public class FeeTests
         Assert.Equal(3, rpc.CallsOf("eth_getBlockByNumber").Count);
     }
 
+    [Fact]
+    public async Task A_node_without_eth_maxPriorityFeePerGas_gets_the_gas_price_above_the_base_fee_as_tip()
+    {
+        await using var devnet = await AnvilDevnet.StartAsync();
+        using var key = SendingKit.KeyOf(devnet.Accounts[1]);
+        var rpc = new ScriptedRpcClient(devnet.Client)
+        {
+            OnCall = (method, _, forward) => method == "eth_maxPriorityFeePerGas"
+                ? Task.FromException<JsonElement>(new RpcErrorException(method, -32601, "the method eth_maxPriorityFeePerGas does not exist", null))
+                : forward(),
+        };
+        var sender = new TransactionSender(rpc, key, devnet.ChainId, SendingKit.FastOptions);
+
+        await sender.SendAsync(new TransactionRequest(devnet.Accounts[2].Address, ReadOnlyMemory<byte>.Empty));
+
+        var transaction = Assert.IsType<Eip1559Transaction>(SendingKit.SignedTransactionOf(Assert.Single(rpc.CallsOf("eth_sendRawTransaction"))).Transaction);
+        var baseFee = HexQuantity.ParseBigInteger(Result(rpc, "eth_getBlockByNumber").GetProperty("baseFeePerGas").GetString()!);
+        var gasPrice = HexQuantity.ParseBigInteger(Result(rpc, "eth_gasPrice").GetString()!);
+        Assert.Equal(gasPrice - baseFee, transaction.MaxPriorityFeePerGas);
+        Assert.Equal(2 * baseFee + gasPrice - baseFee, transaction.MaxFeePerGas);
+    }
+
+    [Fact]
+    public async Task A_failed_fee_lookup_is_not_cached()
+    {
+        await using var devnet = await AnvilDevnet.StartAsync();
+        using var key = SendingKit.KeyOf(devnet.Accounts[1]);
+        var failed = 0;
+        var rpc = new ScriptedRpcClient(devnet.Client)
+        {
+            OnCall = (method, _, forward) => method == "eth_getBlockByNumber" && Interlocked.Exchange(ref failed, 1) == 0
+                ? Task.FromException<JsonElement>(new RpcTransportException(method, "http://127.0.0.1:1", "connection refused"))
+                : forward(),
+        };
+        var sender = new TransactionSender(rpc, key, devnet.ChainId, SendingKit.FastOptions with { FeeCacheDuration = TimeSpan.FromHours(1) });
+        var request = new TransactionRequest(devnet.Accounts[2].Address, ReadOnlyMemory<byte>.Empty);
+
+        await Assert.ThrowsAsync<RpcTransportException>(() => sender.SendAsync(request));
+        var outcome = await sender.SendAsync(request);
+
+        Assert.True(outcome.Receipt.Succeeded);
+        Assert.Equal(2, rpc.CallsOf("eth_getBlockByNumber").Count);
+        Assert.Single(rpc.CallsOf("eth_sendRawTransaction"));
+    }
+
     private static async Task<(ScriptedRpcClient Rpc, SignedTransaction Sent)> SendOneAsync(AnvilDevnet devnet, TransactionSenderOptions options)
     {
         using var key = SendingKit.KeyOf(devnet.Accounts[1]);
@@ -136,5 +181,5 @@ public class FeeTests
     }
 
     private static JsonElement Result(ScriptedRpcClient rpc, string method) =>
-        Assert.Single(rpc.CallsOf(method)).Result ?? throw new InvalidOperationException(method + " failed.");
+        Assert.Single(rpc.CallsOf(method), call => call.Error is null).Result!.Value;
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Ledger.Chain.Abi;
 using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
 using Ledger.Chain.Tests.Rpc;
 using Ledger.Testing;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Ledger.Chain.Abi;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;

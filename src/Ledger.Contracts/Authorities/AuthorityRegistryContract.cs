@@ -1,0 +1,187 @@
+using Ledger.Chain.Abi;
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
+using Ledger.Chain.Sending;
+using Ledger.Contracts.Binding;
+using Ledger.Contracts.Errors;
+
+namespace Ledger.Contracts.Authorities;
+
+/// <summary>
+/// Typed binding of a deployed AuthorityRegistry: one method per contract function. Reads use
+/// eth_call (optionally at a given block); writes go through the <see cref="ITransactionSender"/>,
+/// whose account is msg.sender, and return once mined. A refusal by the contract throws
+/// <see cref="ContractErrorException"/> with the typed error (e.g. <see cref="WrongAuthorityKind"/>).
+/// Safe for concurrent use as far as the RPC client and sender are.
+/// </summary>
+public sealed class AuthorityRegistryContract
+{
+    private readonly ContractChannel _channel;
+
+    /// <summary>Binds the registry at <paramref name="address"/>.</summary>
+    /// <param name="address">The deployed contract.</param>
+    /// <param name="rpc">The node (or pool) to read from.</param>
+    /// <param name="sender">Sends the writes; null for a read-only binding (writes then throw <see cref="InvalidOperationException"/>).</param>
+    public AuthorityRegistryContract(Address address, IRpcClient rpc, ITransactionSender? sender = null)
+    {
+        _channel = new ContractChannel(LedgerArtifacts.AuthorityRegistry, address, rpc, sender);
+    }
+
+    /// <summary>The contract's address.</summary>
+    public Address Address => _channel.Address;
+
+    // ------------------------------------------------------------------ agencies
+
+    /// <summary><c>designate(account, kind, code)</c>: adds an agency of the sender's country. Sender: an active Issuer.</summary>
+    /// <param name="account">The agency's account; not an authority yet.</param>
+    /// <param name="kind">Customs, ScientificAuthority or SingleWindow.</param>
+    /// <param name="code">Non-zero display-name hash or short code.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    public Task<TransactionOutcome> DesignateAsync(Address account, AuthorityKind kind, Hash32 code, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.Designate(account, kind, code), cancellationToken);
+
+    /// <summary><c>suspendAgency(account)</c>: suspends an active agency of the sender's country. Sender: an active Issuer of that country.</summary>
+    public Task<TransactionOutcome> SuspendAgencyAsync(Address account, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.SuspendAgency(account), cancellationToken);
+
+    /// <summary><c>reinstateAgency(account)</c>: reinstates a suspended agency of the sender's country. Sender: an active Issuer of that country.</summary>
+    public Task<TransactionOutcome> ReinstateAgencyAsync(Address account, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.ReinstateAgency(account), cancellationToken);
+
+    // ------------------------------------------------------------------ governance
+
+    /// <summary><c>proposeIssuer(account, country, code)</c>: proposes admitting an issuer; the sender's vote counts at once. Sender: an active Issuer.</summary>
+    /// <returns>The outcome and the new proposal's id.</returns>
+    public Task<TransactionResult<ulong>> ProposeIssuerAsync(Address account, CountryBytes country, Hash32 code, CancellationToken cancellationToken = default) =>
+        ProposeAsync(AuthorityRegistryCalls.ProposeIssuer(account, country, code), cancellationToken);
+
+    /// <summary><c>proposeSecretariat(account, country, code)</c>: proposes admitting a secretariat. Sender: an active Issuer.</summary>
+    /// <returns>The outcome and the new proposal's id.</returns>
+    public Task<TransactionResult<ulong>> ProposeSecretariatAsync(Address account, CountryBytes country, Hash32 code, CancellationToken cancellationToken = default) =>
+        ProposeAsync(AuthorityRegistryCalls.ProposeSecretariat(account, country, code), cancellationToken);
+
+    /// <summary><c>proposeSuspension(account)</c>: proposes suspending an active issuer or secretariat. Sender: an active Issuer.</summary>
+    /// <returns>The outcome and the new proposal's id.</returns>
+    public Task<TransactionResult<ulong>> ProposeSuspensionAsync(Address account, CancellationToken cancellationToken = default) =>
+        ProposeAsync(AuthorityRegistryCalls.ProposeSuspension(account), cancellationToken);
+
+    /// <summary><c>proposeReinstatement(account)</c>: proposes reinstating a suspended issuer or secretariat. Sender: an active Issuer.</summary>
+    /// <returns>The outcome and the new proposal's id.</returns>
+    public Task<TransactionResult<ulong>> ProposeReinstatementAsync(Address account, CancellationToken cancellationToken = default) =>
+        ProposeAsync(AuthorityRegistryCalls.ProposeReinstatement(account), cancellationToken);
+
+    /// <summary><c>vote(id)</c>: votes for a proposal, executing it when this vote reaches the majority. Sender: an eligible active Issuer.</summary>
+    /// <returns>The outcome and whether this vote executed the proposal.</returns>
+    public async Task<TransactionResult<bool>> VoteAsync(ulong id, CancellationToken cancellationToken = default)
+    {
+        var outcome = await _channel.SendAsync(AuthorityRegistryCalls.Vote(id), cancellationToken).ConfigureAwait(false);
+        var executed = DecodeEvents(outcome.Receipt).OfType<ProposalExecuted>().Any(e => e.Id == id);
+        return new TransactionResult<bool>(outcome, executed);
+    }
+
+    /// <summary><c>closeExpired(id)</c>: takes an expired, unexecuted proposal off the pending list. Sender: an active Issuer.</summary>
+    public Task<TransactionOutcome> CloseExpiredAsync(ulong id, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.CloseExpired(id), cancellationToken);
+
+    // ------------------------------------------------------------------ views
+
+    /// <summary><c>PROPOSAL_LIFETIME()</c>: how long a proposal accepts votes.</summary>
+    public async Task<TimeSpan> ProposalLifetimeAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        TimeSpan.FromSeconds(AbiValues.ToUInt64((await ReadAsync(AuthorityRegistryCalls.ProposalLifetime(), block, cancellationToken).ConfigureAwait(false))[0]));
+
+    /// <summary><c>authorityOf(account)</c>: the full record; <see cref="AuthorityRecord.IsKnown"/> is false for an unknown account.</summary>
+    public async Task<AuthorityRecord> AuthorityOfAsync(Address account, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = (AbiTuple)(await ReadAsync(AuthorityRegistryCalls.AuthorityOf(account), block, cancellationToken).ConfigureAwait(false))[0]!;
+        return new AuthorityRecord(AbiValues.ToCountry(v["country"]), AbiValues.ToEnum<AuthorityKind>(v["kind"]), AbiValues.ToEnum<AuthorityStatus>(v["status"]),
+            AbiValues.ToUInt32(v["admissionSeq"]), AbiValues.ToHash32(v["code"]));
+    }
+
+    /// <summary><c>profileOf(account)</c>: country, kind and status (all zero when unknown).</summary>
+    public async Task<AuthorityProfile> ProfileOfAsync(Address account, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = await ReadAsync(AuthorityRegistryCalls.ProfileOf(account), block, cancellationToken).ConfigureAwait(false);
+        return new AuthorityProfile(AbiValues.ToCountry(v[0]), AbiValues.ToEnum<AuthorityKind>(v[1]), AbiValues.ToEnum<AuthorityStatus>(v[2]));
+    }
+
+    /// <summary><c>profilesOf(actor, issuer)</c>: the actor's country, kind and status and the issuer's country and status.</summary>
+    public async Task<ActorIssuerProfiles> ProfilesOfAsync(Address actor, Address issuer, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = await ReadAsync(AuthorityRegistryCalls.ProfilesOf(actor, issuer), block, cancellationToken).ConfigureAwait(false);
+        return new ActorIssuerProfiles(AbiValues.ToCountry(v[0]), AbiValues.ToEnum<AuthorityKind>(v[1]), AbiValues.ToEnum<AuthorityStatus>(v[2]),
+            AbiValues.ToCountry(v[3]), AbiValues.ToEnum<AuthorityStatus>(v[4]));
+    }
+
+    /// <summary><c>isActive(account, kind, country)</c>: whether the account is an active authority of exactly that kind and country.</summary>
+    public async Task<bool> IsActiveAsync(Address account, AuthorityKind kind, CountryBytes country, BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToBool((await ReadAsync(AuthorityRegistryCalls.IsActive(account, kind, country), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>activeIssuerCount()</c>: the number of active issuers (the voting population).</summary>
+    public Task<ulong> ActiveIssuerCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync(AuthorityRegistryCalls.ActiveIssuerCount(), block, cancellationToken);
+
+    /// <summary><c>authorityCount()</c>: the number of authorities ever added.</summary>
+    public Task<ulong> AuthorityCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync(AuthorityRegistryCalls.AuthorityCount(), block, cancellationToken);
+
+    /// <summary><c>authorities()</c>: every authority account in the order added.</summary>
+    public async Task<IReadOnlyList<Address>> AuthoritiesAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddresses((await ReadAsync(AuthorityRegistryCalls.Authorities(), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>authoritiesPage(offset, limit)</c>: up to <paramref name="limit"/> accounts from <paramref name="offset"/> (empty past the end).</summary>
+    public async Task<IReadOnlyList<Address>> AuthoritiesPageAsync(ulong offset, ulong limit, BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddresses((await ReadAsync(AuthorityRegistryCalls.AuthoritiesPage(offset, limit), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>pendingProposalIds()</c>: ids of proposals neither executed nor closed (expired ones included until closed).</summary>
+    public async Task<IReadOnlyList<ulong>> PendingProposalIdsAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64s((await ReadAsync(AuthorityRegistryCalls.PendingProposalIds(), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>proposal(id)</c>: the proposal; <see cref="ProposalRecord.IsKnown"/> is false for an unknown id.</summary>
+    public async Task<ProposalRecord> ProposalAsync(ulong id, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = (AbiTuple)(await ReadAsync(AuthorityRegistryCalls.Proposal(id), block, cancellationToken).ConfigureAwait(false))[0]!;
+        return new ProposalRecord(AbiValues.ToEnum<ProposalAction>(v["action"]), AbiValues.ToAddress(v["target"]), AbiValues.ToCountry(v["country"]),
+            AbiValues.ToUInt64(v["expiresAt"]), AbiValues.ToUInt32(v["votes"]), AbiValues.ToUInt32(v["requiredVotes"]),
+            AbiValues.ToUInt32(v["admissionSeqLimit"]), AbiValues.ToBool(v["executed"]), AbiValues.ToAddress(v["proposer"]), AbiValues.ToHash32(v["code"]));
+    }
+
+    /// <summary><c>proposalCount()</c>: proposals ever made; ids run from 1 to this.</summary>
+    public Task<ulong> ProposalCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync(AuthorityRegistryCalls.ProposalCount(), block, cancellationToken);
+
+    /// <summary><c>hasVoted(id, voter)</c>: whether the issuer voted for the proposal.</summary>
+    public async Task<bool> HasVotedAsync(ulong id, Address voter, BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToBool((await ReadAsync(AuthorityRegistryCalls.HasVoted(id, voter), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    // ------------------------------------------------------------------ events
+
+    /// <summary>The events this contract emitted in a transaction, in log order.</summary>
+    public IReadOnlyList<ContractEvent> DecodeEvents(TransactionReceipt receipt) =>
+        _channel.OwnLogs(receipt).Select(AuthorityRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
+
+    /// <summary>
+    /// Every event of this contract in blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/>
+    /// (both included), in chain order, read with eth_getLogs at most <paramref name="maxBlocksPerPage"/>
+    /// blocks at a time (halved when the node refuses a page as too large).
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
+        CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(AuthorityRegistryEvents.Filter(Address), AuthorityRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"AuthorityRegistry at {Address}";
+
+    private Task<AbiTuple> ReadAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
+        _channel.CallAsync(call, block, cancellationToken);
+
+    private async Task<ulong> ReadCountAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
+        AbiValues.ToUInt64((await ReadAsync(call, block, cancellationToken).ConfigureAwait(false))[0]);
+
+    private async Task<TransactionResult<ulong>> ProposeAsync(ContractCall call, CancellationToken cancellationToken)
+    {
+        var outcome = await _channel.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        var created = DecodeEvents(outcome.Receipt).OfType<ProposalCreated>().SingleOrDefault()
+            ?? throw new InvalidOperationException($"Transaction {outcome.Hash} succeeded but emitted no ProposalCreated event; is {Address} an AuthorityRegistry?");
+        return new TransactionResult<ulong>(outcome, created.Id);
+    }
+}

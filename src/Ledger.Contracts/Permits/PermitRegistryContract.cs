@@ -1,0 +1,168 @@
+using Ledger.Chain.Abi;
+using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
+using Ledger.Chain.Sending;
+using Ledger.Contracts.Binding;
+using Ledger.Contracts.Errors;
+
+namespace Ledger.Contracts.Permits;
+
+/// <summary>
+/// Typed binding of a deployed PermitRegistry: one method per contract function. Reads use
+/// eth_call (optionally at a given block); writes go through the <see cref="ITransactionSender"/>,
+/// whose account is msg.sender, and return once mined. A refusal by the contract throws
+/// <see cref="ContractErrorException"/> with the typed error (e.g. <see cref="QuantityExceeded"/>);
+/// a write refused during gas estimation sent nothing and consumed nothing.
+/// Safe for concurrent use as far as the RPC client and sender are.
+/// </summary>
+public sealed class PermitRegistryContract
+{
+    private readonly ContractChannel _channel;
+
+    /// <summary>Binds the registry at <paramref name="address"/>.</summary>
+    /// <param name="address">The deployed contract.</param>
+    /// <param name="rpc">The node (or pool) to read from.</param>
+    /// <param name="sender">Sends the writes; null for a read-only binding (writes then throw <see cref="InvalidOperationException"/>).</param>
+    public PermitRegistryContract(Address address, IRpcClient rpc, ITransactionSender? sender = null)
+    {
+        _channel = new ContractChannel(LedgerArtifacts.PermitRegistry, address, rpc, sender);
+    }
+
+    /// <summary>The contract's address.</summary>
+    public Address Address => _channel.Address;
+
+    // ------------------------------------------------------------------ issuers
+
+    /// <summary><c>register(permit)</c>: anchors a permit of the sender's country. Sender: an active Issuer.</summary>
+    public Task<TransactionOutcome> RegisterAsync(PermitInput permit, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(PermitRegistryCalls.Register(permit), cancellationToken);
+
+    /// <summary><c>registerBatch(permits)</c>: anchors 1 to MAX_BATCH permits, all or none. Sender: an active Issuer.</summary>
+    public Task<TransactionOutcome> RegisterBatchAsync(IReadOnlyList<PermitInput> permits, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(PermitRegistryCalls.RegisterBatch(permits), cancellationToken);
+
+    /// <summary><c>cancel(key, reasonCode, actorRef)</c>: cancels an active permit for good. Sender: an active Issuer of the permit's country.</summary>
+    /// <param name="key">The permit key.</param>
+    /// <param name="reasonCode">The issuer's non-zero reason code.</param>
+    /// <param name="actorRef">Hash of the official's identity.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    public Task<TransactionOutcome> CancelAsync(Hash32 key, byte reasonCode, Hash32 actorRef, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(PermitRegistryCalls.Cancel(key, reasonCode, actorRef), cancellationToken);
+
+    /// <summary>
+    /// <c>replace(oldKey, reasonCode, newPermit, actorRef)</c>: cancels <paramref name="oldKey"/> as
+    /// replaced and registers <paramref name="newPermit"/>, linked both ways. Sender: an active Issuer of the old permit's country.
+    /// </summary>
+    /// <param name="oldKey">The active permit to replace.</param>
+    /// <param name="reasonCode">The issuer's non-zero reason code.</param>
+    /// <param name="newPermit">The replacement; its PreviousKey must be zero or <paramref name="oldKey"/>.</param>
+    /// <param name="actorRef">Hash of the official's identity, for the replacement event.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    public Task<TransactionOutcome> ReplaceAsync(Hash32 oldKey, byte reasonCode, PermitInput newPermit, Hash32 actorRef, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(PermitRegistryCalls.Replace(oldKey, reasonCode, newPermit, actorRef), cancellationToken);
+
+    // ------------------------------------------------------------------ customs
+
+    /// <summary>
+    /// <c>recordShipment(key, shipmentRef, quantities, actorRef)</c>: export side; consumes the
+    /// permit. Sender: an active Customs of the issuer's country.
+    /// </summary>
+    /// <returns>The outcome, and true when recorded now or false for an idempotent repeat (same reference and quantities).</returns>
+    public Task<TransactionResult<bool>> RecordShipmentAsync(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef,
+        CancellationToken cancellationToken = default) =>
+        SendShipmentAsync<ShipmentRecorded>(PermitRegistryCalls.RecordShipment(key, shipmentRef, quantities, actorRef), e => e.Key == key && e.ShipmentRef == shipmentRef,
+            cancellationToken);
+
+    /// <summary>
+    /// <c>confirmArrival(key, shipmentRef, quantities, actorRef)</c>: import side (EPIX CONFIRM
+    /// QUANTITIES). Sender: an active Customs of the permit's destination country.
+    /// </summary>
+    /// <returns>The outcome, and true when recorded now or false for an idempotent repeat.</returns>
+    public Task<TransactionResult<bool>> ConfirmArrivalAsync(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef,
+        CancellationToken cancellationToken = default) =>
+        SendShipmentAsync<ArrivalConfirmed>(PermitRegistryCalls.ConfirmArrival(key, shipmentRef, quantities, actorRef), e => e.Key == key && e.ShipmentRef == shipmentRef,
+            cancellationToken);
+
+    // ------------------------------------------------------------------ views
+
+    /// <summary><c>verify(key)</c>: the permit's EPIX status and reason now, with every anchored field.</summary>
+    public async Task<PermitVerificationView> VerifyAsync(Hash32 key, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = (AbiTuple)(await ReadAsync(PermitRegistryCalls.Verify(key), block, cancellationToken).ConfigureAwait(false))[0]!;
+        return new PermitVerificationView(
+            AbiValues.ToEnum<VerificationStatus>(v["status"]),
+            AbiValues.ToEnum<VerificationReason>(v["reason"]),
+            AbiValues.ToAddress(v["issuer"]),
+            AbiValues.ToCountry(v["issuerCountry"]),
+            AbiValues.ToEnum<PermitType>(v["permitType"]),
+            AbiValues.ToUInt64(v["validFrom"]),
+            AbiValues.ToUInt64(v["validUntil"]),
+            AbiValues.ToCountry(v["destination"]),
+            AbiValues.ToQuantities(v["authorised"]),
+            AbiValues.ToQuantities(v["used"]),
+            AbiValues.ToUInt16(v["shipmentsUsed"]),
+            AbiValues.ToUInt16(v["maxShipments"]),
+            AbiValues.ToHash32(v["documentHash"]),
+            AbiValues.ToHash32(v["previousKey"]),
+            AbiValues.ToHash32(v["replacementKey"]),
+            AbiValues.ToByte(v["cancelReason"]));
+    }
+
+    /// <summary><c>documentMatches(key, documentHash)</c>: whether the permit exists and anchors exactly this hash.</summary>
+    public async Task<bool> DocumentMatchesAsync(Hash32 key, Hash32 documentHash, BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToBool((await ReadAsync(PermitRegistryCalls.DocumentMatches(key, documentHash), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>shipmentOf(key, shipmentRef)</c>: what each border side recorded for a shipment reference.</summary>
+    public async Task<ShipmentView> ShipmentOfAsync(Hash32 key, Hash32 shipmentRef, BlockTag? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = (AbiTuple)(await ReadAsync(PermitRegistryCalls.ShipmentOf(key, shipmentRef), block, cancellationToken).ConfigureAwait(false))[0]!;
+        return new ShipmentView(AbiValues.ToBool(v["exportRecorded"]), AbiValues.ToBool(v["importRecorded"]),
+            AbiValues.ToQuantities(v["exported"]), AbiValues.ToQuantities(v["imported"]));
+    }
+
+    /// <summary><c>authorityRegistry()</c>: the AuthorityRegistry every authorisation is checked against.</summary>
+    public async Task<Address> AuthorityRegistryAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddress((await ReadAsync(PermitRegistryCalls.AuthorityRegistry(), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>MAX_BATCH()</c>: most permits one registerBatch may carry.</summary>
+    public async Task<ulong> MaxBatchAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64((await ReadAsync(PermitRegistryCalls.MaxBatch(), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    /// <summary><c>MAX_LINES()</c>: most quantity lines one permit may carry.</summary>
+    public async Task<ulong> MaxLinesAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64((await ReadAsync(PermitRegistryCalls.MaxLines(), block, cancellationToken).ConfigureAwait(false))[0]);
+
+    // ------------------------------------------------------------------ events
+
+    /// <summary>The events this contract emitted in a transaction, in log order.</summary>
+    public IReadOnlyList<ContractEvent> DecodeEvents(TransactionReceipt receipt) =>
+        _channel.OwnLogs(receipt).Select(PermitRegistryEvents.TryDecode).OfType<ContractEvent>().ToArray();
+
+    /// <summary>
+    /// Every event of this contract in blocks <paramref name="fromBlock"/> to <paramref name="toBlock"/>
+    /// (both included), in chain order, read with eth_getLogs at most <paramref name="maxBlocksPerPage"/>
+    /// blocks at a time (halved when the node refuses a page as too large).
+    /// </summary>
+    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
+        CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(PermitRegistryEvents.Filter(Address), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+
+    /// <summary>The events about one permit (see <see cref="PermitRegistryEvents.FilterForPermit"/>), read as <see cref="ReadEventsAsync"/> does.</summary>
+    public IAsyncEnumerable<ContractEvent> ReadPermitEventsAsync(Hash32 key, ulong fromBlock, ulong toBlock,
+        int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage, CancellationToken cancellationToken = default) =>
+        _channel.ReadEventsAsync(PermitRegistryEvents.FilterForPermit(Address, key), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"PermitRegistry at {Address}";
+
+    private Task<AbiTuple> ReadAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
+        _channel.CallAsync(call, block, cancellationToken);
+
+    // A repeat of a recorded shipment succeeds without an event; the event is how "recorded now" is known.
+    private async Task<TransactionResult<bool>> SendShipmentAsync<TEvent>(ContractCall call, Func<TEvent, bool> isThisShipment, CancellationToken cancellationToken)
+        where TEvent : ContractEvent
+    {
+        var outcome = await _channel.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return new TransactionResult<bool>(outcome, DecodeEvents(outcome.Receipt).OfType<TEvent>().Any(isThisShipment));
+    }
+}
