@@ -28,7 +28,7 @@ public sealed class ChainConfigurationTests(LedgerNetworkFixture network)
     {
         var settings = new Dictionary<string, string?>(network.Settings)
         {
-            ["Chain:PermitRegistry"] = "",
+            ["Chain:DeploymentRecordFile"] = "",
             ["Chain:RpcUrls:0"] = "ftp://example",
         };
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartAsync(settings));

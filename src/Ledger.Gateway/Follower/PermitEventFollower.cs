@@ -66,7 +66,7 @@ internal sealed partial class PermitEventFollower(
     private async Task<ulong?> LoadCheckpointAsync(CancellationToken ct)
     {
         var checkpoint = await checkpoints.LoadAsync(Name, ct).ConfigureAwait(false);
-        var start = options.Value.FollowerStartBlock;
+        var start = chain.FirstBlock;
         LogResuming(checkpoint?.BlockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", start);
         if (checkpoint is not null)
             return checkpoint.BlockNumber;
