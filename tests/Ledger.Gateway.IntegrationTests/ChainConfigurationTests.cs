@@ -1,5 +1,9 @@
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Tests.Support;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Ledger.Api.V1;
+using Ledger.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Gateway.IntegrationTests;
@@ -21,6 +25,23 @@ public sealed class ChainConfigurationTests(LedgerNetworkFixture network)
         var message = error.ToString();
         Assert.Contains(network.Settings["Chain:Keystores:0:KeystorePath"]!, message);
         Assert.DoesNotContain(wrongPassword, message);
+    }
+
+    [Fact]
+    public async Task Without_a_reachable_node_reads_and_writes_are_unavailable_and_retryable()
+    {
+        var settings = new Dictionary<string, string?>(network.Settings) { ["Chain:RpcUrls:0"] = $"http://127.0.0.1:{FreePort.Next()}" };
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        var permits = new PermitService.PermitServiceClient(channel);
+
+        var read = await Assert.ThrowsAsync<RpcException>(() => permits.VerifyPermitAsync(
+            new VerifyPermitRequest { PermitId = Permits.NewId() }, LedgerNetworkFixture.As(Officials.FrCustoms)).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, read.StatusCode);
+        var write = await Assert.ThrowsAsync<RpcException>(() => permits.RegisterPermitAsync(
+            Permits.Register(Permits.ExportDraft(Permits.NewId())), LedgerNetworkFixture.As(Officials.ChIssuer)).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, write.StatusCode);
+        Assert.Contains("retry", write.Status.Detail);
     }
 
     [Fact]

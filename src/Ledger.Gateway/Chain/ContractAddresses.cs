@@ -9,6 +9,9 @@ namespace Ledger.Gateway.Chain;
 /// <param name="DeploymentBlock">The earliest block holding a deployment, from the record (0 when addresses are given).</param>
 public sealed record ContractAddresses(Address PermitRegistry, Address AuthorityRegistry, ulong DeploymentBlock = 0)
 {
+    /// <summary>Longest deployment record read, in bytes; a real one is well under 4 KiB.</summary>
+    public const int MaxRecordBytes = 64 * 1024;
+
     /// <summary>
     /// Resolves the addresses: explicit <see cref="GatewayChainOptions.PermitRegistry"/> and
     /// <see cref="GatewayChainOptions.AuthorityRegistry"/> win; otherwise they come from the
@@ -23,7 +26,11 @@ public sealed record ContractAddresses(Address PermitRegistry, Address Authority
         {
             try
             {
-                record = DeploymentRecord.ReadAsync(options.DeploymentRecordFile).GetAwaiter().GetResult();
+                // Read once at startup, synchronously: the host cannot serve before it knows the contracts.
+                var info = new FileInfo(options.DeploymentRecordFile);
+                if (info.Exists && info.Length > MaxRecordBytes)
+                    throw new DeploymentException($"it is {info.Length} bytes; a deployment record is far smaller");
+                record = DeploymentRecord.Parse(File.ReadAllText(options.DeploymentRecordFile));
             }
             catch (Exception e) when (e is DeploymentException or IOException or UnauthorizedAccessException)
             {
