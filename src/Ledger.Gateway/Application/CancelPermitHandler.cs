@@ -24,7 +24,7 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
             Action = "CancelPermit",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = id.Normalised,
+            Subject = id.Normalised,
             Touches = [id.Key],
             Context = new RevertContext(id),
             Parser = CancelPermitResponse.Parser,
@@ -33,7 +33,7 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
             {
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
-                    sender, "cancel", token, id.Key.Value.ToArray(), request.Reason.ToChainValue(), caller.ActorRef.ToArray()).ConfigureAwait(false);
+                    sender, "cancel", token, id.Key.Value.ToArray(), request.Reason.ToChainValue(), caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
                 return new CancelPermitResponse { Receipt = ApiMapping.ToReceipt(result) };
             },
         }, ct).ConfigureAwait(false);

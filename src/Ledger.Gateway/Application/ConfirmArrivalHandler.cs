@@ -16,7 +16,7 @@ internal sealed class ConfirmArrivalHandler(LedgerAccess ledger, ShipmentSubmiss
             Action = "ConfirmArrival",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = input.Id.Normalised,
+            Subject = input.Id.Normalised,
             Touches = [input.Id.Key],
             Context = new RevertContext(input.Id, input.Reference, ImportSide: true),
             Parser = ConfirmArrivalResponse.Parser,

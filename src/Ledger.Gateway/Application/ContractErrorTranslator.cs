@@ -20,7 +20,7 @@ internal static class ContractErrorTranslator
     public static LedgerError Translate(CustomErrorRevert error, RevertContext context)
     {
         var args = error.Arguments;
-        var id = context.PermitId;
+        var id = context.PermitId ?? BatchMember(args, context.Batch);
         if (id is not null)
         {
             var permitError = TranslatePermitError(error.Name, args, context, id);
@@ -73,6 +73,14 @@ internal static class ContractErrorTranslator
                     : Messages.WrongCustomsCountry(id, required, actual, context.ImportSide),
             _ => null,
         };
+    }
+
+    private static Core.Permits.PermitId? BatchMember(AbiTuple args, IReadOnlyList<Core.Permits.PermitId>? batch)
+    {
+        if (batch is null || !args.TryGet("key", out var key) || key is not byte[] bytes)
+            return null;
+        var permitKey = new Core.Permits.PermitKey(new Core.Primitives.Bytes32(bytes));
+        return batch.FirstOrDefault(id => id.Key == permitKey);
     }
 
     private static string Account(AbiTuple args, string name) => ((Address)args[name]!).ToChecksumHex();

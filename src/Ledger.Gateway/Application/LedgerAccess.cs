@@ -2,7 +2,6 @@ using Ledger.Core.Countries;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Gateway.Application;
 
@@ -10,11 +9,10 @@ namespace Ledger.Gateway.Application;
 internal sealed class LedgerAccess(
     LedgerReader reader,
     LedgerWriter writer,
-    PermitEventLog events,
+    LedgerEventLog events,
     AuthorityKeyring keys,
     WritePipeline writes,
-    TimeProvider time,
-    IOptions<GatewayChainOptions> options)
+    TimeProvider time)
 {
     /// <summary>Read-only contract calls.</summary>
     public LedgerReader Reader => reader;
@@ -23,7 +21,7 @@ internal sealed class LedgerAccess(
     public LedgerWriter Writer => writer;
 
     /// <summary>The PermitRegistry's events.</summary>
-    public PermitEventLog Events => events;
+    public LedgerEventLog Events => events;
 
     /// <summary>Signing keys by authority.</summary>
     public AuthorityKeyring Keys => keys;
@@ -34,8 +32,8 @@ internal sealed class LedgerAccess(
     /// <summary>The clock.</summary>
     public TimeProvider Time => time;
 
-    /// <summary>First block worth searching for events (the deployment block, or 0).</summary>
-    public ulong FirstBlock => options.Value.FollowerStartBlock;
+    /// <summary>First block worth searching for events (see <see cref="LedgerChain.FirstBlock"/>).</summary>
+    public ulong FirstBlock => reader.Chain.FirstBlock;
 
     /// <summary>The country of the caller's authority, checked to be a registered, active authority of this ledger.</summary>
     /// <exception cref="LedgerException">PERMISSION_DENIED when the account is no authority or is suspended.</exception>

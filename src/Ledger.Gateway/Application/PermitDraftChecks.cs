@@ -26,9 +26,23 @@ internal static class PermitDraftChecks
             if (validation.Registration is { } registration)
                 registrations.Add(registration);
             else
-                problems.AddRange(validation.Problems.Select(p => p with { Field = $"{field}.{p.Field}" }));
+                problems.AddRange(validation.Problems.Select(p => p with { Field = $"{field}.{ProtoFieldName(p.Field)}" }));
         }
         ApiMapping.ThrowIfAny(problems);
         return registrations;
+    }
+
+    /// <summary>Core names fields in C# style (maxShipments); clients know the proto names (max_shipments).</summary>
+    private static string ProtoFieldName(string coreField)
+    {
+        var name = new System.Text.StringBuilder(coreField.Length + 4);
+        foreach (var c in coreField)
+        {
+            if (char.IsAsciiLetterUpper(c))
+                name.Append('_').Append(char.ToLowerInvariant(c));
+            else
+                name.Append(c);
+        }
+        return name.ToString();
     }
 }

@@ -16,7 +16,7 @@ internal sealed class RecordShipmentHandler(LedgerAccess ledger, ShipmentSubmiss
             Action = "RecordShipment",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = input.Id.Normalised,
+            Subject = input.Id.Normalised,
             Touches = [input.Id.Key],
             Context = new RevertContext(input.Id, input.Reference, ImportSide: false),
             Parser = RecordShipmentResponse.Parser,

@@ -23,7 +23,7 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
             Action = "RegisterPermit",
             RequestId = request.RequestId,
             Request = request,
-            PermitId = registration.Id.Normalised,
+            Subject = registration.Id.Normalised,
             Touches = [registration.Id.Key],
             Context = new RevertContext(registration.Id),
             Parser = RegisterPermitResponse.Parser,

@@ -40,7 +40,7 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger)
             input.Id.Key.Value.ToArray(),
             input.Reference.Key.ToArray(),
             ChainValues.FromQuantities(input.Quantities),
-            caller.ActorRef.ToArray()).ConfigureAwait(false);
+            caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
         var recorded = result.EventsNamed(importSide ? "ArrivalConfirmed" : "ShipmentRecorded").FirstOrDefault();
         var after = await ledger.Reader.ReadPermitAtAsync(input.Id.Key, result.Receipt.BlockNumber, ct).ConfigureAwait(false);
         return (result, recorded?.Event.Values, after);

@@ -3,6 +3,7 @@ using Ledger.Api.V1;
 using Ledger.Core.Documents;
 using Ledger.Core.Errors;
 using Ledger.Core.Permits;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.Stores;
 using CoreVerification = Ledger.Core.Verification.PermitVerification;
 
@@ -14,7 +15,8 @@ namespace Ledger.Gateway.Application;
 /// issuer's status at one block) judged by Core. A permit never registered is a result
 /// (NOT_AVAILABLE / UNKNOWN), not NOT_FOUND. If the cache is down, the chain answers.
 /// </summary>
-internal sealed partial class VerifyPermitHandler(LedgerAccess ledger, IVerificationCache cache, ILogger<VerifyPermitHandler> logger)
+internal sealed partial class VerifyPermitHandler(
+    LedgerAccess ledger, IVerificationCache cache, AuthorityStatusChanges statusChanges, ILogger<VerifyPermitHandler> logger)
 {
     /// <summary>Longest a verification is served from the cache; writes through this gateway and the follower invalidate sooner.</summary>
     public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
@@ -52,7 +54,12 @@ internal sealed partial class VerifyPermitHandler(LedgerAccess ledger, IVerifica
         try
         {
             var bytes = await cache.GetAsync(id.Key.ToString(), ct).ConfigureAwait(false);
-            return bytes is null ? null : VerifyPermitResponse.Parser.ParseFrom(bytes);
+            if (bytes is null)
+                return null;
+            var cached = VerifyPermitResponse.Parser.ParseFrom(bytes);
+            var issuerChanged = cached.Issuer is { Address.Length: > 0 } issuer
+                && statusChanges.ChangedAfter(Ledger.Chain.Primitives.Address.Parse(issuer.Address), cached.AsOfBlock);
+            return issuerChanged ? null : cached;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

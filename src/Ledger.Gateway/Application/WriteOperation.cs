@@ -18,8 +18,8 @@ internal sealed record WriteOperation<TResponse>
     /// <summary>The request as received; its bytes are the fingerprint a retry must repeat.</summary>
     public required IMessage Request { get; init; }
 
-    /// <summary>The permit ID for the audit log (normalised), if the write concerns one.</summary>
-    public string? PermitId { get; init; }
+    /// <summary>What the write is about, for the audit log: a normalised permit ID or an authority account.</summary>
+    public string? Subject { get; init; }
 
     /// <summary>Permits whose cached verification the write makes stale.</summary>
     public IReadOnlyList<PermitKey> Touches { get; init; } = [];

@@ -52,7 +52,7 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         await idempotency.CompleteAsync(lease, response.ToByteArray(), CancellationToken.None).ConfigureAwait(false);
         await InvalidateAsync(operation.Touches.Select(k => k.ToString())).ConfigureAwait(false);
         var receipt = operation.ReceiptOf(response);
-        LogAudit(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.PermitId ?? "-", receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
+        LogAudit(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.Subject ?? "-", receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
         return response;
     }
 
@@ -116,8 +116,8 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Audit: {Official} for authority {Authority}: {Action} permit {PermitId}, transaction {TxHash} (replayed: {Replayed})")]
-    private partial void LogAudit(string official, string authority, string action, string permitId, string txHash, bool replayed);
+        Message = "Audit: {Official} for authority {Authority}: {Action} {Subject}, transaction {TxHash} (replayed: {Replayed})")]
+    private partial void LogAudit(string official, string authority, string action, string subject, string txHash, bool replayed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verification of {PermitKey}: {Reason}")]
     private partial void LogCacheFailure(string permitKey, string reason);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Ledger.Chain.Crypto;
 using Ledger.Chain.Keystore;
 using Ledger.Chain.Primitives;
+using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Identity;
@@ -21,14 +22,20 @@ public sealed class AuthorityKeyring : IDisposable
     private readonly LedgerChain _chain;
     private readonly TransactionSenderOptions _senderOptions;
     private readonly TimeProvider _time;
+    private readonly Stores.INonceLease _nonceLeases;
+    private readonly TimeSpan _nonceWait;
 
     /// <summary>Decrypts every configured keystore and checks that each holds the key of its configured account.</summary>
     /// <exception cref="InvalidOperationException">A keystore cannot be read or decrypted, or holds another account's key.</exception>
-    public AuthorityKeyring(IOptions<GatewayChainOptions> options, LedgerChain chain, TimeProvider timeProvider)
+    public AuthorityKeyring(
+        IOptions<GatewayChainOptions> options, LedgerChain chain, Stores.INonceLease nonceLeases, IOptions<Stores.StoreOptions> stores, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chain = chain;
         _time = timeProvider;
+        _nonceLeases = nonceLeases;
+        // Wait for another replica's send at most as long as its lease can live.
+        _nonceWait = stores.Value.NonceLeaseExpiry;
         _senderOptions = new TransactionSenderOptions
         {
             Confirmations = options.Value.Confirmations,
@@ -60,8 +67,29 @@ public sealed class AuthorityKeyring : IDisposable
                 $"This gateway holds no signing key for authority {account}, so it cannot write for it; " +
                 "ask the gateway operator to add the authority's keystore (Chain:Keystores)."));
         }
-        return _senders.GetOrAdd(account, _ => new Lazy<Task<TransactionSender>>(() =>
-            TransactionSender.CreateAsync(_chain.Rpc, key, _senderOptions, LedgerContractAbis.Reverts, _time))).Value;
+        return SenderAsync(account, key);
+    }
+
+    private async Task<TransactionSender> SenderAsync(Address account, PrivateKey key)
+    {
+        var sender = _senders.GetOrAdd(account, _ => new Lazy<Task<TransactionSender>>(() => CreateSenderAsync(key)));
+        try
+        {
+            return await sender.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The node was unreachable when the sender was made: make it again next time.
+            _senders.TryRemove(KeyValuePair.Create(account, sender));
+            throw;
+        }
+    }
+
+    private async Task<TransactionSender> CreateSenderAsync(PrivateKey key)
+    {
+        var chainId = await _chain.Rpc.GetChainIdAsync().ConfigureAwait(false);
+        var nonces = new ReplicaNonceSource(_chain.Rpc, key.Address, _nonceLeases, _nonceWait);
+        return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, LedgerContractAbis.Reverts, _time, nonces);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Ledger.Gateway.Application;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<AuthorityKeyring>();
         services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton<LedgerWriter>();
-        services.TryAddSingleton<PermitEventLog>();
+        services.TryAddSingleton<LedgerEventLog>();
         services.TryAddSingleton<WritePipeline>();
         services.TryAddSingleton<LedgerAccess>();
         services.TryAddSingleton<RegistrationReplay>();
@@ -40,6 +41,20 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<VerifyPermitHandler>();
         services.TryAddSingleton<RecordShipmentHandler>();
         services.TryAddSingleton<ConfirmArrivalHandler>();
+        services.TryAddSingleton<RegisterPermitBatchHandler>();
+        services.TryAddSingleton<ReplacePermitHandler>();
+        services.TryAddSingleton<GetPermitHistoryHandler>();
+        services.TryAddSingleton<WatchPermitsHandler>();
+        services.TryAddSingleton<AuthorityDirectory>();
+        services.TryAddSingleton<AuthorityReadHandlers>();
+        services.TryAddSingleton<AuthorityWriteHandlers>();
+
+        services.TryAddSingleton<AuthorityStatusChanges>();
+        services.TryAddSingleton<PermitWatchHub>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPermitEventObserver, PermitWatchHub>(provider => provider.GetRequiredService<PermitWatchHub>()));
+        services.AddHostedService<ChainStartup>();
+        services.TryAddSingleton<PermitEventFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<PermitEventFollower>());
 
         services.TryAddSingleton<LedgerErrorInterceptor>();
         services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<LedgerErrorInterceptor>());
@@ -50,6 +65,7 @@ public static class ChainServiceCollectionExtensions
     public static IEndpointRouteBuilder MapLedgerChainServices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<PermitGrpcService>();
+        endpoints.MapGrpcService<AuthorityGrpcService>();
         return endpoints;
     }
 }

@@ -1,82 +1,54 @@
-using System.Text.Json;
 using Ledger.Chain.Primitives;
+using Ledger.Contracts.Deployment;
 
 namespace Ledger.Gateway.Chain;
 
 /// <summary>Where the two contracts live, from explicit addresses or a deployment record file.</summary>
 /// <param name="PermitRegistry">The PermitRegistry contract.</param>
 /// <param name="AuthorityRegistry">The AuthorityRegistry contract.</param>
-public sealed record ContractAddresses(Address PermitRegistry, Address AuthorityRegistry)
+/// <param name="DeploymentBlock">The earliest block holding a deployment, from the record (0 when addresses are given).</param>
+public sealed record ContractAddresses(Address PermitRegistry, Address AuthorityRegistry, ulong DeploymentBlock = 0)
 {
     /// <summary>Longest deployment record read, in bytes; a real one is well under 4 KiB.</summary>
     public const int MaxRecordBytes = 64 * 1024;
 
     /// <summary>
     /// Resolves the addresses: explicit <see cref="GatewayChainOptions.PermitRegistry"/> and
-    /// <see cref="GatewayChainOptions.AuthorityRegistry"/> win; otherwise they are read from the
-    /// deployment record (top-level <c>permitRegistry</c> and <c>authorityRegistry</c>, either an
-    /// address or an object with an <c>address</c>, names in any letter case).
+    /// <see cref="GatewayChainOptions.AuthorityRegistry"/> win; otherwise they come from the
+    /// deployment record (<see cref="DeploymentRecord"/>, whose ABI versions must match this build).
     /// </summary>
-    /// <exception cref="InvalidOperationException">An address is missing or malformed; the message names the setting.</exception>
+    /// <exception cref="InvalidOperationException">An address is missing or malformed, or the record cannot be read; the message names the setting.</exception>
     public static ContractAddresses Resolve(GatewayChainOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        JsonElement? record = null;
+        DeploymentRecord? record = null;
         if (!string.IsNullOrWhiteSpace(options.DeploymentRecordFile))
-            record = ReadRecord(options.DeploymentRecordFile);
-        return new ContractAddresses(
-            Pick(options.PermitRegistry, record, "permitRegistry", options.DeploymentRecordFile),
-            Pick(options.AuthorityRegistry, record, "authorityRegistry", options.DeploymentRecordFile));
-    }
-
-    private static JsonElement ReadRecord(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-            throw new InvalidOperationException($"Chain:DeploymentRecordFile '{path}' does not exist.");
-        if (info.Length > MaxRecordBytes)
-            throw new InvalidOperationException($"Chain:DeploymentRecordFile '{path}' is larger than {MaxRecordBytes} bytes; is it the right file?");
-        try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"Chain:DeploymentRecordFile '{path}' is not JSON: {e.Message}", e);
-        }
-    }
-
-    private static Address Pick(string? configured, JsonElement? record, string name, string? recordPath)
-    {
-        var key = $"Chain:{char.ToUpperInvariant(name[0])}{name[1..]}";
-        var text = configured;
-        if (string.IsNullOrWhiteSpace(text) && record is { ValueKind: JsonValueKind.Object } root)
-            text = FindAddress(root, name);
-        if (string.IsNullOrWhiteSpace(text))
-            throw new InvalidOperationException(
-                $"{key} is not set and the deployment record '{recordPath ?? "(none)"}' names no {name}.");
-        if (!Address.TryParse(text.Trim(), out var address, out var error))
-            throw new InvalidOperationException($"{key} is not an address: {error}");
-        return address;
-    }
-
-    private static string? FindAddress(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                continue;
-            if (property.Value.ValueKind == JsonValueKind.String)
-                return property.Value.GetString();
-            if (property.Value.ValueKind != JsonValueKind.Object)
-                return null;
-            foreach (var inner in property.Value.EnumerateObject())
+            try
             {
-                if (inner.Name.Equals("address", StringComparison.OrdinalIgnoreCase) && inner.Value.ValueKind == JsonValueKind.String)
-                    return inner.Value.GetString();
+                // Read once at startup, synchronously: the host cannot serve before it knows the contracts.
+                var info = new FileInfo(options.DeploymentRecordFile);
+                if (info.Exists && info.Length > MaxRecordBytes)
+                    throw new DeploymentException($"it is {info.Length} bytes; a deployment record is far smaller");
+                record = DeploymentRecord.Parse(File.ReadAllText(options.DeploymentRecordFile));
+            }
+            catch (Exception e) when (e is DeploymentException or IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"Chain:DeploymentRecordFile '{options.DeploymentRecordFile}' cannot be used: {e.Message}", e);
             }
         }
-        return null;
+        return new ContractAddresses(
+            Pick(options.PermitRegistry, record?.PermitRegistry.Address, "Chain:PermitRegistry"),
+            Pick(options.AuthorityRegistry, record?.AuthorityRegistry.Address, "Chain:AuthorityRegistry"),
+            record is null ? 0 : Math.Min(record.PermitRegistry.BlockNumber, record.AuthorityRegistry.BlockNumber));
+    }
+
+    private static Address Pick(string? configured, Address? recorded, string key)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            return recorded ?? throw new InvalidOperationException($"{key} is not set and no Chain:DeploymentRecordFile names it.");
+        return Address.TryParse(configured.Trim(), out var address, out var error)
+            ? address
+            : throw new InvalidOperationException($"{key} is not an address: {error}");
     }
 }

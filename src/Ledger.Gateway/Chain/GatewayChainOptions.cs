@@ -34,7 +34,7 @@ public sealed class GatewayChainOptions
     /// <summary>How often the event follower asks the node for new blocks.</summary>
     public TimeSpan FollowerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>First block the follower reads when it has no checkpoint yet (usually the deployment block).</summary>
+    /// <summary>First block the follower and history read when there is no checkpoint yet; 0 = the deployment block of the record (or block 0).</summary>
     public ulong FollowerStartBlock { get; set; }
 
     /// <summary>How often a sender polls for a receipt while waiting.</summary>

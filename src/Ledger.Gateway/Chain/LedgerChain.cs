@@ -20,6 +20,7 @@ public sealed class LedgerChain : IDisposable
         var value = options.Value;
         Addresses = ContractAddresses.Resolve(value);
         Confirmations = value.Confirmations;
+        FirstBlock = value.FollowerStartBlock != 0 ? value.FollowerStartBlock : Addresses.DeploymentBlock;
         _pool = new RpcEndpointPool(value.RpcUrls.Select(url => new Uri(url)), timeProvider: timeProvider);
     }
 
@@ -31,6 +32,9 @@ public sealed class LedgerChain : IDisposable
 
     /// <summary>Blocks required on top of an event's block before the follower applies it.</summary>
     public int Confirmations { get; }
+
+    /// <summary>First block worth reading events from: <c>Chain:FollowerStartBlock</c>, else the deployment block of the record, else 0.</summary>
+    public ulong FirstBlock { get; }
 
     /// <summary>Calls a view function of the PermitRegistry and decodes its outputs.</summary>
     public Task<AbiTuple> CallPermitRegistryAsync(string function, BlockTag? block, CancellationToken ct, params object?[] arguments) =>

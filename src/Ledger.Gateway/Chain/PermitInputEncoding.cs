@@ -1,3 +1,4 @@
+using Ledger.Core.Authorities;
 using Ledger.Core.Registration;
 
 namespace Ledger.Gateway.Chain;
@@ -6,7 +7,7 @@ namespace Ledger.Gateway.Chain;
 internal static class PermitInputEncoding
 {
     /// <summary>The tuple values in the order of <c>PermitInput</c>'s fields.</summary>
-    public static object?[] Encode(PermitRegistration registration, ReadOnlySpan<byte> actorRef) =>
+    public static object?[] Encode(PermitRegistration registration, ActorRef actorRef) =>
     [
         registration.Id.Key.Value.ToArray(),
         registration.DocumentHash.Value.ToArray(),
@@ -16,7 +17,7 @@ internal static class PermitInputEncoding
         ChainValues.FromCountry(registration.Destination),
         registration.MaxShipments,
         registration.Previous?.Key.Value.ToArray() ?? new byte[32],
-        actorRef.ToArray(),
+        actorRef.Value.ToArray(),
         ChainValues.FromQuantities(registration.Lines),
     ];
 }

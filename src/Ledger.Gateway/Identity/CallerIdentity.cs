@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Ledger.Core.Authorities;
 
 namespace Ledger.Gateway.Identity;
 
@@ -10,21 +9,46 @@ namespace Ledger.Gateway.Identity;
 /// </summary>
 public sealed class CallerIdentity
 {
-    private readonly byte[] _actorRef;
+    /// <summary>
+    /// The CA fingerprint Devnet identities are hashed under: all zeros, which no real CA
+    /// certificate has, so a Devnet actorRef never equals a production one.
+    /// </summary>
+    public static readonly string DevnetCaFingerprint = new('0', 64);
 
-    /// <summary>Creates an identity; <paramref name="authorityAddress"/> must be "0x" + 40 hex digits.</summary>
-    /// <exception cref="ArgumentException">The address is malformed or the official identity is empty.</exception>
-    public CallerIdentity(string authorityAddress, CallerRole role, string officialIdentity)
+    private CallerIdentity(string authorityAddress, CallerRole role, string officialIdentity, ActorRef actorRef)
     {
         if (!AuthorityAddressText.TryNormalise(authorityAddress, out var address))
             throw new ArgumentException($"'{authorityAddress}' is not an account address (0x + 40 hex digits).", nameof(authorityAddress));
         if (!Enum.IsDefined(role))
             throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown caller role.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(officialIdentity);
         AuthorityAddress = address;
         Role = role;
         OfficialIdentity = officialIdentity;
-        _actorRef = SHA256.HashData(Encoding.UTF8.GetBytes(officialIdentity));
+        ActorRef = actorRef;
+    }
+
+    /// <summary>
+    /// An official identified by a client certificate: <paramref name="caFingerprint"/> is the
+    /// SHA-256 of the issuing CA certificate (64 hex digits), <paramref name="subject"/> the
+    /// certificate's subject. The actorRef is Core's <see cref="Core.Authorities.ActorRef.FromCertificate"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The address, fingerprint or subject is malformed.</exception>
+    public static CallerIdentity FromCertificate(string authorityAddress, CallerRole role, string caFingerprint, string subject)
+    {
+        if (!ActorRef.TryFromCertificate(caFingerprint, subject, out var actorRef, out var error))
+            throw new ArgumentException(error, nameof(subject));
+        return new CallerIdentity(authorityAddress, role, $"{caFingerprint.ToLowerInvariant()}|{subject.Trim()}", actorRef);
+    }
+
+    /// <summary>A Devnet identity named in the request header; audit text "devnet|&lt;name&gt;".</summary>
+    /// <exception cref="ArgumentException">The address or name is malformed.</exception>
+    public static CallerIdentity FromDevnetName(string authorityAddress, CallerRole role, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var official = "devnet|" + name;
+        if (!ActorRef.TryFromCertificate(DevnetCaFingerprint, official, out var actorRef, out var error))
+            throw new ArgumentException(error, nameof(name));
+        return new CallerIdentity(authorityAddress, role, official, actorRef);
     }
 
     /// <summary>The authority's account address, "0x" + 40 lower-case hex digits.</summary>
@@ -39,11 +63,11 @@ public sealed class CallerIdentity
     /// </summary>
     public string OfficialIdentity { get; }
 
-    /// <summary>SHA-256 of the UTF-8 official identity, 32 bytes: the actorRef recorded on chain.</summary>
-    public ReadOnlySpan<byte> ActorRef => _actorRef;
+    /// <summary>The actorRef recorded on chain (Core's keccak256 of "actor:" + CA fingerprint + "|" + subject).</summary>
+    public ActorRef ActorRef { get; }
 
     /// <summary>The actorRef as "0x" + 64 lower-case hex digits.</summary>
-    public string ActorRefHex => "0x" + Convert.ToHexStringLower(_actorRef);
+    public string ActorRefHex => ActorRef.ToString();
 
     /// <inheritdoc />
     public override string ToString() => $"{OfficialIdentity} for {AuthorityAddress} as {Role}";

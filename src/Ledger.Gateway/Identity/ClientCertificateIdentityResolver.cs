@@ -51,8 +51,8 @@ public sealed class ClientCertificateIdentityResolver(
             ?? throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"Client certificate '{certificate.Subject}' issued by '{issuer.Subject}' is trusted but not mapped to an authority. " +
                 "Ask the gateway operator to add it under Identity:Clients."));
-        var official = CertificateIdentityMap.Sha256Thumbprint(issuer) + "|" + certificate.SubjectName.Name;
-        return new CallerIdentity(mapping.Authority, mapping.Role!.Value, official);
+        return CallerIdentity.FromCertificate(
+            mapping.Authority, mapping.Role!.Value, CertificateIdentityMap.Sha256Thumbprint(issuer), certificate.SubjectName.Name);
     }
 
     private sealed record CachedIdentity(X509Certificate2 Certificate, CallerIdentity Identity);

@@ -25,7 +25,7 @@ public sealed class DevHeaderIdentityResolver : ICallerIdentityResolver
             throw new InvalidOperationException("Header identities are only accepted in Devnet mode.");
         _identities = identity.Value.DevIdentities.ToDictionary(
             pair => pair.Key,
-            pair => new CallerIdentity(pair.Value.Authority, pair.Value.Role!.Value, "devnet|" + pair.Key),
+            pair => CallerIdentity.FromDevnetName(pair.Value.Authority, pair.Value.Role!.Value, pair.Key),
             StringComparer.OrdinalIgnoreCase);
     }
 

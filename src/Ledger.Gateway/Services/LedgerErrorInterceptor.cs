@@ -54,6 +54,8 @@ internal sealed class LedgerErrorInterceptor : Interceptor
     private static Grpc.Core.RpcException? ToRpcException(Exception e) => e switch
     {
         LedgerException ledger => new RpcException(new Status(StatusCodeOf(ledger.Kind), ledger.Error.Message)),
+        // A reverted read is a bug, not an outage: it stays INTERNAL (no detail leaks out).
+        Ledger.Chain.Rpc.RpcRevertException => null,
         Ledger.Chain.Rpc.RpcException => new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
         _ => null,
     };

@@ -12,8 +12,31 @@ internal sealed class PermitGrpcService(
     CancelPermitHandler cancel,
     VerifyPermitHandler verify,
     RecordShipmentHandler recordShipment,
-    ConfirmArrivalHandler confirmArrival) : PermitService.PermitServiceBase
+    ConfirmArrivalHandler confirmArrival,
+    RegisterPermitBatchHandler registerBatch,
+    ReplacePermitHandler replace,
+    GetPermitHistoryHandler history,
+    WatchPermitsHandler watch) : PermitService.PermitServiceBase
 {
+    /// <inheritdoc />
+    public override Task<RegisterPermitBatchResponse> RegisterPermitBatch(RegisterPermitBatchRequest request, ServerCallContext context) =>
+        registerBatch.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+
+    /// <inheritdoc />
+    public override Task<ReplacePermitResponse> ReplacePermit(ReplacePermitRequest request, ServerCallContext context) =>
+        replace.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+
+    /// <inheritdoc />
+    public override Task<GetPermitHistoryResponse> GetPermitHistory(GetPermitHistoryRequest request, ServerCallContext context)
+    {
+        identities.Resolve(context);
+        return history.HandleAsync(request, context.CancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context) =>
+        watch.HandleAsync(request, responseStream, identities.Resolve(context), context.CancellationToken);
+
     /// <inheritdoc />
     public override Task<RegisterPermitResponse> RegisterPermit(RegisterPermitRequest request, ServerCallContext context) =>
         register.HandleAsync(request, identities.Resolve(context), context.CancellationToken);

@@ -1,18 +1,18 @@
 using System.Numerics;
-using System.Text.Json;
 using Ledger.Chain.Abi;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
+using Ledger.Contracts;
 
 namespace Ledger.Gateway.IntegrationTests.Support;
 
 /// <summary>
-/// Reads chain state straight from the node with the ABI of the artifact, bypassing the
+/// Reads chain state straight from the node with the contract's ABI, bypassing the
 /// gateway, so tests check what really is on chain.
 /// </summary>
 public sealed class ChainProbe(LedgerNetworkFixture network)
 {
-    private static readonly ContractAbi PermitAbi = ContractAbi.Parse(ReadAbi("PermitRegistry"));
+    private static readonly ContractAbi PermitAbi = LedgerArtifacts.PermitRegistry.Abi;
 
     /// <summary>The output of PermitRegistry.verify for the permit ID (keccak256 of the normalised ID).</summary>
     public async Task<AbiTuple> VerifyAsync(string permitId)
@@ -45,10 +45,4 @@ public sealed class ChainProbe(LedgerNetworkFixture network)
 
     /// <summary>keccak256 of the permit ID as given (the tests use normalised IDs).</summary>
     public static byte[] KeyOf(string permitId) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(permitId));
-
-    private static string ReadAbi(string name)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Artifacts", name + ".json")));
-        return document.RootElement.GetProperty("abi").GetRawText();
-    }
 }

@@ -40,8 +40,14 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
     /// <summary>The AuthorityRegistry contract.</summary>
     public Address AuthorityRegistry { get; private set; }
 
+    /// <summary>Where the deployment record is written; the gateway finds the contracts through it.</summary>
+    public string DeploymentRecordFile => Path.Combine(_directory, "deployment.json");
+
     /// <summary>The permit service client.</summary>
     public PermitService.PermitServiceClient Permits { get; private set; } = null!;
+
+    /// <summary>The authority service client.</summary>
+    public AuthorityService.AuthorityServiceClient Authorities { get; private set; } = null!;
 
     /// <summary>The gateway's configuration (to start a second gateway on the same chain and Redis).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -50,12 +56,15 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _devnet = await AnvilDevnet.StartAsync(new AnvilDevnetOptions { BlockTime = TimeSpan.FromSeconds(0.2) });
-        (PermitRegistry, AuthorityRegistry) = await LedgerDeployment.DeployAsync(_devnet);
+        var record = await LedgerDeployment.DeployAsync(_devnet);
+        (PermitRegistry, AuthorityRegistry) = (record.PermitRegistry.Address, record.AuthorityRegistry.Address);
+        await record.WriteAsync(DeploymentRecordFile);
         _redis = await RedisServer.StartAsync();
         WriteSettings();
         _gateway = await GatewayHost.StartAsync(Settings);
         _channel = GrpcChannel.ForAddress(_gateway.Address);
         Permits = new PermitService.PermitServiceClient(_channel);
+        Authorities = new AuthorityService.AuthorityServiceClient(_channel);
     }
 
     /// <summary>Call options naming <paramref name="official"/> (see <see cref="Officials"/>).</summary>
@@ -90,8 +99,7 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
         Settings["Redis:Configuration"] = _redis!.Configuration;
         Settings["Stores:KeyPrefix"] = $"it-{Guid.NewGuid():N}"[..24] + ":";
         Settings["Chain:RpcUrls:0"] = _devnet!.RpcUrl.ToString();
-        Settings["Chain:PermitRegistry"] = PermitRegistry.ToChecksumHex();
-        Settings["Chain:AuthorityRegistry"] = AuthorityRegistry.ToChecksumHex();
+        Settings["Chain:DeploymentRecordFile"] = DeploymentRecordFile;
         Settings["Chain:ReceiptPollInterval"] = "00:00:00.050";
         Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
         var passwordFile = Path.Combine(_directory, "password.txt");

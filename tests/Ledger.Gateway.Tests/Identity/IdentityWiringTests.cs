@@ -94,7 +94,7 @@ public sealed class IdentityWiringTests : IDisposable
     [Fact]
     public void RequireRole_passes_allowed_roles_and_denies_others_naming_both_roles()
     {
-        var customs = new CallerIdentity("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", CallerRole.CustomsOfficer, "devnet|ch-customs");
+        var customs = CallerIdentity.FromDevnetName("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", CallerRole.CustomsOfficer, "ch-customs");
 
         Assert.Same(customs, customs.RequireRole(CallerRole.IssuingOfficer, CallerRole.CustomsOfficer));
         var error = Assert.Throws<RpcException>(() => customs.RequireRole(CallerRole.IssuingOfficer));
@@ -110,6 +110,6 @@ public sealed class IdentityWiringTests : IDisposable
     [InlineData("0x70997970C51812dc3A010C7d01b50e0d17dc79Cg")]
     public void A_caller_identity_needs_a_well_formed_authority_address(string address)
     {
-        Assert.Throws<ArgumentException>(() => new CallerIdentity(address, CallerRole.ReadOnly, "someone"));
+        Assert.Throws<ArgumentException>(() => CallerIdentity.FromDevnetName(address, CallerRole.ReadOnly, "someone"));
     }
 }

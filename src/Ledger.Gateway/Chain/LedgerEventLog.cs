@@ -5,8 +5,8 @@ using Ledger.Core.Permits;
 
 namespace Ledger.Gateway.Chain;
 
-/// <summary>Reads the PermitRegistry's events, all of them or those of one permit key (first indexed topic).</summary>
-internal sealed class PermitEventLog(LedgerChain chain)
+/// <summary>Reads the contracts' events: the PermitRegistry's (all, or one permit key's) and the AuthorityRegistry's status changes.</summary>
+internal sealed class LedgerEventLog(LedgerChain chain)
 {
     /// <summary>Blocks per eth_getLogs call; the reader halves a page a node calls too large.</summary>
     public const int BlocksPerPage = 5_000;
@@ -22,6 +22,14 @@ internal sealed class PermitEventLog(LedgerChain chain)
             Topics = [null, [new Hash32(key.Value.ToArray())]],
         };
         return _reader.ReadDecodedAsync(filter, from, to, BlocksPerPage, LedgerContractAbis.PermitRegistry, cancellationToken: ct);
+    }
+
+    /// <summary>The AuthorityRegistry's AuthorityStatusChanged events in blocks <paramref name="from"/>..<paramref name="to"/>.</summary>
+    public IAsyncEnumerable<DecodedLog> ReadStatusChangesAsync(ulong from, ulong to, CancellationToken ct)
+    {
+        var topic = new Hash32(LedgerContractAbis.AuthorityRegistry.GetEvent("AuthorityStatusChanged").Topic0);
+        var filter = new LogFilter { Addresses = [chain.Addresses.AuthorityRegistry], Topics = [[topic]] };
+        return _reader.ReadDecodedAsync(filter, from, to, BlocksPerPage, LedgerContractAbis.AuthorityRegistry, cancellationToken: ct);
     }
 
     /// <summary>Every PermitRegistry event in blocks <paramref name="from"/>..<paramref name="to"/>.</summary>

@@ -1,0 +1,50 @@
+using Ledger.Api.V1;
+using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Identity;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>RegisterPermitBatch: an issuing officer anchors several permits in one transaction, all or none.</summary>
+internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
+{
+    /// <summary>Most permits per batch (the contract's MAX_BATCH).</summary>
+    public const int MaxBatch = 100;
+
+    /// <summary>Validates every draft (reporting all problems of all drafts), authorises and registers them together.</summary>
+    public async Task<RegisterPermitBatchResponse> HandleAsync(RegisterPermitBatchRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        if (request.Permits.Count is 0 or > MaxBatch)
+            throw new LedgerException(LedgerError.InvalidArgument("permits", $"has {request.Permits.Count} permits; a batch has 1 to {MaxBatch}"));
+        var drafts = request.Permits.Select((draft, i) => ((PermitDraft?)draft, $"permits[{i}]")).ToList();
+        var now = ledger.Time.GetUtcNow();
+        PermitDraftChecks.Validate(drafts, now, issuerCountry: null);
+        caller.RequireRole(CallerRole.IssuingOfficer);
+        var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
+        var registrations = PermitDraftChecks.Validate(drafts, now, country);
+        var duplicate = registrations.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new LedgerException(LedgerError.InvalidArgument("permits", $"{duplicate.Key} appears more than once in the batch"));
+
+        return await ledger.Writes.RunAsync(caller, new WriteOperation<RegisterPermitBatchResponse>
+        {
+            Action = "RegisterPermitBatch",
+            RequestId = request.RequestId,
+            Request = request,
+            Subject = $"{registrations.Count} permits from {registrations[0].Id.Normalised}",
+            Touches = registrations.Select(r => r.Id.Key).ToList(),
+            Context = new RevertContext(Batch: registrations.Select(r => r.Id).ToList()),
+            Parser = RegisterPermitBatchResponse.Parser,
+            ReceiptOf = response => response.Receipt,
+            Execute = async token =>
+            {
+                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
+                var inputs = registrations.Select(r => PermitInputEncoding.Encode(r, caller.ActorRef)).ToArray();
+                var result = await ledger.Writer.SendPermitRegistryAsync(sender, "registerBatch", token, [inputs]).ConfigureAwait(false);
+                var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
+                response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
+                return response;
+            },
+        }, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,49 @@
+using Ledger.Api.V1;
+using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Identity;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>ReplacePermit: an issuing officer of the permit's country cancels it as replaced and registers the replacement, atomically.</summary>
+internal sealed class ReplacePermitHandler(LedgerAccess ledger)
+{
+    /// <summary>The reason code recorded for a replacement (CANCEL_REASON_REPLACED).</summary>
+    private const byte ReplacedReasonCode = (byte)CancelReason.Replaced;
+
+    /// <summary>Validates both IDs and the replacement, authorises and replaces.</summary>
+    public async Task<ReplacePermitResponse> HandleAsync(ReplacePermitRequest request, CallerIdentity caller, CancellationToken ct)
+    {
+        var now = ledger.Time.GetUtcNow();
+        var oldId = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
+        PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, issuerCountry: null);
+        caller.RequireRole(CallerRole.IssuingOfficer);
+        var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
+        if (country != oldId.Country)
+            throw new LedgerException(Messages.NotIssuingCountry(oldId, country));
+        var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, country)[0];
+        if (replacement.Previous is { } previous && previous != oldId)
+            throw new LedgerException(LedgerError.InvalidArgument("replacement.previous_permit_id",
+                $"names {previous}, but the replacement replaces {oldId}; leave it empty or give {oldId}"));
+
+        return await ledger.Writes.RunAsync(caller, new WriteOperation<ReplacePermitResponse>
+        {
+            Action = "ReplacePermit",
+            RequestId = request.RequestId,
+            Request = request,
+            Subject = $"{oldId.Normalised} -> {replacement.Id.Normalised}",
+            Touches = [oldId.Key, replacement.Id.Key],
+            Context = new RevertContext(oldId),
+            Parser = ReplacePermitResponse.Parser,
+            ReceiptOf = response => response.Receipt,
+            Execute = async token =>
+            {
+                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
+                var result = await ledger.Writer.SendPermitRegistryAsync(
+                    sender, "replace", token,
+                    oldId.Key.Value.ToArray(), ReplacedReasonCode, PermitInputEncoding.Encode(replacement, caller.ActorRef), caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
+                return new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) };
+            },
+        }, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,118 @@
+using Ledger.Chain.Logs;
+using Ledger.Chain.Rpc;
+using Ledger.Gateway.Application;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Stores;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Follower;
+
+/// <summary>
+/// Follows the PermitRegistry's events (and the AuthorityRegistry's status changes) from the stored checkpoint, <c>Chain:Confirmations</c>
+/// blocks behind the head: per event it invalidates the cached verification and tells the
+/// observers (WatchPermits subscribers); after each range it stores the checkpoint. Applying
+/// is idempotent (invalidation, and observers see each event's block and log index), so a
+/// restart that re-reads the last range misses nothing and harms nothing.
+/// </summary>
+internal sealed partial class PermitEventFollower(
+    LedgerChain chain,
+    LedgerReader reader,
+    LedgerEventLog events,
+    ICheckpointStore checkpoints,
+    AuthorityStatusChanges statusChanges,
+    WritePipeline writes,
+    IEnumerable<IPermitEventObserver> observers,
+    IOptions<GatewayChainOptions> options,
+    TimeProvider time,
+    ILogger<PermitEventFollower> logger) : BackgroundService
+{
+    /// <summary>The checkpoint's name in the store.</summary>
+    public const string Name = "permit-events";
+
+    /// <summary>Most blocks applied before a checkpoint is stored.</summary>
+    public const ulong BlocksPerRange = 2_000;
+
+    private readonly IPermitEventObserver[] _observers = observers.ToArray();
+
+    /// <summary>The last block applied (and checkpointed, unless the store was unavailable), or null before the first.</summary>
+    public ulong? AppliedThrough { get; private set; }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pollInterval = options.Value.FollowerPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var caughtUp = true;
+            try
+            {
+                AppliedThrough ??= await LoadCheckpointAsync(stoppingToken).ConfigureAwait(false);
+                caughtUp = await ApplyNextRangeAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Node or store trouble: keep the position and try again next poll.
+                LogFollowFailed(e.GetType().Name, e.Message);
+            }
+            if (caughtUp)
+                await Task.Delay(pollInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ulong?> LoadCheckpointAsync(CancellationToken ct)
+    {
+        var checkpoint = await checkpoints.LoadAsync(Name, ct).ConfigureAwait(false);
+        var start = chain.FirstBlock;
+        LogResuming(checkpoint?.BlockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", start);
+        if (checkpoint is not null)
+            return checkpoint.BlockNumber;
+        return start == 0 ? null : start - 1;
+    }
+
+    /// <summary>Applies the next range of confirmed blocks; true when the follower has caught up.</summary>
+    private async Task<bool> ApplyNextRangeAsync(CancellationToken ct)
+    {
+        var head = await chain.GetBlockNumberAsync(ct).ConfigureAwait(false);
+        if (head < (ulong)chain.Confirmations)
+            return true;
+        var confirmed = head - (ulong)chain.Confirmations;
+        var from = AppliedThrough is { } applied ? applied + 1 : 0;
+        if (from > confirmed)
+            return true;
+        var to = Math.Min(confirmed, from + BlocksPerRange - 1);
+
+        await foreach (var change in events.ReadStatusChangesAsync(from, to, ct).ConfigureAwait(false))
+            statusChanges.Record((Ledger.Chain.Primitives.Address)change.Event.Values["account"]!, change.Log.BlockNumber);
+        var builder = new HistoryEntryBuilder(reader);
+        await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
+            await ApplyAsync(log, builder, ct).ConfigureAwait(false);
+
+        var header = await chain.Rpc.GetBlockHeaderAsync(to, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
+        await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.Hash.ToString()), ct).ConfigureAwait(false);
+        AppliedThrough = to;
+        foreach (var observer in _observers)
+            await observer.OnCheckpointAsync(to, ct).ConfigureAwait(false);
+        return to == confirmed;
+    }
+
+    private async Task ApplyAsync(DecodedLog log, HistoryEntryBuilder builder, CancellationToken ct)
+    {
+        if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
+            return;
+        var replacement = permitEvent.Entry.Cancellation?.ReplacementPermitKey;
+        await writes.InvalidateAsync(string.IsNullOrEmpty(replacement) ? [permitEvent.PermitKey] : [permitEvent.PermitKey, replacement]).ConfigureAwait(false);
+        foreach (var observer in _observers)
+            await observer.OnPermitEventAsync(permitEvent, ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Permit event follower starts after checkpoint {Checkpoint} (configured start block {StartBlock})")]
+    private partial void LogResuming(string checkpoint, ulong startBlock);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Permit event follower paused by {ErrorType}: {Reason}; retrying")]
+    private partial void LogFollowFailed(string errorType, string reason);
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Ledger.Api.V1;
+
+namespace Ledger.Gateway.Follower;
+
+/// <summary>
+/// Fans the follower's events out to WatchPermits subscribers. Each subscriber has a bounded
+/// queue; one that falls too far behind is ended (it may reconnect with from_block) rather
+/// than slowing the follower or everyone else.
+/// </summary>
+internal sealed class PermitWatchHub : IPermitEventObserver
+{
+    /// <summary>Items a subscriber may have waiting before it is ended.</summary>
+    public const int QueueCapacity = 10_000;
+
+    private readonly ConcurrentDictionary<Guid, Channel<WatchPermitsResponse>> _subscribers = new();
+
+    /// <summary>Subscribes; dispose the subscription to leave.</summary>
+    public Subscription Subscribe()
+    {
+        var channel = Channel.CreateBounded<WatchPermitsResponse>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
+        var id = Guid.NewGuid();
+        _subscribers[id] = channel;
+        return new Subscription(channel.Reader, () => _subscribers.TryRemove(id, out _));
+    }
+
+    /// <inheritdoc />
+    public ValueTask OnPermitEventAsync(PermitEvent permitEvent, CancellationToken cancellationToken)
+    {
+        Publish(new WatchPermitsResponse { Event = permitEvent });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask OnCheckpointAsync(ulong blockNumber, CancellationToken cancellationToken)
+    {
+        Publish(new WatchPermitsResponse { CheckpointBlock = blockNumber });
+        return ValueTask.CompletedTask;
+    }
+
+    private void Publish(WatchPermitsResponse item)
+    {
+        foreach (var (id, channel) in _subscribers)
+        {
+            if (!channel.Writer.TryWrite(item))
+            {
+                channel.Writer.TryComplete(new InvalidOperationException(
+                    "this watcher fell too far behind; reconnect with from_block set to the last checkpoint_block received"));
+                _subscribers.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>One subscriber's queue.</summary>
+    /// <param name="Reader">The items, in chain order.</param>
+    /// <param name="Leave">Unsubscribes.</param>
+    internal sealed record Subscription(ChannelReader<WatchPermitsResponse> Reader, Action Leave) : IDisposable
+    {
+        /// <inheritdoc />
+        public void Dispose() => Leave();
+    }
+}
