@@ -35,7 +35,7 @@ public static class PermitRegisterCommand
             },
         };
         var document = new Option<FileInfo?>("--document") { Description = "The permit document as issued (its SHA-256 is anchored; the file is not stored)" };
-        var validFrom = new Option<string?>("--valid-from") { Description = "Start of validity (2026-06-01 or 2026-06-01T12:00:00Z); default: now" };
+        var validFrom = new Option<string?>("--valid-from") { Description = "Start of validity (2026-06-01 or 2026-06-01T12:00:00Z); default: today (00:00 UTC), so a retry the same day is the same request" };
         var validUntil = new Option<string?>("--valid-until") { Description = "End of validity, exclusive; default: six months after --valid-from" };
         var destination = new Option<string?>("--destination") { Description = "ISO country of destination, e.g. FR" };
         var quantity = CommonOptions.Quantity("Authorised quantity of each line, in document order");
@@ -85,7 +85,7 @@ public static class PermitRegisterCommand
             }
             var from = parse.GetValue(validFrom) is { } fromText
                 ? Dates.Parse(fromText, "--valid-from")
-                : Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TruncateToSecond(DateTimeOffset.UtcNow));
+                : Dates.DefaultValidFrom(DateTimeOffset.UtcNow);
             var until = parse.GetValue(validUntil) is { } untilText
                 ? Dates.Parse(untilText, "--valid-until")
                 : Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(from.ToDateTimeOffset().AddMonths(6));
@@ -127,5 +127,4 @@ public static class PermitRegisterCommand
         await call.Out.WriteLineAsync($"request id: {requestId} (rerun with --request-id {requestId} to resume safely)");
     }
 
-    private static DateTimeOffset TruncateToSecond(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -20,4 +20,13 @@ public static class Dates
             throw new CliInputException($"{option} '{text}' is not a date (2026-06-01) or UTC time (2026-06-01T12:00:00Z).");
         return Timestamp.FromDateTimeOffset(time);
     }
+
+    /// <summary>
+    /// The default start of validity: the start of <paramref name="now"/>'s UTC day. A whole
+    /// day rather than "now", so that re-running the same command with the same request ID
+    /// the same day sends the same request, and the gateway answers it as a retry instead of
+    /// refusing it as a different request under a reused ID.
+    /// </summary>
+    public static Timestamp DefaultValidFrom(DateTimeOffset now) =>
+        Timestamp.FromDateTimeOffset(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
 }

@@ -53,6 +53,20 @@ public class InputTests
         Assert.Contains("--valid-until", Assert.Throws<CliInputException>(() => Dates.Parse(text, "--valid-until")).Message);
 
     [Fact]
+    public void The_default_start_of_validity_is_the_same_all_day_so_a_retry_is_the_same_request()
+    {
+        var morning = Dates.DefaultValidFrom(new DateTimeOffset(2026, 11, 22, 0, 0, 1, TimeSpan.Zero));
+        var evening = Dates.DefaultValidFrom(new DateTimeOffset(2026, 11, 22, 23, 59, 59, TimeSpan.Zero));
+        var nextDay = Dates.DefaultValidFrom(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(morning, evening);
+        Assert.Equal(new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), morning.ToDateTime());
+        Assert.NotEqual(morning, nextDay);
+        // Local offsets do not move the day: 01:00 at +02:00 is still 21 November in UTC.
+        Assert.Equal(new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc),
+            Dates.DefaultValidFrom(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.FromHours(2))).ToDateTime());
+    }
+
+    [Fact]
     public void A_fresh_request_id_follows_the_gateway_rule_and_differs_each_time()
     {
         var first = RequestIds.Choose(null);
