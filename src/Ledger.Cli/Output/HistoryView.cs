@@ -19,11 +19,17 @@ public static class HistoryView
         {
             case PermitHistoryEntry.DetailsOneofCase.Registration:
                 var registration = entry.Registration;
-                block.Add("type", Words.Of(registration.Type))
-                    .Add("valid", $"{Words.Of(registration.ValidFrom)} .. {Words.Of(registration.ValidUntil)}")
+                // A gateway may know only what the event carries (the document hash); a field it
+                // did not fill is left out rather than printed as "unspecified" or "unlimited".
+                var known = registration.Type != PermitType.Unspecified;
+                block.Add("type", known ? Words.Of(registration.Type) : null)
+                    .Add("valid", registration.ValidFrom is null || registration.ValidUntil is null
+                        ? null
+                        : $"{Words.Of(registration.ValidFrom)} .. {Words.Of(registration.ValidUntil)}")
                     .Add("destination", registration.DestinationCountry)
                     .Add("authorised", string.Join(", ", registration.Authorised))
-                    .Add("max shipments", registration.MaxShipments == 0 ? "unlimited" : registration.MaxShipments.ToString(CultureInfo.InvariantCulture))
+                    .Add("max shipments", !known ? null
+                        : registration.MaxShipments == 0 ? "unlimited" : registration.MaxShipments.ToString(CultureInfo.InvariantCulture))
                     .Add("document hash", registration.DocumentHash);
                 break;
             case PermitHistoryEntry.DetailsOneofCase.Cancellation:
