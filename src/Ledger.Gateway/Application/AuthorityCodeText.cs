@@ -27,5 +27,5 @@ internal static class AuthorityCodeText
     }
 
     /// <summary>The code as text (short code) or 0x-hex.</summary>
-    public static string Decode(byte[] code) => AuthorityCode.TryGetText(new Hash32(code)) ?? Hex.Encode(code);
+    public static string Decode(Hash32 code) => AuthorityCode.TryGetText(code) ?? code.ToString();
 }
