@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
 using Ledger.Chain.Primitives;
 using Ledger.Contracts;
+using Ledger.Contracts.Authorities;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 
@@ -80,6 +81,5 @@ internal sealed class AuthorityDirectory(LedgerChain chain, TimeProvider time)
     }
 
     /// <summary>The id in a ProposalCreated event of <paramref name="result"/>.</summary>
-    public static ulong CreatedProposalId(ChainWriteResult result) =>
-        ChainValues.ToUInt64(result.EventsNamed("ProposalCreated").Single().Event.Values["id"]);
+    public static ulong CreatedProposalId(ChainWriteResult result) => result.Events.OfType<ProposalCreated>().Single().Id;
 }
