@@ -11,14 +11,14 @@ namespace Ledger.Gateway.Application;
 internal static class AuthorityCodeText
 {
     /// <summary>The bytes32 for a short code or a hash; INVALID_ARGUMENT naming <paramref name="field"/> otherwise.</summary>
-    public static byte[] Encode(string? text, string field)
+    public static Hash32 Encode(string? text, string field)
     {
         var code = (text ?? "").Trim();
         if (code.Length == 66 && Core.Primitives.Bytes32.TryParseHex(code, out var hash, out _))
-            return hash.ToArray();
+            return new Hash32(hash.ToArray());
         try
         {
-            return AuthorityCode.FromText(code).Bytes.ToArray();
+            return AuthorityCode.FromText(code);
         }
         catch (ArgumentException e)
         {
@@ -27,5 +27,5 @@ internal static class AuthorityCodeText
     }
 
     /// <summary>The code as text (short code) or 0x-hex.</summary>
-    public static string Decode(byte[] code) => AuthorityCode.TryGetText(new Hash32(code)) ?? Hex.Encode(code);
+    public static string Decode(Hash32 code) => AuthorityCode.TryGetText(code) ?? code.ToString();
 }

@@ -1,9 +1,12 @@
 using Google.Protobuf;
 using Ledger.Api.V1;
+using Ledger.Chain.Sending;
+using Ledger.Contracts.Authorities;
 using Ledger.Core.Countries;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
+using ChainAuthorityKind = Ledger.Contracts.AuthorityKind;
 
 namespace Ledger.Gateway.Application;
 
@@ -23,7 +26,7 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var code = AuthorityCodeText.Encode(request.Code, "code");
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), DesignateAgencyResponse.Parser, r => r.Receipt,
-            "designate", [account, request.Kind.ToChainValue(), code],
+            (registry, token) => registry.DesignateAsync(account, (ChainAuthorityKind)request.Kind.ToChainValue(), code, token),
             async (_, receipt, token) => new DesignateAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
             ct);
     }
@@ -32,10 +35,12 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
     public Task<SuspendAgencyResponse> SuspendAgencyAsync(SuspendAgencyRequest request, CallerIdentity caller, CancellationToken ct)
     {
         var account = AuthorityDirectory.ParseAddress(request.Address, "address");
-        var function = StatusFunction(request.Change, "suspendAgency", "reinstateAgency");
+        var call = StatusCall(request.Change,
+            (registry, token) => registry.SuspendAgencyAsync(account, token),
+            (registry, token) => registry.ReinstateAgencyAsync(account, token));
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), SuspendAgencyResponse.Parser, r => r.Receipt,
-            function, [account],
+            call,
             async (_, receipt, token) => new SuspendAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
             ct);
     }
@@ -49,17 +54,20 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var code = AuthorityCodeText.Encode(request.Code, "code");
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
-            "proposeIssuer", [account, country.ToBytes2(), code], CreatedProposalAsync, ct);
+            async (registry, token) => (await registry.ProposeIssuerAsync(account, ChainValues.ToCountryBytes(country), code, token).ConfigureAwait(false)).Outcome,
+            CreatedProposalAsync, ct);
     }
 
     /// <summary>Proposes suspending or reinstating an issuer.</summary>
     public Task<ProposalResponse> ProposeIssuerSuspensionAsync(ProposeIssuerSuspensionRequest request, CallerIdentity caller, CancellationToken ct)
     {
         var account = AuthorityDirectory.ParseAddress(request.Address, "address");
-        var function = StatusFunction(request.Change, "proposeSuspension", "proposeReinstatement");
+        var call = StatusCall(request.Change,
+            async (registry, token) => (await registry.ProposeSuspensionAsync(account, token).ConfigureAwait(false)).Outcome,
+            async (registry, token) => (await registry.ProposeReinstatementAsync(account, token).ConfigureAwait(false)).Outcome);
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
-            function, [account], CreatedProposalAsync, ct);
+            call, CreatedProposalAsync, ct);
     }
 
     /// <summary>Votes for a proposal; the vote that completes the majority carries it out.</summary>
@@ -69,12 +77,12 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
             throw new LedgerException(LedgerError.InvalidArgument("proposal_id", "is required; proposals are numbered from 1"));
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, $"proposal {request.ProposalId}", ProposalResponse.Parser, r => r.Receipt,
-            "vote", [request.ProposalId],
+            async (registry, token) => (await registry.VoteAsync(request.ProposalId, token).ConfigureAwait(false)).Outcome,
             async (_, receipt, token) => new ProposalResponse { Receipt = receipt, Proposal = await directory.GetProposalAsync(request.ProposalId, token).ConfigureAwait(false) },
             ct);
     }
 
-    private static string StatusFunction(StatusChange change, string suspend, string reinstate) => change switch
+    private static RegistryCall StatusCall(StatusChange change, RegistryCall suspend, RegistryCall reinstate) => change switch
     {
         StatusChange.Suspend => suspend,
         StatusChange.Reinstate => reinstate,
@@ -90,7 +98,7 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
     private Task<TResponse> RunAsync<TResponse>(
         CallerIdentity caller, string requestId, IMessage request, string subject,
         MessageParser<TResponse> parser, Func<TResponse, WriteReceipt?> receiptOf,
-        string function, object?[] arguments,
+        RegistryCall call,
         Func<ChainWriteResult, WriteReceipt, CancellationToken, Task<TResponse>> respond,
         CancellationToken ct)
         where TResponse : IMessage<TResponse> =>
@@ -105,8 +113,11 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
             Execute = async token =>
             {
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
-                var result = await ledger.Writer.SendAuthorityRegistryAsync(sender, function, token, arguments).ConfigureAwait(false);
+                var result = await ledger.Writer.SendAuthorityRegistryAsync(sender, registry => call(registry, token), token).ConfigureAwait(false);
                 return await respond(result, ApiMapping.ToReceipt(result), token).ConfigureAwait(false);
             },
         }, ct);
+
+    /// <summary>One AuthorityRegistry write, made on the binding of the caller's key.</summary>
+    private delegate Task<TransactionOutcome> RegistryCall(AuthorityRegistryContract registry, CancellationToken ct);
 }

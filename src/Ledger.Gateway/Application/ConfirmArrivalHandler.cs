@@ -1,4 +1,5 @@
 using Ledger.Api.V1;
+using ArrivalConfirmed = Ledger.Contracts.Permits.ArrivalConfirmed;
 using Ledger.Gateway.Identity;
 
 namespace Ledger.Gateway.Application;
@@ -28,7 +29,7 @@ internal sealed class ConfirmArrivalHandler(LedgerAccess ledger, ShipmentSubmiss
                 {
                     Receipt = ApiMapping.ToReceipt(result),
                     ShipmentRefHash = input.Reference.Key.ToHex(),
-                    ConsumedPermit = confirmed is not null && (bool)confirmed["consumed"]!,
+                    ConsumedPermit = confirmed is ArrivalConfirmed { Consumed: true },
                     AlreadyRecorded = confirmed is null,
                 };
                 response.Lines.AddRange(ApiMapping.ToBalances(after.Permit.Lines));

@@ -1,10 +1,14 @@
-using Ledger.Chain.Abi;
 using Ledger.Chain.Primitives;
-using Ledger.Core.Authorities;
+using Ledger.Contracts;
+using Ledger.Contracts.Errors;
 using Ledger.Core.Countries;
 using Ledger.Core.Errors;
-using Ledger.Core.Verification;
 using Ledger.Gateway.Chain;
+using CoreAuthorityKind = Ledger.Core.Authorities.AuthorityKind;
+using AuthorityTexts = Ledger.Core.Authorities.AuthorityTexts;
+using CoreAuthorityStatus = Ledger.Core.Authorities.AuthorityStatus;
+using CoreReason = Ledger.Core.Verification.VerificationReason;
+using PermitId = Ledger.Core.Permits.PermitId;
 
 namespace Ledger.Gateway.Application;
 
@@ -17,81 +21,89 @@ namespace Ledger.Gateway.Application;
 internal static class ContractErrorTranslator
 {
     /// <summary>The error for <paramref name="error"/> raised by a write described by <paramref name="context"/>.</summary>
-    public static LedgerError Translate(CustomErrorRevert error, RevertContext context)
+    public static LedgerError Translate(ContractError error, RevertContext context)
     {
-        var args = error.Arguments;
-        var id = context.PermitId ?? BatchMember(args, context.Batch);
-        if (id is not null)
+        ArgumentNullException.ThrowIfNull(error);
+        var id = context.PermitId ?? BatchMember(error, context.Batch);
+        if (id is not null && TranslatePermitError(error, context, id) is { } permitError)
+            return permitError;
+        return error switch
         {
-            var permitError = TranslatePermitError(error.Name, args, context, id);
-            if (permitError is not null)
-                return permitError;
-        }
-        return error.Name switch
-        {
-            "UnknownAuthority" => Messages.UnknownAuthority(Account(args, "account")),
-            "AuthorityNotActive" => Messages.AuthorityNotActive(Account(args, "account"), (AuthorityStatus)Small(args, "status")),
-            "WrongAuthorityKind" => Messages.WrongAuthorityKind(
-                Account(args, "account"), (AuthorityKind)Small(args, "actual"), (AuthorityKind)Small(args, "required")),
-            "WrongCountry" => LedgerError.PermissionDenied(
-                $"authority {Account(args, "account")} is of {Country(args, "actual")}, but this needs an authority of {Country(args, "required")}"),
-            "AuthorityAlreadyExists" => LedgerError.AlreadyExists($"{Account(args, "account")} is already an authority; accounts are never reused, so designate a new account"),
-            "UnknownProposal" => LedgerError.NotFound($"proposal {args["id"]} does not exist; list the proposals to find its number"),
-            "NotEligibleToVote" => LedgerError.PermissionDenied($"your authority was admitted after proposal {args["id"]} opened and may not vote on it"),
-            "AlreadyVoted" => LedgerError.FailedPrecondition($"your authority has already voted for proposal {args["id"]}"),
-            "ProposalAlreadyExecuted" => LedgerError.FailedPrecondition($"proposal {args["id"]} has already been carried out"),
-            "ProposalExpired" => LedgerError.FailedPrecondition($"voting on proposal {args["id"]} has ended; propose again"),
-            "ProposalAlreadyOpen" => LedgerError.FailedPrecondition($"proposal {args["id"]} about {Account(args, "account")} is still open; vote on it instead"),
-            "StatusUnchanged" => LedgerError.FailedPrecondition($"{Account(args, "account")} is already {AuthorityTexts.Describe((AuthorityStatus)Small(args, "status"))}"),
-            "LastActiveIssuer" => LedgerError.FailedPrecondition($"{Account(args, "account")} is the last active issuer; suspending it would leave nobody to govern"),
-            _ => LedgerError.InvalidArgument($"the ledger refused the request: {error.Message}"),
+            UnknownAuthority e => Messages.UnknownAuthority(Account(e.Account)),
+            AuthorityNotActive e => Messages.AuthorityNotActive(Account(e.Account), (CoreAuthorityStatus)e.Status),
+            WrongAuthorityKind e => Messages.WrongAuthorityKind(Account(e.Account), (CoreAuthorityKind)e.Actual, (CoreAuthorityKind)e.Required),
+            WrongCountry e => LedgerError.PermissionDenied(
+                $"authority {Account(e.Account)} is of {Country(e.Actual)}, but this needs an authority of {Country(e.Required)}"),
+            AuthorityAlreadyExists e => LedgerError.AlreadyExists($"{Account(e.Account)} is already an authority; accounts are never reused, so designate a new account"),
+            UnknownProposal e => LedgerError.NotFound($"proposal {e.Id} does not exist; list the proposals to find its number"),
+            NotEligibleToVote e => LedgerError.PermissionDenied($"your authority was admitted after proposal {e.Id} opened and may not vote on it"),
+            AlreadyVoted e => LedgerError.FailedPrecondition($"your authority has already voted for proposal {e.Id}"),
+            ProposalAlreadyExecuted e => LedgerError.FailedPrecondition($"proposal {e.Id} has already been carried out"),
+            ProposalExpired e => LedgerError.FailedPrecondition($"voting on proposal {e.Id} has ended; propose again"),
+            ProposalAlreadyOpen e => LedgerError.FailedPrecondition($"proposal {e.Id} about {Account(e.Account)} is still open; vote on it instead"),
+            StatusUnchanged e => LedgerError.FailedPrecondition($"{Account(e.Account)} is already {AuthorityTexts.Describe((CoreAuthorityStatus)e.Status)}"),
+            LastActiveIssuer e => LedgerError.FailedPrecondition($"{Account(e.Account)} is the last active issuer; suspending it would leave nobody to govern"),
+            _ => LedgerError.InvalidArgument($"the ledger refused the request: {error}"),
         };
     }
 
-    private static LedgerError? TranslatePermitError(string name, AbiTuple args, RevertContext context, Core.Permits.PermitId id)
+    private static LedgerError? TranslatePermitError(ContractError error, RevertContext context, PermitId id)
     {
         var shipment = context.Shipment;
-        return name switch
+        return error switch
         {
-            "QuantityExceeded" => Messages.LineExceeded(id, Line(args), Amount(args, "remaining"), Amount(args, "requested")),
-            "ShipmentLimitReached" => Messages.ShipmentLimitReached(id, Small(args, "shipmentsUsed"), Small(args, "maxShipments")),
-            "ShipmentConflict" when shipment is not null => Messages.ShipmentConflict(id, shipment),
-            "ArrivalExceedsExport" when shipment is not null =>
-                Messages.ArrivalExceedsExport(id, shipment, Line(args), Amount(args, "arrived"), Amount(args, "exported")),
-            "ExportBelowArrival" when shipment is not null =>
-                Messages.ExportBelowArrival(id, shipment, Line(args), Amount(args, "exported"), Amount(args, "arrived")),
-            "EmptyShipment" when shipment is not null => Messages.EmptyShipment(id, shipment),
-            "LineCountMismatch" => Messages.LineCountMismatch(id, Small(args, "expected"), Small(args, "given")),
-            "PermitNotUsable" => Messages.PermitNotUsable(id, (VerificationReason)Small(args, "reason")),
-            "UnknownPermit" => Messages.PermitUnknown(id),
-            "PermitAlreadyRegistered" => Messages.PermitAlreadyRegistered(id),
-            "PermitAlreadyClosed" => Messages.PermitAlreadyClosed(id, replaced: Small(args, "state") == 3),
-            "NoDestination" => Messages.NoDestination(id),
-            "WrongCountry" when CountryOrNull(args, "actual") is { } actual && CountryOrNull(args, "required") is { } required =>
-                context.Shipment is null
+            QuantityExceeded e => Messages.LineExceeded(id, Small(e.Line), e.Remaining, e.Requested),
+            ShipmentLimitReached e => Messages.ShipmentLimitReached(id, e.ShipmentsUsed, e.MaxShipments),
+            ShipmentConflict when shipment is not null => Messages.ShipmentConflict(id, shipment),
+            ArrivalExceedsExport e when shipment is not null => Messages.ArrivalExceedsExport(id, shipment, Small(e.Line), e.Arrived, e.Exported),
+            ExportBelowArrival e when shipment is not null => Messages.ExportBelowArrival(id, shipment, Small(e.Line), e.Exported, e.Arrived),
+            EmptyShipment when shipment is not null => Messages.EmptyShipment(id, shipment),
+            LineCountMismatch e => Messages.LineCountMismatch(id, Small(e.Expected), Small(e.Given)),
+            PermitNotUsable e => Messages.PermitNotUsable(id, (CoreReason)e.Reason),
+            UnknownPermit => Messages.PermitUnknown(id),
+            PermitAlreadyRegistered => Messages.PermitAlreadyRegistered(id),
+            PermitAlreadyClosed e => Messages.PermitAlreadyClosed(id, replaced: e.State == PermitState.Replaced),
+            NoDestination => Messages.NoDestination(id),
+            WrongCountry e when CountryOrNull(e.Actual) is { } actual && CountryOrNull(e.Required) is { } required =>
+                shipment is null
                     ? Messages.NotIssuingCountry(id, actual)
                     : Messages.WrongCustomsCountry(id, required, actual, context.ImportSide),
             _ => null,
         };
     }
 
-    private static Core.Permits.PermitId? BatchMember(AbiTuple args, IReadOnlyList<Core.Permits.PermitId>? batch)
+    /// <summary>The batch member a permit error is about, picked by the key the error carries.</summary>
+    private static PermitId? BatchMember(ContractError error, IReadOnlyList<PermitId>? batch)
     {
-        if (batch is null || !args.TryGet("key", out var key) || key is not byte[] bytes)
+        if (batch is null || PermitKeyOf(error) is not { } key)
             return null;
-        var permitKey = new Core.Permits.PermitKey(new Core.Primitives.Bytes32(bytes));
+        var permitKey = new Core.Permits.PermitKey(ChainValues.ToBytes32(key));
         return batch.FirstOrDefault(id => id.Key == permitKey);
     }
 
-    private static string Account(AbiTuple args, string name) => ((Address)args[name]!).ToChecksumHex();
+    /// <summary>The permit key of the errors <see cref="TranslatePermitError"/> tells about; null for others.</summary>
+    private static Hash32? PermitKeyOf(ContractError error) => error switch
+    {
+        QuantityExceeded e => e.Key,
+        ShipmentLimitReached e => e.Key,
+        ShipmentConflict e => e.Key,
+        ArrivalExceedsExport e => e.Key,
+        ExportBelowArrival e => e.Key,
+        EmptyShipment e => e.Key,
+        LineCountMismatch e => e.Key,
+        PermitNotUsable e => e.Key,
+        UnknownPermit e => e.Key,
+        PermitAlreadyRegistered e => e.Key,
+        PermitAlreadyClosed e => e.Key,
+        NoDestination e => e.Key,
+        _ => null,
+    };
 
-    private static int Small(AbiTuple args, string name) => checked((int)ChainValues.ToUInt64(args[name]));
+    private static string Account(Address account) => account.ToChecksumHex();
 
-    private static int Line(AbiTuple args) => Small(args, "line");
+    private static int Small(ulong value) => checked((int)value);
 
-    private static UInt128 Amount(AbiTuple args, string name) => ChainValues.ToQuantity(args[name]);
+    private static CountryCode? CountryOrNull(CountryBytes country) => ChainValues.ToCountry(country);
 
-    private static CountryCode? CountryOrNull(AbiTuple args, string name) => ChainValues.ToCountry(args[name]);
-
-    private static string Country(AbiTuple args, string name) => CountryOrNull(args, name)?.Value ?? "no country";
+    private static string Country(CountryBytes country) => CountryOrNull(country)?.Value ?? "no country";
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Numerics;
 using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
-using Ledger.Chain.Logs;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
+using Ledger.Contracts;
+using Ledger.Contracts.Permits;
 using Ledger.Core.Permits;
 using Ledger.Core.Primitives;
 using Ledger.Gateway.Chain;
@@ -22,16 +22,16 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     private readonly Dictionary<Address, AuthorityProfile> _profiles = [];
 
     /// <summary>
-    /// The entry for <paramref name="log"/> with the permit's issuing and destination
+    /// The entry for <paramref name="contractEvent"/> with the permit's issuing and destination
     /// countries at the event's block (for filtering watchers), or null for an event that is
     /// not about a permit.
     /// </summary>
-    public async Task<PermitEvent?> BuildEventAsync(DecodedLog log, CancellationToken ct)
+    public async Task<PermitEvent?> BuildEventAsync(ContractEvent contractEvent, CancellationToken ct)
     {
-        if (await BuildAsync(log, ct).ConfigureAwait(false) is not { } entry)
+        if (Describe(contractEvent) is not { } about || await BuildAsync(contractEvent, ct).ConfigureAwait(false) is not { } entry)
             return null;
-        var key = new PermitKey(new Bytes32(log.Log.Topics[1].Bytes));
-        var snapshot = await reader.ReadPermitAtAsync(key, log.Log.BlockNumber, ct).ConfigureAwait(false);
+        var key = new PermitKey(ChainValues.ToBytes32(about.Key));
+        var snapshot = await reader.ReadPermitAtAsync(key, contractEvent.Log.BlockNumber, ct).ConfigureAwait(false);
         return new PermitEvent
         {
             PermitKey = key.ToString(),
@@ -41,61 +41,66 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         };
     }
 
-    /// <summary>The entry for <paramref name="log"/>, or null for an event that is not about a permit.</summary>
-    public async Task<PermitHistoryEntry?> BuildAsync(DecodedLog log, CancellationToken ct)
+    /// <summary>The entry for <paramref name="contractEvent"/>, or null for an event that is not about a permit.</summary>
+    public async Task<PermitHistoryEntry?> BuildAsync(ContractEvent contractEvent, CancellationToken ct)
     {
-        var values = log.Event.Values;
-        var kind = log.Event.Event.Name switch
-        {
-            "PermitRegistered" => PermitEventKind.Registered,
-            "PermitCancelled" => PermitEventKind.Cancelled,
-            "PermitReplaced" => PermitEventKind.Replaced,
-            "ShipmentRecorded" => PermitEventKind.ShipmentRecorded,
-            "ArrivalConfirmed" => PermitEventKind.ArrivalConfirmed,
-            _ => PermitEventKind.Unspecified,
-        };
-        if (kind == PermitEventKind.Unspecified)
+        if (Describe(contractEvent) is not { } about)
             return null;
-        var actor = (Address)(values.TryGet("issuer", out var issuer) ? issuer : values["customs"])!;
+        var log = contractEvent.Log;
         var entry = new PermitHistoryEntry
         {
-            Kind = kind,
-            Actor = await ActorAsync(actor, ct).ConfigureAwait(false),
-            ActorRef = Hex.Encode((byte[])values["actorRef"]!),
-            BlockNumber = log.Log.BlockNumber,
-            BlockTime = Timestamp.FromDateTimeOffset(await BlockTimeAsync(log.Log.BlockNumber, ct).ConfigureAwait(false)),
-            TxHash = log.Log.TransactionHash.ToString(),
-            LogIndex = (uint)log.Log.LogIndex,
+            Kind = about.Kind,
+            Actor = await ActorAsync(about.Actor, ct).ConfigureAwait(false),
+            ActorRef = about.ActorRef.ToString(),
+            BlockNumber = log.BlockNumber,
+            BlockTime = Timestamp.FromDateTimeOffset(await BlockTimeAsync(log.BlockNumber, ct).ConfigureAwait(false)),
+            TxHash = log.TransactionHash.ToString(),
+            LogIndex = (uint)log.LogIndex,
         };
-        switch (kind)
+        switch (contractEvent)
         {
-            case PermitEventKind.Registered:
-                entry.Registration = new RegistrationDetails { DocumentHash = Hex.Encode((byte[])values["documentHash"]!) };
+            case PermitRegistered registered:
+                entry.Registration = new RegistrationDetails { DocumentHash = registered.DocumentHash.ToString() };
                 break;
-            case PermitEventKind.Cancelled:
-                entry.Cancellation = new CancellationDetails { Reason = Reason(values["reasonCode"]) };
+            case PermitCancelled cancelled:
+                entry.Cancellation = new CancellationDetails { Reason = Reason(cancelled.ReasonCode) };
                 break;
-            case PermitEventKind.Replaced:
+            case PermitReplaced replaced:
                 entry.Cancellation = new CancellationDetails
                 {
-                    Reason = Reason(values["reasonCode"]),
-                    ReplacementPermitKey = Hex.Encode((byte[])values["newKey"]!),
+                    Reason = Reason(replaced.ReasonCode),
+                    ReplacementPermitKey = replaced.NewKey.ToString(),
                 };
                 break;
-            default:
-                entry.Shipment = new ShipmentDetails
-                {
-                    ShipmentRefHash = Hex.Encode((byte[])values["shipmentRef"]!),
-                    ConsumedPermit = kind == PermitEventKind.ShipmentRecorded || (bool)values["consumed"]!,
-                };
-                entry.Shipment.Quantities.AddRange(((IReadOnlyList<object?>)values["quantities"]!)
-                    .Select(q => ((BigInteger)q!).ToString(CultureInfo.InvariantCulture)));
+            case ShipmentRecorded shipment:
+                entry.Shipment = Shipment(shipment.ShipmentRef, shipment.Quantities, consumedPermit: true);
+                break;
+            case ArrivalConfirmed arrival:
+                entry.Shipment = Shipment(arrival.ShipmentRef, arrival.Quantities, arrival.Consumed);
                 break;
         }
         return entry;
     }
 
-    private static Ledger.Api.V1.CancelReason Reason(object? code) => ChainEnumMapping.CancelReasonFromChain((byte)ChainValues.ToUInt64(code));
+    /// <summary>What every permit event has: its kind, the permit (the old one for a replacement), the acting authority and the official.</summary>
+    private static (PermitEventKind Kind, Hash32 Key, Address Actor, Hash32 ActorRef)? Describe(ContractEvent contractEvent) => contractEvent switch
+    {
+        PermitRegistered e => (PermitEventKind.Registered, e.Key, e.Issuer, e.ActorRef),
+        PermitCancelled e => (PermitEventKind.Cancelled, e.Key, e.Issuer, e.ActorRef),
+        PermitReplaced e => (PermitEventKind.Replaced, e.OldKey, e.Issuer, e.ActorRef),
+        ShipmentRecorded e => (PermitEventKind.ShipmentRecorded, e.Key, e.Customs, e.ActorRef),
+        ArrivalConfirmed e => (PermitEventKind.ArrivalConfirmed, e.Key, e.Customs, e.ActorRef),
+        _ => null,
+    };
+
+    private static ShipmentDetails Shipment(Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, bool consumedPermit)
+    {
+        var details = new ShipmentDetails { ShipmentRefHash = shipmentRef.ToString(), ConsumedPermit = consumedPermit };
+        details.Quantities.AddRange(quantities.Select(q => q.ToString(CultureInfo.InvariantCulture)));
+        return details;
+    }
+
+    private static Ledger.Api.V1.CancelReason Reason(byte code) => ChainEnumMapping.CancelReasonFromChain(code);
 
     private async Task<AuthorityRef> ActorAsync(Address account, CancellationToken ct)
     {

@@ -39,8 +39,8 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             Execute = async token =>
             {
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
-                var inputs = registrations.Select(r => PermitInputEncoding.Encode(r, caller.ActorRef)).ToArray();
-                var result = await ledger.Writer.SendPermitRegistryAsync(sender, "registerBatch", token, [inputs]).ConfigureAwait(false);
+                var inputs = registrations.Select(r => r.ToPermitInput(caller.ActorRef)).ToList();
+                var result = await ledger.Writer.SendPermitRegistryAsync(sender, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
                 var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
                 response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
                 return response;

@@ -1,5 +1,5 @@
 using Ledger.Api.V1;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Errors;
 using Ledger.Core.Registration;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
@@ -50,10 +50,10 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
         try
         {
             var result = await ledger.Writer.SendPermitRegistryAsync(
-                sender, "register", ct, [PermitInputEncoding.Encode(registration, caller.ActorRef)]).ConfigureAwait(false);
+                sender, permits => permits.RegisterAsync(registration.ToPermitInput(caller.ActorRef), ct), ct).ConfigureAwait(false);
             return ApiMapping.ToReceipt(result);
         }
-        catch (TransactionRevertedException e) when (e.CustomError?.Name == "PermitAlreadyRegistered")
+        catch (ContractErrorException e) when (e.Error is PermitAlreadyRegistered)
         {
             var original = await replay.FindSameRegistrationAsync(registration, ct).ConfigureAwait(false);
             if (original is null)

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
 using Ledger.Chain.Rpc;
 using Ledger.Core.Registration;
+using PermitRegistered = Ledger.Contracts.Permits.PermitRegistered;
 
 namespace Ledger.Gateway.Application;
 
@@ -20,7 +21,7 @@ internal sealed class RegistrationReplay(LedgerAccess ledger)
             return null;
         await foreach (var log in ledger.Events.ReadAsync(registration.Id.Key, ledger.FirstBlock, snapshot.BlockNumber, ct).ConfigureAwait(false))
         {
-            if (log.Event.Event.Name != "PermitRegistered")
+            if (log is not PermitRegistered)
                 continue;
             var header = await ledger.Reader.Chain.Rpc.GetBlockHeaderAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
             return new WriteReceipt

@@ -40,8 +40,10 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
             {
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
-                    sender, "replace", token,
-                    oldId.Key.Value.ToArray(), ReplacedReasonCode, PermitInputEncoding.Encode(replacement, caller.ActorRef), caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
+                    sender,
+                    permits => permits.ReplaceAsync(
+                        ChainValues.ToHash32(oldId.Key.Value), ReplacedReasonCode, replacement.ToPermitInput(caller.ActorRef), ChainValues.ToHash32(caller.ActorRef.Value), token),
+                    token).ConfigureAwait(false);
                 return new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) };
             },
         }, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
-using Ledger.Chain.Abi;
+using Ledger.Contracts;
+using Ledger.Contracts.Permits;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
@@ -28,21 +29,25 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger)
             throw new LedgerException(Messages.WrongCustomsCountry(input.Id, required, country, importSide));
     }
 
-    /// <summary>Sends <c>recordShipment</c> or <c>confirmArrival</c>; returns the result, the event (null for an idempotent repeat) and the permit afterwards.</summary>
-    public async Task<(ChainWriteResult Result, AbiTuple? Event, PermitSnapshot After)> SendAsync(
+    /// <summary>
+    /// Sends <c>recordShipment</c> or <c>confirmArrival</c>; returns the result, the event
+    /// (<see cref="ShipmentRecorded"/> or <see cref="ArrivalConfirmed"/>; null for an idempotent repeat) and the permit afterwards.
+    /// </summary>
+    public async Task<(ChainWriteResult Result, ContractEvent? Event, PermitSnapshot After)> SendAsync(
         CallerIdentity caller, ShipmentInput input, bool importSide, CancellationToken ct)
     {
         var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
+        var key = ChainValues.ToHash32(input.Id.Key.Value);
+        var reference = ChainValues.ToHash32(input.Reference.Key);
+        var actorRef = ChainValues.ToHash32(caller.ActorRef.Value);
         var result = await ledger.Writer.SendPermitRegistryAsync(
             sender,
-            importSide ? "confirmArrival" : "recordShipment",
-            ct,
-            input.Id.Key.Value.ToArray(),
-            input.Reference.Key.ToArray(),
-            ChainValues.FromQuantities(input.Quantities),
-            caller.ActorRef.Value.ToArray()).ConfigureAwait(false);
-        var recorded = result.EventsNamed(importSide ? "ArrivalConfirmed" : "ShipmentRecorded").FirstOrDefault();
+            async permits => importSide
+                ? (await permits.ConfirmArrivalAsync(key, reference, input.Quantities, actorRef, ct).ConfigureAwait(false)).Outcome
+                : (await permits.RecordShipmentAsync(key, reference, input.Quantities, actorRef, ct).ConfigureAwait(false)).Outcome,
+            ct).ConfigureAwait(false);
+        var recorded = result.Events.FirstOrDefault(e => importSide ? e is ArrivalConfirmed : e is ShipmentRecorded);
         var after = await ledger.Reader.ReadPermitAtAsync(input.Id.Key, result.Receipt.BlockNumber, ct).ConfigureAwait(false);
-        return (result, recorded?.Event.Values, after);
+        return (result, recorded, after);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
+using Ledger.Contracts.Errors;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Stores;
@@ -79,9 +80,9 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         {
             return await operation.Execute(ct).ConfigureAwait(false);
         }
-        catch (TransactionRevertedException e) when (e.CustomError is { } custom)
+        catch (ContractErrorException e)
         {
-            throw new LedgerException(ContractErrorTranslator.Translate(custom, operation.Context));
+            throw new LedgerException(ContractErrorTranslator.Translate(e.Error, operation.Context));
         }
         catch (TransactionRevertedException e)
         {

@@ -4,6 +4,7 @@ using Ledger.Chain.Keystore;
 using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
+using Ledger.Contracts;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Identity;
 using Microsoft.Extensions.Options;
@@ -89,7 +90,7 @@ public sealed class AuthorityKeyring : IDisposable
     {
         var chainId = await _chain.Rpc.GetChainIdAsync().ConfigureAwait(false);
         var nonces = new ReplicaNonceSource(_chain.Rpc, key.Address, _nonceLeases, _nonceWait);
-        return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, LedgerContractAbis.Reverts, _time, nonces);
+        return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, LedgerArtifacts.RevertDecoder, _time, nonces);
     }
 
     /// <inheritdoc />

@@ -1,13 +1,15 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
+using Ledger.Chain.Sending;
+using Ledger.Contracts.Authorities;
+using Ledger.Contracts.Permits;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Gateway.Chain;
 
 /// <summary>
-/// The gateway's view of the chain: the node pool (failover over <c>Chain:RpcUrls</c>), the two
-/// contracts and read-only calls against them. One per process.
+/// The gateway's view of the chain: the node pool (failover over <c>Chain:RpcUrls</c>) and the
+/// typed bindings of the two contracts (Ledger.Contracts), read-only or sending from an
+/// authority's key. One per process.
 /// </summary>
 public sealed class LedgerChain : IDisposable
 {
@@ -22,6 +24,8 @@ public sealed class LedgerChain : IDisposable
         Confirmations = value.Confirmations;
         FirstBlock = value.FollowerStartBlock != 0 ? value.FollowerStartBlock : Addresses.DeploymentBlock;
         _pool = new RpcEndpointPool(value.RpcUrls.Select(url => new Uri(url)), timeProvider: timeProvider);
+        PermitRegistry = new PermitRegistryContract(Addresses.PermitRegistry, _pool);
+        AuthorityRegistry = new AuthorityRegistryContract(Addresses.AuthorityRegistry, _pool);
     }
 
     /// <summary>The node pool; every chain call of the gateway goes through it.</summary>
@@ -36,23 +40,21 @@ public sealed class LedgerChain : IDisposable
     /// <summary>First block worth reading events from: <c>Chain:FollowerStartBlock</c>, else the deployment block of the record, else 0.</summary>
     public ulong FirstBlock { get; }
 
-    /// <summary>Calls a view function of the PermitRegistry and decodes its outputs.</summary>
-    public Task<AbiTuple> CallPermitRegistryAsync(string function, BlockTag? block, CancellationToken ct, params object?[] arguments) =>
-        CallAsync(Addresses.PermitRegistry, LedgerContractAbis.PermitRegistry.GetFunction(function), block, ct, arguments);
+    /// <summary>The PermitRegistry, for reads and events (it cannot send).</summary>
+    public PermitRegistryContract PermitRegistry { get; }
 
-    /// <summary>Calls a view function of the AuthorityRegistry and decodes its outputs.</summary>
-    public Task<AbiTuple> CallAuthorityRegistryAsync(string function, BlockTag? block, CancellationToken ct, params object?[] arguments) =>
-        CallAsync(Addresses.AuthorityRegistry, LedgerContractAbis.AuthorityRegistry.GetFunction(function), block, ct, arguments);
+    /// <summary>The AuthorityRegistry, for reads and events (it cannot send).</summary>
+    public AuthorityRegistryContract AuthorityRegistry { get; }
+
+    /// <summary>The PermitRegistry bound to <paramref name="sender"/>, whose account is msg.sender of its writes.</summary>
+    public PermitRegistryContract PermitRegistryFor(ITransactionSender sender) => new(Addresses.PermitRegistry, _pool, sender);
+
+    /// <summary>The AuthorityRegistry bound to <paramref name="sender"/>, whose account is msg.sender of its writes.</summary>
+    public AuthorityRegistryContract AuthorityRegistryFor(ITransactionSender sender) => new(Addresses.AuthorityRegistry, _pool, sender);
 
     /// <summary>The number of the newest block the node has.</summary>
     public Task<ulong> GetBlockNumberAsync(CancellationToken ct) => _pool.GetBlockNumberAsync(ct);
 
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
-
-    private async Task<AbiTuple> CallAsync(Address contract, AbiFunction function, BlockTag? block, CancellationToken ct, object?[] arguments)
-    {
-        var output = await _pool.CallAsync(new CallRequest { To = contract, Data = function.EncodeCall(arguments) }, block, ct).ConfigureAwait(false);
-        return function.DecodeOutput(output);
-    }
 }

@@ -21,8 +21,8 @@ internal sealed class LedgerReader(LedgerChain chain)
     /// <summary>The permit and its issuer's status at <paramref name="block"/>.</summary>
     public async Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct)
     {
-        var output = await chain.CallPermitRegistryAsync("verify", block, ct, key.Value.ToArray()).ConfigureAwait(false);
-        var permit = OnChainPermit.Decode(output);
+        var view = await chain.PermitRegistry.VerifyAsync(ChainValues.ToHash32(key.Value), block, ct).ConfigureAwait(false);
+        var permit = OnChainPermit.From(view);
         if (!permit.Exists)
             return new PermitSnapshot(permit, AuthorityStatus.None, block);
         var issuer = await ProfileAtAsync(permit.Issuer, block, ct).ConfigureAwait(false);
@@ -34,9 +34,9 @@ internal sealed class LedgerReader(LedgerChain chain)
 
     private async Task<AuthorityProfile> ProfileAtAsync(Address account, BlockTag? block, CancellationToken ct)
     {
-        var output = await chain.CallAuthorityRegistryAsync("profileOf", block, ct, account).ConfigureAwait(false);
-        var kind = (AuthorityKind)ChainValues.ToUInt64(output["kind"]);
-        var country = kind == AuthorityKind.None ? null : ChainValues.ToCountry(output["country"]);
-        return new AuthorityProfile(account, country, kind, (AuthorityStatus)ChainValues.ToUInt64(output["status"]));
+        var profile = await chain.AuthorityRegistry.ProfileOfAsync(account, block, ct).ConfigureAwait(false);
+        var kind = (AuthorityKind)profile.Kind;
+        var country = kind == AuthorityKind.None ? null : ChainValues.ToCountry(profile.Country);
+        return new AuthorityProfile(account, country, kind, (AuthorityStatus)profile.Status);
     }
 }

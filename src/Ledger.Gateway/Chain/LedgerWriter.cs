@@ -1,42 +1,46 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Logs;
-using Ledger.Chain.Primitives;
 using Ledger.Chain.Rpc;
 using Ledger.Chain.Sending;
+using Ledger.Contracts;
+using Ledger.Contracts.Authorities;
+using Ledger.Contracts.Errors;
+using Ledger.Contracts.Permits;
 
 namespace Ledger.Gateway.Chain;
 
 /// <summary>
-/// Sends a contract call from an authority's key and waits for it. The sender estimates gas
-/// first, so a call that would revert sends nothing (no nonce used) and throws
-/// <see cref="TransactionRevertedException"/> with the decoded custom error.
+/// Sends a contract call through the typed bindings from an authority's key and waits for it.
+/// The sender estimates gas first, so a call that would revert sends nothing (no nonce used);
+/// the bindings throw <see cref="ContractErrorException"/> with the typed custom error.
 /// </summary>
 internal sealed class LedgerWriter(LedgerChain chain)
 {
-    private static readonly EventLogDecoder PermitEvents = new(LedgerContractAbis.PermitRegistry);
-    private static readonly EventLogDecoder AuthorityEvents = new(LedgerContractAbis.AuthorityRegistry);
-
-    /// <summary>Calls a PermitRegistry function.</summary>
-    public Task<ChainWriteResult> SendPermitRegistryAsync(ITransactionSender sender, string function, CancellationToken ct, params object?[] arguments) =>
-        SendAsync(sender, chain.Addresses.PermitRegistry, LedgerContractAbis.PermitRegistry.GetFunction(function), arguments, ct);
-
-    /// <summary>Calls an AuthorityRegistry function.</summary>
-    public Task<ChainWriteResult> SendAuthorityRegistryAsync(ITransactionSender sender, string function, CancellationToken ct, params object?[] arguments) =>
-        SendAsync(sender, chain.Addresses.AuthorityRegistry, LedgerContractAbis.AuthorityRegistry.GetFunction(function), arguments, ct);
-
-    private async Task<ChainWriteResult> SendAsync(ITransactionSender sender, Address contract, AbiFunction function, object?[] arguments, CancellationToken ct)
+    /// <summary>Makes <paramref name="call"/> on the PermitRegistry bound to <paramref name="sender"/>.</summary>
+    public async Task<ChainWriteResult> SendPermitRegistryAsync(
+        ITransactionSender sender, Func<PermitRegistryContract, Task<TransactionOutcome>> call, CancellationToken ct)
     {
-        var outcome = await sender.SendAsync(new TransactionRequest(contract, function.EncodeCall(arguments)), ct).ConfigureAwait(false);
-        var receipt = outcome.Receipt;
-        var header = await chain.Rpc.GetBlockHeaderAsync(receipt.BlockNumber, ct).ConfigureAwait(false);
-        var events = receipt.Logs.Select(Decode).OfType<DecodedLog>().ToList();
-        return new ChainWriteResult(receipt, header?.TimestampUtc ?? DateTimeOffset.UnixEpoch, events);
+        ArgumentNullException.ThrowIfNull(call);
+        var outcome = await call(chain.PermitRegistryFor(sender)).ConfigureAwait(false);
+        return await CompleteAsync(outcome, ct).ConfigureAwait(false);
     }
 
-    private DecodedLog? Decode(LogEntry log)
+    /// <summary>Makes <paramref name="call"/> on the AuthorityRegistry bound to <paramref name="sender"/>.</summary>
+    public async Task<ChainWriteResult> SendAuthorityRegistryAsync(
+        ITransactionSender sender, Func<AuthorityRegistryContract, Task<TransactionOutcome>> call, CancellationToken ct)
     {
-        if (log.Address == chain.Addresses.PermitRegistry)
-            return PermitEvents.TryDecode(log);
-        return log.Address == chain.Addresses.AuthorityRegistry ? AuthorityEvents.TryDecode(log) : null;
+        ArgumentNullException.ThrowIfNull(call);
+        var outcome = await call(chain.AuthorityRegistryFor(sender)).ConfigureAwait(false);
+        return await CompleteAsync(outcome, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct)
+    {
+        var receipt = outcome.Receipt;
+        var header = await chain.Rpc.GetBlockHeaderAsync(receipt.BlockNumber, ct).ConfigureAwait(false);
+        // A permit call may make the AuthorityRegistry emit too; keep log order across both.
+        var events = chain.PermitRegistry.DecodeEvents(receipt)
+            .Concat(chain.AuthorityRegistry.DecodeEvents(receipt))
+            .OrderBy(e => e.Log.LogIndex)
+            .ToList();
+        return new ChainWriteResult(receipt, header?.TimestampUtc ?? DateTimeOffset.UnixEpoch, events);
     }
 }

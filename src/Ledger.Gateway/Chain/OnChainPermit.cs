@@ -1,10 +1,10 @@
-using Ledger.Chain.Abi;
 using Ledger.Chain.Primitives;
 using Ledger.Core.Authorities;
 using Ledger.Core.Countries;
 using Ledger.Core.Documents;
 using Ledger.Core.Permits;
 using Ledger.Core.Verification;
+using Ledger.Contracts.Permits;
 
 namespace Ledger.Gateway.Chain;
 
@@ -56,28 +56,26 @@ internal sealed record OnChainPermit
     /// <summary>True unless the key was never registered.</summary>
     public bool Exists => Reason != VerificationReason.Unknown;
 
-    /// <summary>Decodes the output of <c>verify(bytes32)</c>.</summary>
-    public static OnChainPermit Decode(AbiTuple output)
+    /// <summary>The bindings' <c>verify(bytes32)</c> view in Core's terms.</summary>
+    public static OnChainPermit From(PermitVerificationView view)
     {
-        var v = ChainValues.Tuple(output);
-        var authorised = ChainValues.ToQuantities(v["authorised"]);
-        var used = ChainValues.ToQuantities(v["used"]);
+        ArgumentNullException.ThrowIfNull(view);
         return new OnChainPermit
         {
-            Reason = (VerificationReason)ChainValues.ToUInt64(v["reason"]),
-            Issuer = (Address)v["issuer"]!,
-            IssuerCountry = ChainValues.ToCountry(v["issuerCountry"]),
-            Type = (PermitType)ChainValues.ToUInt64(v["permitType"]),
-            ValidFrom = ChainValues.ToUInt64(v["validFrom"]),
-            ValidUntil = ChainValues.ToUInt64(v["validUntil"]),
-            Destination = ChainValues.ToCountry(v["destination"]),
-            Lines = authorised.Zip(used, (a, u) => new QuantityLine(a, u)).ToList(),
-            ShipmentsUsed = (ushort)ChainValues.ToUInt64(v["shipmentsUsed"]),
-            MaxShipments = (ushort)ChainValues.ToUInt64(v["maxShipments"]),
-            DocumentHash = new DocumentHash(ChainValues.ToBytes32(v["documentHash"])),
-            Previous = OptionalKey(v["previousKey"]),
-            Replacement = OptionalKey(v["replacementKey"]),
-            CancelReasonCode = (byte)ChainValues.ToUInt64(v["cancelReason"]),
+            Reason = (VerificationReason)view.Reason,
+            Issuer = view.Issuer,
+            IssuerCountry = ChainValues.ToCountry(view.IssuerCountry),
+            Type = (PermitType)view.PermitType,
+            ValidFrom = view.ValidFrom,
+            ValidUntil = view.ValidUntil,
+            Destination = ChainValues.ToCountry(view.Destination),
+            Lines = view.Authorised.Zip(view.Used, (a, u) => new QuantityLine(a, u)).ToList(),
+            ShipmentsUsed = view.ShipmentsUsed,
+            MaxShipments = view.MaxShipments,
+            DocumentHash = new DocumentHash(ChainValues.ToBytes32(view.DocumentHash)),
+            Previous = OptionalKey(view.PreviousKey),
+            Replacement = OptionalKey(view.ReplacementKey),
+            CancelReasonCode = view.CancelReason,
         };
     }
 
@@ -107,7 +105,7 @@ internal sealed record OnChainPermit
         };
     }
 
-    private static PermitKey? OptionalKey(object? value)
+    private static PermitKey? OptionalKey(Hash32 value)
     {
         var bytes = ChainValues.ToBytes32(value);
         return bytes.IsZero ? null : new PermitKey(bytes);

@@ -1,5 +1,5 @@
-using Ledger.Chain.Logs;
 using Ledger.Chain.Rpc;
+using Ledger.Contracts;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
@@ -86,7 +86,7 @@ internal sealed partial class PermitEventFollower(
         var to = Math.Min(confirmed, from + BlocksPerRange - 1);
 
         await foreach (var change in events.ReadStatusChangesAsync(from, to, ct).ConfigureAwait(false))
-            statusChanges.Record((Ledger.Chain.Primitives.Address)change.Event.Values["account"]!, change.Log.BlockNumber);
+            statusChanges.Record(change.Account, change.Log.BlockNumber);
         var builder = new HistoryEntryBuilder(reader);
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             await ApplyAsync(log, builder, ct).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed partial class PermitEventFollower(
         return to == confirmed;
     }
 
-    private async Task ApplyAsync(DecodedLog log, HistoryEntryBuilder builder, CancellationToken ct)
+    private async Task ApplyAsync(ContractEvent log, HistoryEntryBuilder builder, CancellationToken ct)
     {
         if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
             return;
