@@ -1,5 +1,6 @@
 using Ledger.Chain.Rpc;
 using Ledger.Contracts;
+using Ledger.Contracts.Authorities;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
@@ -31,6 +32,9 @@ internal sealed partial class PermitEventFollower(
 
     /// <summary>Most blocks applied before a checkpoint is stored.</summary>
     public const ulong BlocksPerRange = 2_000;
+
+    /// <summary>How long a range already being applied may take to reach its checkpoint while the host stops.</summary>
+    public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IPermitEventObserver[] _observers = observers.ToArray();
 
@@ -85,18 +89,29 @@ internal sealed partial class PermitEventFollower(
             return true;
         var to = Math.Min(confirmed, from + BlocksPerRange - 1);
 
+        // Reading is cancellable: nothing has been applied yet. Once applying starts, the range
+        // runs to its checkpoint even when the host is stopping (bounded by CommitTimeout), so a
+        // graceful restart never hands observers the same events twice. Only a crash between
+        // applying and saving can replay a range, which the idempotent appliers tolerate.
+        var statusChangesInRange = new List<AuthorityStatusChanged>();
         await foreach (var change in events.ReadStatusChangesAsync(from, to, ct).ConfigureAwait(false))
-            statusChanges.Record(change.Account, change.Log.BlockNumber);
-        var builder = new HistoryEntryBuilder(reader);
+            statusChangesInRange.Add(change);
+        var logs = new List<ContractEvent>();
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
-            await ApplyAsync(log, builder, ct).ConfigureAwait(false);
-
+            logs.Add(log);
         var header = await chain.Rpc.GetBlockHeaderAsync(to, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
-        await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.Hash.ToString()), ct).ConfigureAwait(false);
+
+        using var commit = new CancellationTokenSource(CommitTimeout);
+        foreach (var change in statusChangesInRange)
+            statusChanges.Record(change.Account, change.Log.BlockNumber);
+        var builder = new HistoryEntryBuilder(reader);
+        foreach (var log in logs)
+            await ApplyAsync(log, builder, commit.Token).ConfigureAwait(false);
+        await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.Hash.ToString()), commit.Token).ConfigureAwait(false);
         AppliedThrough = to;
         foreach (var observer in _observers)
-            await observer.OnCheckpointAsync(to, ct).ConfigureAwait(false);
+            await observer.OnCheckpointAsync(to, commit.Token).ConfigureAwait(false);
         return to == confirmed;
     }
 
