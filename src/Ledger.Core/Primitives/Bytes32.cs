@@ -96,6 +96,11 @@ public readonly struct Bytes32 : IEquatable<Bytes32>
         return true;
     }
 
+    /// <summary>Parses like <see cref="TryParseHex"/>, throwing when the text is not 32 bytes of hex.</summary>
+    /// <exception cref="FormatException">When <paramref name="text"/> is not 64 hex digits.</exception>
+    public static Bytes32 Parse(string text) =>
+        TryParseHex(text, out var value, out var error) ? value : throw new FormatException($"Not a 32-byte hex value: {error}.");
+
     /// <inheritdoc/>
     public bool Equals(Bytes32 other) =>
         _word0 == other._word0 && _word1 == other._word1 && _word2 == other._word2 && _word3 == other._word3;
