@@ -1,0 +1,236 @@
+using System.Numerics;
+using Ledger.Core.Primitives;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.Model;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.RPC.Eth;
+using Nethereum.Signer;
+using Nethereum.Web3;
+
+namespace Ledger.Contracts.Ethereum;
+
+/// <summary>
+/// Sends EIP-1559 transactions from one key, on Nethereum: a fresh eth_estimateGas per send
+/// (never one written back into a reused message), signing with <see cref="Transaction1559Signer"/>
+/// (NBitcoin's secp256k1, see <see cref="FastSigning"/>), eth_sendRawTransaction under a
+/// gap-free <see cref="NonceReservation"/>, then the receipt with confirmations and a timeout.
+/// A refusal at estimation and a status-0 receipt both throw
+/// <see cref="TransactionRevertedException"/> with the revert data (Nethereum throws for
+/// neither). Safe for concurrent use: sends of one account are serialised by its nonces.
+/// </summary>
+public sealed class TransactionSender : ITransactionSender
+{
+    private static readonly string[] NonceTakenPatterns =
+        ["nonce too low", "already known", "known transaction", "already imported", "replacement transaction underpriced"];
+
+    private readonly IWeb3 _web3;
+    private readonly EthECKey _key;
+    private readonly BigInteger _chainId;
+    private readonly TransactionSenderOptions _options;
+    private readonly AccountNonces _nonces;
+    private readonly TimeProvider _time;
+
+    /// <summary>A sender of <paramref name="key"/>'s transactions on chain <paramref name="chainId"/>.</summary>
+    /// <param name="client">The node (or <see cref="NodePool"/>).</param>
+    /// <param name="key">The account's key; it never leaves this object.</param>
+    /// <param name="chainId">The chain's id (EIP-155), signed into every transaction.</param>
+    /// <param name="options">Gas, fee and waiting rules; null for the defaults.</param>
+    /// <param name="timeProvider">The clock for receipt timeouts and polling.</param>
+    /// <param name="nonces">The account's nonces; null for an unshared in-process source.</param>
+    public TransactionSender(IClient client, EthECKey key, ulong chainId, TransactionSenderOptions? options = null,
+        TimeProvider? timeProvider = null, AccountNonces? nonces = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfZero(chainId);
+        FastSigning.Enable();
+        _options = options ?? new TransactionSenderOptions();
+        _options.Validate();
+        _web3 = new Web3(client);
+        _key = key;
+        _chainId = chainId;
+        _time = timeProvider ?? TimeProvider.System;
+        From = Address.Parse(key.GetPublicAddress());
+        _nonces = nonces ?? new AccountNonces(client, From);
+        if (_nonces.Account != From)
+            throw new ArgumentException($"The nonces are {_nonces.Account}'s, the key is {From}'s.", nameof(nonces));
+    }
+
+    /// <inheritdoc />
+    public Address From { get; }
+
+    /// <summary>Asks the node for its chain id and creates the sender.</summary>
+    public static async Task<TransactionSender> CreateAsync(IClient client, EthECKey key, TransactionSenderOptions? options = null,
+        TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        cancellationToken.ThrowIfCancellationRequested();
+        var chainId = await new Web3(client).Eth.ChainId.SendRequestAsync().ConfigureAwait(false);
+        return new TransactionSender(client, key, (ulong)chainId.Value, options, timeProvider);
+    }
+
+    /// <inheritdoc />
+    public async Task<TransactionOutcome> SendAsync(TransactionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        var gasLimit = request.GasLimit ?? await EstimateGasLimitAsync(request, cancellationToken).ConfigureAwait(false);
+        var (tip, maxFee) = await GetFeesAsync().ConfigureAwait(false);
+        var (hash, nonce) = await SignAndBroadcastAsync(request, gasLimit, tip, maxFee, cancellationToken).ConfigureAwait(false);
+        var receipt = await WaitForReceiptAsync(hash, nonce, cancellationToken).ConfigureAwait(false);
+        if (receipt.Status?.Value != BigInteger.One)
+            throw new TransactionRevertedException(await ReplayRevertAsync(request, receipt).ConfigureAwait(false), hash);
+        return new TransactionOutcome(hash, (ulong)receipt.BlockNumber.Value, receipt);
+    }
+
+    /// <summary>Signs an EIP-1559 transaction and returns its raw bytes (what eth_sendRawTransaction takes): for tests against <c>cast mktx</c>.</summary>
+    internal string Sign(TransactionRequest request, ulong nonce, ulong gasLimit, BigInteger tip, BigInteger maxFee) =>
+        new Transaction1559Signer().SignTransaction(_key, new Transaction1559(_chainId, nonce, tip, maxFee, gasLimit,
+            request.To?.ToLowerHex() ?? string.Empty, request.Value, "0x" + Convert.ToHexStringLower(request.Data.Span), []));
+
+    /// <inheritdoc />
+    public override string ToString() => $"TransactionSender {{ From = {From}, ChainId = {_chainId} }}";
+
+    private void Validate(TransactionRequest request)
+    {
+        if (request.Value.Sign < 0)
+            throw new ArgumentException("The value sent must be 0 or more wei.", nameof(request));
+        if (request.Data.Length > _options.MaxDataBytes)
+            throw new ArgumentException($"The call data is {request.Data.Length} bytes, above the limit of {_options.MaxDataBytes}.", nameof(request));
+        if (request.To is null && request.Data.IsEmpty)
+            throw new ArgumentException("A deployment (no recipient) needs init code as its data.", nameof(request));
+        if (request.GasLimit is { } given && (given == 0 || given > _options.MaxGasLimit))
+            throw new ArgumentException($"An explicit gas limit must be between 1 and {_options.MaxGasLimit}.", nameof(request));
+    }
+
+    // A fresh CallInput per send: Nethereum's messages keep an estimate written into them.
+    private CallInput CallOf(TransactionRequest request) => new()
+    {
+        From = From.ToLowerHex(),
+        To = request.To?.ToLowerHex(),
+        Data = "0x" + Convert.ToHexStringLower(request.Data.Span),
+        Value = new HexBigInteger(request.Value),
+    };
+
+    private async Task<ulong> EstimateGasLimitAsync(TransactionRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var estimate = await _web3.Eth.Transactions.EstimateGas.SendRequestAsync(CallOf(request)).ConfigureAwait(false);
+            return _options.GasLimitFor((ulong)estimate.Value);
+        }
+        catch (RpcResponseException e) when (RevertData.From(e) is { } data)
+        {
+            throw new TransactionRevertedException(data, null, e);
+        }
+    }
+
+    private async Task<(BigInteger Tip, BigInteger MaxFee)> GetFeesAsync()
+    {
+        var tip = _options.MaxPriorityFeePerGas
+            ?? (await new EthMaxPriorityFeePerGas(_web3.Client).SendRequestAsync().ConfigureAwait(false)).Value;
+        var latest = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()).ConfigureAwait(false);
+        var baseFee = latest.BaseFeePerGas?.Value ?? BigInteger.Zero;
+        // Twice the base fee survives six full blocks of +12.5 % each before the transaction stalls.
+        return (tip, baseFee * 2 + tip);
+    }
+
+    private async Task<(Bytes32 Hash, ulong Nonce)> SignAndBroadcastAsync(TransactionRequest request, ulong gasLimit, BigInteger tip, BigInteger maxFee,
+        CancellationToken cancellationToken)
+    {
+        await using var reservation = await _nonces.ReserveAsync(cancellationToken).ConfigureAwait(false);
+        for (var retry = 0; ; retry++)
+        {
+            var raw = Sign(request, reservation.Nonce, gasLimit, tip, maxFee);
+            var hash = Keccak.Hash(Convert.FromHexString(raw.StartsWith("0x", StringComparison.Ordinal) ? raw[2..] : raw));
+            var refusal = await BroadcastAsync(raw, hash).ConfigureAwait(false);
+            if (refusal is null)
+            {
+                reservation.MarkUsed();
+                return (hash, reservation.Nonce);
+            }
+            if (retry >= _options.MaxNonceRetries)
+                throw new InvalidOperationException(
+                    $"The node refused {retry + 1} nonces up to {reservation.Nonce} as already taken; another sender is probably using this key. Nothing was sent.",
+                    refusal);
+            await reservation.SkipTakenNonceAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RpcResponseException?> BroadcastAsync(string raw, Bytes32 hash)
+    {
+        try
+        {
+            var accepted = await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw).ConfigureAwait(false);
+            if (!string.Equals(accepted, hash.ToHex(), StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"The node reported hash {accepted} for transaction {hash}; the two must agree.");
+            return null;
+        }
+        catch (RpcResponseException e) when (NonceTakenPatterns.Any(p => e.RpcError.Message.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            // "already known" or "nonce too low" may be about this very transaction, e.g. when the
+            // pool re-sent it to a node that had it already.
+            return await NodeKnowsAsync(hash).ConfigureAwait(false) ? null : e;
+        }
+        catch (NodeUnreachableException)
+        {
+            // Perhaps only the answer was lost, not the transaction.
+            if (await NodeKnowsAsync(hash).ConfigureAwait(false))
+                return null;
+            throw;
+        }
+    }
+
+    private async Task<bool> NodeKnowsAsync(Bytes32 hash)
+    {
+        try
+        {
+            return await _web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash.ToHex()).ConfigureAwait(false) is not null;
+        }
+        catch (Exception e) when (e is RpcResponseException or NodeUnreachableException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<TransactionReceipt> WaitForReceiptAsync(Bytes32 hash, ulong nonce, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            var receipt = await _web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash.ToHex()).ConfigureAwait(false);
+            if (receipt?.BlockNumber is not null && await IsConfirmedAsync(receipt).ConfigureAwait(false))
+                return receipt;
+            var waited = _time.GetElapsedTime(started);
+            if (waited >= _options.ReceiptTimeout)
+                throw new TransactionReceiptTimeoutException(hash, nonce, waited);
+            await Task.Delay(_options.ReceiptPollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> IsConfirmedAsync(TransactionReceipt receipt)
+    {
+        if (_options.Confirmations == 0)
+            return true;
+        var head = await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().ConfigureAwait(false);
+        return head.Value >= receipt.BlockNumber.Value + _options.Confirmations;
+    }
+
+    // A receipt carries no revert data: replay the call on the state of its block, which
+    // explains it whenever the refusal did not depend on the transactions after it.
+    private async Task<ReadOnlyMemory<byte>> ReplayRevertAsync(TransactionRequest request, TransactionReceipt receipt)
+    {
+        try
+        {
+            await _web3.Eth.Transactions.Call.SendRequestAsync(CallOf(request), new BlockParameter(receipt.BlockNumber))
+                .ConfigureAwait(false);
+            return ReadOnlyMemory<byte>.Empty;
+        }
+        catch (RpcResponseException e) when (RevertData.From(e) is { } data)
+        {
+            return data;
+        }
+    }
+}
