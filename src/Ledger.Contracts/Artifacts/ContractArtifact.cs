@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts;
 
@@ -21,7 +22,7 @@ public sealed class ContractArtifact
     private readonly byte[] _bytecode;
     private readonly byte[] _deployedBytecode;
 
-    private ContractArtifact(string name, string source, string compiler, string abiVersion, ContractAbi abi,
+    private ContractArtifact(string name, string source, string compiler, string abiVersion, ContractABI abi,
         byte[] bytecode, byte[] deployedBytecode, IReadOnlyList<ImmutableReference> immutableReferences)
     {
         Name = name;
@@ -51,7 +52,7 @@ public sealed class ContractArtifact
     public string AbiVersion { get; }
 
     /// <summary>The contract's ABI.</summary>
-    public ContractAbi Abi { get; }
+    public ContractABI Abi { get; }
 
     /// <summary>Creation bytecode (init code), without constructor arguments.</summary>
     public ReadOnlySpan<byte> Bytecode => _bytecode;
@@ -98,9 +99,9 @@ public sealed class ContractArtifact
                 RequiredString(root, "source"),
                 RequiredString(root, "compiler"),
                 abiVersion,
-                ContractAbi.Parse(abiElement.GetRawText()),
-                Hex.Decode(RequiredString(root, "bytecode")),
-                Hex.Decode(RequiredString(root, "deployedBytecode")),
+                new ABIJsonDeserialiser().DeserialiseContract(abiElement.GetRawText()),
+                DecodeHex(RequiredString(root, "bytecode")),
+                DecodeHex(RequiredString(root, "deployedBytecode")),
                 ReadImmutables(root.GetProperty("immutableReferences")));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
@@ -118,7 +119,7 @@ public sealed class ContractArtifact
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             abi.WriteTo(writer);
-        return Hex.Encode(SHA256.HashData(buffer.ToArray()));
+        return "0x" + Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
     /// <summary>
@@ -150,6 +151,9 @@ public sealed class ContractArtifact
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Compiler}, ABI version {AbiVersion})";
+
+    private static byte[] DecodeHex(string text) =>
+        text.StartsWith("0x", StringComparison.Ordinal) ? Convert.FromHexString(text.AsSpan(2)) : throw new FormatException("Hex must start with \"0x\".");
 
     private static string RequiredString(JsonElement root, string property) =>
         root.GetProperty(property).GetString() is { Length: > 0 } value

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Authorities;
 
@@ -8,7 +8,7 @@ namespace Ledger.Contracts.Authorities;
 /// <param name="Status">Its status.</param>
 /// <param name="AdmissionSeq">Position among issuer admissions (founders 1..n); 0 for non-issuers.</param>
 /// <param name="Code">Display-name hash or short code (see <see cref="AuthorityCode"/>).</param>
-public sealed record AuthorityRecord(CountryBytes Country, AuthorityKind Kind, AuthorityStatus Status, uint AdmissionSeq, Hash32 Code)
+public sealed record AuthorityRecord(CountryBytes Country, AuthorityKind Kind, AuthorityStatus Status, uint AdmissionSeq, Bytes32 Code)
 {
     /// <summary>True when the account is an authority at all.</summary>
     public bool IsKnown => Kind != AuthorityKind.None;

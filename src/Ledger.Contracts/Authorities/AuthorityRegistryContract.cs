@@ -1,9 +1,12 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Binding;
 using Ledger.Contracts.Errors;
+using AuthorityProfile = Ledger.Contracts.Authorities.AuthorityProfile;
+using Ledger.Contracts.Ethereum;
+using Ledger.Contracts.Generated.AuthorityRegistry.ContractDefinition;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Authorities;
 
@@ -20,11 +23,11 @@ public sealed class AuthorityRegistryContract
 
     /// <summary>Binds the registry at <paramref name="address"/>.</summary>
     /// <param name="address">The deployed contract.</param>
-    /// <param name="rpc">The node (or pool) to read from.</param>
+    /// <param name="client">The node (or <see cref="NodePool"/>) to read from.</param>
     /// <param name="sender">Sends the writes; null for a read-only binding (writes then throw <see cref="InvalidOperationException"/>).</param>
-    public AuthorityRegistryContract(Address address, IRpcClient rpc, ITransactionSender? sender = null)
+    public AuthorityRegistryContract(Address address, IClient client, ITransactionSender? sender = null)
     {
-        _channel = new ContractChannel(LedgerArtifacts.AuthorityRegistry, address, rpc, sender);
+        _channel = new ContractChannel(LedgerArtifacts.AuthorityRegistry, address, client, sender);
     }
 
     /// <summary>The contract's address.</summary>
@@ -37,7 +40,7 @@ public sealed class AuthorityRegistryContract
     /// <param name="kind">Customs, ScientificAuthority or SingleWindow.</param>
     /// <param name="code">Non-zero display-name hash or short code.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
-    public Task<TransactionOutcome> DesignateAsync(Address account, AuthorityKind kind, Hash32 code, CancellationToken cancellationToken = default) =>
+    public Task<TransactionOutcome> DesignateAsync(Address account, AuthorityKind kind, Bytes32 code, CancellationToken cancellationToken = default) =>
         _channel.SendAsync(AuthorityRegistryCalls.Designate(account, kind, code), cancellationToken);
 
     /// <summary><c>suspendAgency(account)</c>: suspends an active agency of the sender's country. Sender: an active Issuer of that country.</summary>
@@ -52,12 +55,12 @@ public sealed class AuthorityRegistryContract
 
     /// <summary><c>proposeIssuer(account, country, code)</c>: proposes admitting an issuer; the sender's vote counts at once. Sender: an active Issuer.</summary>
     /// <returns>The outcome and the new proposal's id.</returns>
-    public Task<TransactionResult<ulong>> ProposeIssuerAsync(Address account, CountryBytes country, Hash32 code, CancellationToken cancellationToken = default) =>
+    public Task<TransactionResult<ulong>> ProposeIssuerAsync(Address account, CountryBytes country, Bytes32 code, CancellationToken cancellationToken = default) =>
         ProposeAsync(AuthorityRegistryCalls.ProposeIssuer(account, country, code), cancellationToken);
 
     /// <summary><c>proposeSecretariat(account, country, code)</c>: proposes admitting a secretariat. Sender: an active Issuer.</summary>
     /// <returns>The outcome and the new proposal's id.</returns>
-    public Task<TransactionResult<ulong>> ProposeSecretariatAsync(Address account, CountryBytes country, Hash32 code, CancellationToken cancellationToken = default) =>
+    public Task<TransactionResult<ulong>> ProposeSecretariatAsync(Address account, CountryBytes country, Bytes32 code, CancellationToken cancellationToken = default) =>
         ProposeAsync(AuthorityRegistryCalls.ProposeSecretariat(account, country, code), cancellationToken);
 
     /// <summary><c>proposeSuspension(account)</c>: proposes suspending an active issuer or secretariat. Sender: an active Issuer.</summary>
@@ -86,72 +89,71 @@ public sealed class AuthorityRegistryContract
     // ------------------------------------------------------------------ views
 
     /// <summary><c>PROPOSAL_LIFETIME()</c>: how long a proposal accepts votes.</summary>
-    public async Task<TimeSpan> ProposalLifetimeAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        TimeSpan.FromSeconds(AbiValues.ToUInt64((await ReadAsync(AuthorityRegistryCalls.ProposalLifetime(), block, cancellationToken).ConfigureAwait(false))[0]));
+    public async Task<TimeSpan> ProposalLifetimeAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        TimeSpan.FromSeconds((await ReadAsync<ProposalLifetimeOutputDTO>(AuthorityRegistryCalls.ProposalLifetime(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     /// <summary><c>authorityOf(account)</c>: the full record; <see cref="AuthorityRecord.IsKnown"/> is false for an unknown account.</summary>
-    public async Task<AuthorityRecord> AuthorityOfAsync(Address account, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<AuthorityRecord> AuthorityOfAsync(Address account, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = (AbiTuple)(await ReadAsync(AuthorityRegistryCalls.AuthorityOf(account), block, cancellationToken).ConfigureAwait(false))[0]!;
-        return new AuthorityRecord(AbiValues.ToCountry(v["country"]), AbiValues.ToEnum<AuthorityKind>(v["kind"]), AbiValues.ToEnum<AuthorityStatus>(v["status"]),
-            AbiValues.ToUInt32(v["admissionSeq"]), AbiValues.ToHash32(v["code"]));
+        var v = (await ReadAsync<AuthorityOfOutputDTO>(AuthorityRegistryCalls.AuthorityOf(account), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
+        return new AuthorityRecord(AbiValues.ToCountry(v.Country), AbiValues.ToEnum<AuthorityKind>(v.Kind), AbiValues.ToEnum<AuthorityStatus>(v.Status),
+            v.AdmissionSeq, AbiValues.ToBytes32(v.Code));
     }
 
     /// <summary><c>profileOf(account)</c>: country, kind and status (all zero when unknown).</summary>
-    public async Task<AuthorityProfile> ProfileOfAsync(Address account, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<AuthorityProfile> ProfileOfAsync(Address account, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = await ReadAsync(AuthorityRegistryCalls.ProfileOf(account), block, cancellationToken).ConfigureAwait(false);
-        return new AuthorityProfile(AbiValues.ToCountry(v[0]), AbiValues.ToEnum<AuthorityKind>(v[1]), AbiValues.ToEnum<AuthorityStatus>(v[2]));
+        var v = await ReadAsync<ProfileOfOutputDTO>(AuthorityRegistryCalls.ProfileOf(account), block, cancellationToken).ConfigureAwait(false);
+        return new AuthorityProfile(AbiValues.ToCountry(v.Country), AbiValues.ToEnum<AuthorityKind>(v.Kind), AbiValues.ToEnum<AuthorityStatus>(v.Status));
     }
 
     /// <summary><c>profilesOf(actor, issuer)</c>: the actor's country, kind and status and the issuer's country and status.</summary>
-    public async Task<ActorIssuerProfiles> ProfilesOfAsync(Address actor, Address issuer, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<ActorIssuerProfiles> ProfilesOfAsync(Address actor, Address issuer, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = await ReadAsync(AuthorityRegistryCalls.ProfilesOf(actor, issuer), block, cancellationToken).ConfigureAwait(false);
-        return new ActorIssuerProfiles(AbiValues.ToCountry(v[0]), AbiValues.ToEnum<AuthorityKind>(v[1]), AbiValues.ToEnum<AuthorityStatus>(v[2]),
-            AbiValues.ToCountry(v[3]), AbiValues.ToEnum<AuthorityStatus>(v[4]));
+        var v = await ReadAsync<ProfilesOfOutputDTO>(AuthorityRegistryCalls.ProfilesOf(actor, issuer), block, cancellationToken).ConfigureAwait(false);
+        return new ActorIssuerProfiles(AbiValues.ToCountry(v.ActorCountry), AbiValues.ToEnum<AuthorityKind>(v.ActorKind), AbiValues.ToEnum<AuthorityStatus>(v.ActorStatus),
+            AbiValues.ToCountry(v.IssuerCountry), AbiValues.ToEnum<AuthorityStatus>(v.IssuerStatus));
     }
 
     /// <summary><c>isActive(account, kind, country)</c>: whether the account is an active authority of exactly that kind and country.</summary>
-    public async Task<bool> IsActiveAsync(Address account, AuthorityKind kind, CountryBytes country, BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToBool((await ReadAsync(AuthorityRegistryCalls.IsActive(account, kind, country), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<bool> IsActiveAsync(Address account, AuthorityKind kind, CountryBytes country, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        (await ReadAsync<IsActiveOutputDTO>(AuthorityRegistryCalls.IsActive(account, kind, country), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary><c>activeIssuerCount()</c>: the number of active issuers (the voting population).</summary>
-    public Task<ulong> ActiveIssuerCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        ReadCountAsync(AuthorityRegistryCalls.ActiveIssuerCount(), block, cancellationToken);
+    public Task<ulong> ActiveIssuerCountAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<ActiveIssuerCountOutputDTO>(AuthorityRegistryCalls.ActiveIssuerCount(), o => o.ReturnValue1, block, cancellationToken);
 
     /// <summary><c>authorityCount()</c>: the number of authorities ever added.</summary>
-    public Task<ulong> AuthorityCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        ReadCountAsync(AuthorityRegistryCalls.AuthorityCount(), block, cancellationToken);
+    public Task<ulong> AuthorityCountAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<AuthorityCountOutputDTO>(AuthorityRegistryCalls.AuthorityCount(), o => o.ReturnValue1, block, cancellationToken);
 
     /// <summary><c>authorities()</c>: every authority account in the order added.</summary>
-    public async Task<IReadOnlyList<Address>> AuthoritiesAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToAddresses((await ReadAsync(AuthorityRegistryCalls.Authorities(), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<IReadOnlyList<Address>> AuthoritiesAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddresses((await ReadAsync<AuthoritiesOutputDTO>(AuthorityRegistryCalls.Authorities(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     /// <summary><c>authoritiesPage(offset, limit)</c>: up to <paramref name="limit"/> accounts from <paramref name="offset"/> (empty past the end).</summary>
-    public async Task<IReadOnlyList<Address>> AuthoritiesPageAsync(ulong offset, ulong limit, BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToAddresses((await ReadAsync(AuthorityRegistryCalls.AuthoritiesPage(offset, limit), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<IReadOnlyList<Address>> AuthoritiesPageAsync(ulong offset, ulong limit, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddresses((await ReadAsync<AuthoritiesPageOutputDTO>(AuthorityRegistryCalls.AuthoritiesPage(offset, limit), block, cancellationToken).ConfigureAwait(false)).Page);
 
     /// <summary><c>pendingProposalIds()</c>: ids of proposals neither executed nor closed (expired ones included until closed).</summary>
-    public async Task<IReadOnlyList<ulong>> PendingProposalIdsAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToUInt64s((await ReadAsync(AuthorityRegistryCalls.PendingProposalIds(), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<IReadOnlyList<ulong>> PendingProposalIdsAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64s((await ReadAsync<PendingProposalIdsOutputDTO>(AuthorityRegistryCalls.PendingProposalIds(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     /// <summary><c>proposal(id)</c>: the proposal; <see cref="ProposalRecord.IsKnown"/> is false for an unknown id.</summary>
-    public async Task<ProposalRecord> ProposalAsync(ulong id, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<ProposalRecord> ProposalAsync(ulong id, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = (AbiTuple)(await ReadAsync(AuthorityRegistryCalls.Proposal(id), block, cancellationToken).ConfigureAwait(false))[0]!;
-        return new ProposalRecord(AbiValues.ToEnum<ProposalAction>(v["action"]), AbiValues.ToAddress(v["target"]), AbiValues.ToCountry(v["country"]),
-            AbiValues.ToUInt64(v["expiresAt"]), AbiValues.ToUInt32(v["votes"]), AbiValues.ToUInt32(v["requiredVotes"]),
-            AbiValues.ToUInt32(v["admissionSeqLimit"]), AbiValues.ToBool(v["executed"]), AbiValues.ToAddress(v["proposer"]), AbiValues.ToHash32(v["code"]));
+        var v = (await ReadAsync<ProposalOutputDTO>(AuthorityRegistryCalls.Proposal(id), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
+        return new ProposalRecord(AbiValues.ToEnum<ProposalAction>(v.Action), AbiValues.ToAddress(v.Target), AbiValues.ToCountry(v.Country),
+            v.ExpiresAt, v.Votes, v.RequiredVotes, v.AdmissionSeqLimit, v.Executed, AbiValues.ToAddress(v.Proposer), AbiValues.ToBytes32(v.Code));
     }
 
     /// <summary><c>proposalCount()</c>: proposals ever made; ids run from 1 to this.</summary>
-    public Task<ulong> ProposalCountAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        ReadCountAsync(AuthorityRegistryCalls.ProposalCount(), block, cancellationToken);
+    public Task<ulong> ProposalCountAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<ProposalCountOutputDTO>(AuthorityRegistryCalls.ProposalCount(), o => o.ReturnValue1, block, cancellationToken);
 
     /// <summary><c>hasVoted(id, voter)</c>: whether the issuer voted for the proposal.</summary>
-    public async Task<bool> HasVotedAsync(ulong id, Address voter, BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToBool((await ReadAsync(AuthorityRegistryCalls.HasVoted(id, voter), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<bool> HasVotedAsync(ulong id, Address voter, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        (await ReadAsync<HasVotedOutputDTO>(AuthorityRegistryCalls.HasVoted(id, voter), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
 
     // ------------------------------------------------------------------ events
 
@@ -166,16 +168,19 @@ public sealed class AuthorityRegistryContract
     /// </summary>
     public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
         CancellationToken cancellationToken = default) =>
-        _channel.ReadEventsAsync(AuthorityRegistryEvents.Filter(Address), AuthorityRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+        _channel.ReadEventsAsync(AuthorityRegistryEvents.AllEvents, AuthorityRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"AuthorityRegistry at {Address}";
 
-    private Task<AbiTuple> ReadAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
-        _channel.CallAsync(call, block, cancellationToken);
+    private Task<TOutput> ReadAsync<TOutput>(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
+        where TOutput : IFunctionOutputDTO, new() =>
+        _channel.CallAsync<TOutput>(call, block, cancellationToken);
 
-    private async Task<ulong> ReadCountAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
-        AbiValues.ToUInt64((await ReadAsync(call, block, cancellationToken).ConfigureAwait(false))[0]);
+    private async Task<ulong> ReadCountAsync<TOutput>(ContractCall call, Func<TOutput, System.Numerics.BigInteger> count, BlockParameter? block,
+        CancellationToken cancellationToken)
+        where TOutput : IFunctionOutputDTO, new() =>
+        AbiValues.ToUInt64(count(await ReadAsync<TOutput>(call, block, cancellationToken).ConfigureAwait(false)));
 
     private async Task<TransactionResult<ulong>> ProposeAsync(ContractCall call, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Binding;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Authorities;
 
@@ -12,7 +11,7 @@ namespace Ledger.Contracts.Authorities;
 /// <param name="Kind">Its kind (indexed).</param>
 /// <param name="Country">Its country.</param>
 /// <param name="Code">Its display-name hash or short code.</param>
-public sealed record AuthorityDesignated(LogEntry Log, Address Account, Address Actor, AuthorityKind Kind, CountryBytes Country, Hash32 Code)
+public sealed record AuthorityDesignated(LogPosition Log, Address Account, Address Actor, AuthorityKind Kind, CountryBytes Country, Bytes32 Code)
     : ContractEvent(Log);
 
 /// <summary><c>AuthorityStatusChanged</c>: an authority was suspended or reinstated.</summary>
@@ -20,7 +19,7 @@ public sealed record AuthorityDesignated(LogEntry Log, Address Account, Address 
 /// <param name="Account">The authority (indexed).</param>
 /// <param name="Actor">The issuer that changed an agency's status, or the voter whose vote executed the proposal (indexed).</param>
 /// <param name="Status">The new status.</param>
-public sealed record AuthorityStatusChanged(LogEntry Log, Address Account, Address Actor, AuthorityStatus Status) : ContractEvent(Log);
+public sealed record AuthorityStatusChanged(LogPosition Log, Address Account, Address Actor, AuthorityStatus Status) : ContractEvent(Log);
 
 /// <summary><c>ProposalCreated</c>: a governance proposal was opened; the proposer's vote already counts.</summary>
 /// <param name="Log">Where it was emitted.</param>
@@ -32,8 +31,8 @@ public sealed record AuthorityStatusChanged(LogEntry Log, Address Account, Addre
 /// <param name="Code">Code of the authority to admit; zero otherwise.</param>
 /// <param name="ExpiresAt">Votes are accepted strictly before this unix time (seconds).</param>
 /// <param name="RequiredVotes">Votes needed: a strict majority of the active issuers when it opened.</param>
-public sealed record ProposalCreated(LogEntry Log, ulong Id, Address Proposer, Address Target, ProposalAction Action, CountryBytes Country,
-    Hash32 Code, ulong ExpiresAt, uint RequiredVotes) : ContractEvent(Log);
+public sealed record ProposalCreated(LogPosition Log, ulong Id, Address Proposer, Address Target, ProposalAction Action, CountryBytes Country,
+    Bytes32 Code, ulong ExpiresAt, uint RequiredVotes) : ContractEvent(Log);
 
 /// <summary><c>ProposalVoted</c>: an issuer voted for a proposal.</summary>
 /// <param name="Log">Where it was emitted.</param>
@@ -41,32 +40,32 @@ public sealed record ProposalCreated(LogEntry Log, ulong Id, Address Proposer, A
 /// <param name="Voter">The voting issuer (indexed).</param>
 /// <param name="Votes">Votes counted so far, this one included.</param>
 /// <param name="RequiredVotes">Votes needed.</param>
-public sealed record ProposalVoted(LogEntry Log, ulong Id, Address Voter, uint Votes, uint RequiredVotes) : ContractEvent(Log);
+public sealed record ProposalVoted(LogPosition Log, ulong Id, Address Voter, uint Votes, uint RequiredVotes) : ContractEvent(Log);
 
 /// <summary><c>ProposalExecuted</c>: a proposal reached its majority and was carried out.</summary>
 /// <param name="Log">Where it was emitted.</param>
 /// <param name="Id">Proposal id (indexed).</param>
 /// <param name="Executor">The issuer whose vote completed the majority (indexed).</param>
-public sealed record ProposalExecuted(LogEntry Log, ulong Id, Address Executor) : ContractEvent(Log);
+public sealed record ProposalExecuted(LogPosition Log, ulong Id, Address Executor) : ContractEvent(Log);
 
 /// <summary><c>ProposalClosed</c>: an expired proposal was taken off the pending list.</summary>
 /// <param name="Log">Where it was emitted.</param>
 /// <param name="Id">Proposal id (indexed).</param>
 /// <param name="Closer">The issuer that closed it (indexed).</param>
-public sealed record ProposalClosed(LogEntry Log, ulong Id, Address Closer) : ContractEvent(Log);
+public sealed record ProposalClosed(LogPosition Log, ulong Id, Address Closer) : ContractEvent(Log);
 
 /// <summary>Decodes the AuthorityRegistry's logs and names their topics for log filters.</summary>
 public static class AuthorityRegistryEvents
 {
-    private static readonly EventTable Table = new(LedgerArtifacts.AuthorityRegistry, new Dictionary<string, Func<LogEntry, AbiTuple, ContractEvent>>
+    private static readonly EventTable Table = new(LedgerArtifacts.AuthorityRegistry, new Dictionary<string, Func<LogPosition, IReadOnlyList<object?>, ContractEvent>>
     {
         [nameof(AuthorityDesignated)] = (log, v) => new AuthorityDesignated(log,
-            AbiValues.ToAddress(v[0]), AbiValues.ToAddress(v[1]), AbiValues.ToEnum<AuthorityKind>(v[2]), AbiValues.ToCountry(v[3]), AbiValues.ToHash32(v[4])),
+            AbiValues.ToAddress(v[0]), AbiValues.ToAddress(v[1]), AbiValues.ToEnum<AuthorityKind>(v[2]), AbiValues.ToCountry(v[3]), AbiValues.ToBytes32(v[4])),
         [nameof(AuthorityStatusChanged)] = (log, v) => new AuthorityStatusChanged(log,
             AbiValues.ToAddress(v[0]), AbiValues.ToAddress(v[1]), AbiValues.ToEnum<AuthorityStatus>(v[2])),
         [nameof(ProposalCreated)] = (log, v) => new ProposalCreated(log,
             AbiValues.ToUInt64(v[0]), AbiValues.ToAddress(v[1]), AbiValues.ToAddress(v[2]), AbiValues.ToEnum<ProposalAction>(v[3]),
-            AbiValues.ToCountry(v[4]), AbiValues.ToHash32(v[5]), AbiValues.ToUInt64(v[6]), AbiValues.ToUInt32(v[7])),
+            AbiValues.ToCountry(v[4]), AbiValues.ToBytes32(v[5]), AbiValues.ToUInt64(v[6]), AbiValues.ToUInt32(v[7])),
         [nameof(ProposalVoted)] = (log, v) => new ProposalVoted(log,
             AbiValues.ToUInt64(v[0]), AbiValues.ToAddress(v[1]), AbiValues.ToUInt32(v[2]), AbiValues.ToUInt32(v[3])),
         [nameof(ProposalExecuted)] = (log, v) => new ProposalExecuted(log, AbiValues.ToUInt64(v[0]), AbiValues.ToAddress(v[1])),
@@ -74,23 +73,19 @@ public static class AuthorityRegistryEvents
     });
 
     /// <summary>Topic 0 of every AuthorityRegistry event (a log filter's first position).</summary>
-    public static IReadOnlyList<Hash32> Topics => Table.Topics;
+    public static IReadOnlyList<Bytes32> Topics => Table.Topics;
 
     /// <summary>Topic 0 of one event, by its Solidity name (e.g. <c>nameof(ProposalCreated)</c>).</summary>
     /// <exception cref="KeyNotFoundException">The contract has no such event.</exception>
-    public static Hash32 TopicOf(string eventName) => Table.TopicOf(eventName);
+    public static Bytes32 TopicOf(string eventName) => Table.TopicOf(eventName);
 
     /// <summary>
     /// The event a log holds, or null when it is not an AuthorityRegistry event (by topic 0
     /// and topic count; the emitting address is not checked here).
     /// </summary>
-    /// <exception cref="AbiDecodingException">The log claims to be one of these events but its data does not decode.</exception>
-    public static ContractEvent? TryDecode(LogEntry log) => Table.TryDecode(log);
+    /// <exception cref="FormatException">The log claims to be one of these events but its data does not decode.</exception>
+    public static ContractEvent? TryDecode(FilterLog log) => Table.TryDecode(log);
 
-    /// <summary>
-    /// A filter for every AuthorityRegistry event of <paramref name="contract"/>. Leave the block range
-    /// unset for a <see cref="Chain.Logs.LogReader"/>, which pages through a range itself.
-    /// </summary>
-    public static LogFilter Filter(Address contract, BlockTag? fromBlock = null, BlockTag? toBlock = null) =>
-        new() { Addresses = [contract], Topics = [Topics], FromBlock = fromBlock, ToBlock = toBlock };
+    /// <summary>Topics (by position) matching every AuthorityRegistry event: for eth_getLogs.</summary>
+    internal static IReadOnlyList<IReadOnlyList<Bytes32>?> AllEvents => [Topics];
 }

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Authorities;
 
@@ -23,7 +23,7 @@ public sealed record ProposalRecord(
     uint AdmissionSeqLimit,
     bool Executed,
     Address Proposer,
-    Hash32 Code)
+    Bytes32 Code)
 {
     /// <summary>True when a proposal has this id.</summary>
     public bool IsKnown => Action != ProposalAction.None;

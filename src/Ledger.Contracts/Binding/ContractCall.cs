@@ -1,19 +1,28 @@
-using Ledger.Chain.Abi;
+using Nethereum.Contracts;
 
 namespace Ledger.Contracts.Binding;
 
-/// <summary>A function of a contract with its encoded calldata, ready for eth_call or a transaction.</summary>
+/// <summary>
+/// A call of one contract function: the Nethereum typed message (generated from the ABI, see
+/// Generated/) and its calldata, encoded once. The message itself is not sent: Nethereum writes
+/// a gas estimate back into a message, so a reused message would skip estimation next time.
+/// </summary>
 internal sealed class ContractCall
 {
-    public ContractCall(AbiFunction function, params object?[] arguments)
+    private ContractCall(string signature, byte[] data)
     {
-        Function = function;
-        Data = function.EncodeCall(arguments);
+        Signature = signature;
+        Data = data;
     }
 
-    /// <summary>The function called; its outputs decode what eth_call returns.</summary>
-    public AbiFunction Function { get; }
+    /// <summary>The function's canonical signature, e.g. <c>verify(bytes32)</c>.</summary>
+    public string Signature { get; }
 
     /// <summary>Selector and ABI-encoded arguments.</summary>
     public byte[] Data { get; }
+
+    /// <summary>Encodes <paramref name="message"/>.</summary>
+    public static ContractCall Of<TFunction>(TFunction message)
+        where TFunction : FunctionMessage, new() =>
+        new(ABITypedRegistry.GetFunctionABI<TFunction>().Signature, message.GetCallData());
 }

@@ -1,33 +1,37 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Logs;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using System.Runtime.CompilerServices;
 using Ledger.Contracts.Errors;
+using Ledger.Contracts.Ethereum;
+using Ledger.Core.Primitives;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.RPC.Eth.Transactions;
 
 namespace Ledger.Contracts.Binding;
 
 /// <summary>
-/// What both contract bindings share: reads through eth_call, writes through the transaction
-/// sender, and custom-error reverts of either turned into <see cref="ContractErrorException"/>.
+/// What both contract bindings share: reads through eth_call decoded into Nethereum output
+/// DTOs, writes through the transaction sender, events through the <see cref="LogPager"/>, and
+/// custom-error reverts of either turned into <see cref="ContractErrorException"/>.
 /// </summary>
 internal sealed class ContractChannel
 {
-    /// <summary>Most blocks one eth_getLogs call covers when reading events; the reader halves it for a node that refuses.</summary>
+    /// <summary>Most blocks one eth_getLogs call covers when reading events; halved for a node that refuses.</summary>
     public const int DefaultBlocksPerPage = 5_000;
 
-    private readonly IRpcClient _rpc;
+    private readonly IClient _client;
     private readonly ITransactionSender? _sender;
 
-    public ContractChannel(ContractArtifact artifact, Address address, IRpcClient rpc, ITransactionSender? sender)
+    public ContractChannel(ContractArtifact artifact, Address address, IClient client, ITransactionSender? sender)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        ArgumentNullException.ThrowIfNull(rpc);
+        ArgumentNullException.ThrowIfNull(client);
         if (address.IsZero)
             throw new ArgumentException($"The {artifact.Name} address must not be the zero address.", nameof(address));
         Artifact = artifact;
         Address = address;
-        _rpc = rpc;
+        _client = client;
         _sender = sender;
     }
 
@@ -35,28 +39,31 @@ internal sealed class ContractChannel
 
     public Address Address { get; }
 
+    public IClient Client => _client;
+
     public ITransactionSender Sender => _sender ?? throw new InvalidOperationException(
         $"This {Artifact.Name} binding was created without a transaction sender, so it can only read.");
 
-    /// <summary>Calls a view function with eth_call and decodes its outputs.</summary>
-    public async Task<AbiTuple> CallAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken)
+    /// <summary>Calls a view function with eth_call and decodes its outputs into <typeparamref name="TOutput"/>.</summary>
+    public async Task<TOutput> CallAsync<TOutput>(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
+        where TOutput : IFunctionOutputDTO, new()
     {
-        var function = call.Function;
-        var request = new CallRequest { To = Address, Data = call.Data };
-        byte[] returned;
+        cancellationToken.ThrowIfCancellationRequested();
+        var input = new CallInput { To = Address.ToLowerHex(), Data = "0x" + Convert.ToHexStringLower(call.Data) };
+        string returned;
         try
         {
-            returned = await _rpc.CallAsync(request, block, cancellationToken).ConfigureAwait(false);
+            returned = await new EthCall(_client).SendRequestAsync(input, block ?? BlockParameter.CreateLatest()).ConfigureAwait(false);
         }
-        catch (RpcRevertException e) when (ContractErrorTranslation.FromCall(e, Address, function.Signature) is { } typed)
+        catch (RpcResponseException e) when (ContractErrorTranslation.FromCall(e, Address, call.Signature) is { } typed)
         {
             throw typed;
         }
         // Every function here returns something, so no data means no contract answered.
-        if (returned.Length == 0 && function.Outputs.Count > 0)
+        if (string.IsNullOrEmpty(returned) || returned == "0x")
             throw new InvalidOperationException(
-                $"{function.Signature} on {Address} returned no data: there is no {Artifact.Name} at that address on this chain (wrong address, chain or block?).");
-        return function.DecodeOutput(returned);
+                $"{call.Signature} on {Address} returned no data: there is no {Artifact.Name} at that address on this chain (wrong address, chain or block?).");
+        return new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(returned);
     }
 
     /// <summary>Sends a transaction making <paramref name="call"/> and waits for its successful receipt.</summary>
@@ -67,26 +74,32 @@ internal sealed class ContractChannel
         {
             return await Sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, Address, call.Function.Signature) is { } typed)
+        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, Address, call.Signature) is { } typed)
         {
             throw typed;
         }
     }
 
     /// <summary>The logs of a receipt that this contract emitted.</summary>
-    public IEnumerable<LogEntry> OwnLogs(TransactionReceipt receipt)
+    public IEnumerable<FilterLog> OwnLogs(TransactionReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return receipt.Logs.Where(log => log.Address == Address);
+        return (receipt.Logs ?? []).Where(log => Address.TryParse(log.Address?.ToLowerInvariant(), out var from, out _) && from == Address);
     }
 
     /// <summary>
-    /// The events matching <paramref name="filter"/> (no block range) in a block range, read page
-    /// by page (<see cref="LogReader"/>) and decoded with <paramref name="decode"/>, in chain order.
+    /// This contract's events whose topics match <paramref name="topics"/>, in a block range,
+    /// read page by page (<see cref="LogPager"/>) and decoded with <paramref name="decode"/>, in chain order.
     /// </summary>
-    public IAsyncEnumerable<ContractEvent> ReadEventsAsync(LogFilter filter, Func<LogEntry, ContractEvent?> decode,
-        ulong fromBlock, ulong toBlock, int maxBlocksPerPage, CancellationToken cancellationToken) =>
-        new LogReader(_rpc).ReadAsync(filter, fromBlock, toBlock, maxBlocksPerPage, cancellationToken)
-            .Select(decode)
-            .OfType<ContractEvent>();
+    public async IAsyncEnumerable<ContractEvent> ReadEventsAsync(IReadOnlyList<IReadOnlyList<Bytes32>?> topics, Func<FilterLog, ContractEvent?> decode,
+        ulong fromBlock, ulong toBlock, int maxBlocksPerPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var topicTexts = topics.Select(values => (IReadOnlyList<string>?)values?.Select(v => v.ToHex()).ToArray()).ToArray();
+        var logs = new LogPager(_client).ReadAsync([Address.ToLowerHex()], topicTexts, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+        await foreach (var log in logs.ConfigureAwait(false))
+        {
+            if (decode(log) is { } decoded)
+                yield return decoded;
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Ledger.Chain.Rpc;
 
 namespace Ledger.Contracts;
 
@@ -8,8 +7,8 @@ namespace Ledger.Contracts;
 /// per Solidity event. <see cref="Log"/> says where it was emitted (contract, block,
 /// transaction, position). List-valued fields compare by reference, like all record lists.
 /// </summary>
-/// <param name="Log">The log the event was decoded from.</param>
-public abstract record ContractEvent(LogEntry Log)
+/// <param name="Log">Where the event was emitted.</param>
+public abstract record ContractEvent(LogPosition Log)
 {
     /// <summary>Prints only the event's fields: the log's position is in <see cref="Log"/>.</summary>
     protected virtual bool PrintMembers(StringBuilder builder) => false;

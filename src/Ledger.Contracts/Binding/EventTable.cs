@@ -1,28 +1,29 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Nethereum.ABI.Model;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Binding;
 
 /// <summary>
-/// Decodes the logs of one contract into event records, found by topic 0. Built from the
-/// contract's ABI and one factory per event; refuses an ABI with an event that has no factory,
-/// so a new contract event cannot be silently ignored by the bindings.
+/// Decodes the logs of one contract into event records, found by topic 0, with Nethereum's
+/// event decoder on the artifact's ABI. Built from one factory per event; refuses an ABI with
+/// an event that has no factory, so a new contract event cannot be silently ignored.
 /// </summary>
 internal sealed class EventTable
 {
-    private readonly Dictionary<Hash32, (AbiEvent Event, Func<LogEntry, AbiTuple, ContractEvent> Create)> _byTopic = [];
-    private readonly Dictionary<string, Hash32> _topicByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Bytes32, (EventABI Event, Func<LogPosition, IReadOnlyList<object?>, ContractEvent> Create)> _byTopic = [];
+    private readonly Dictionary<string, Bytes32> _topicByName = new(StringComparer.Ordinal);
     private readonly string _contractName;
 
-    public EventTable(ContractArtifact artifact, IReadOnlyDictionary<string, Func<LogEntry, AbiTuple, ContractEvent>> factories)
+    public EventTable(ContractArtifact artifact, IReadOnlyDictionary<string, Func<LogPosition, IReadOnlyList<object?>, ContractEvent>> factories)
     {
         _contractName = artifact.Name;
         foreach (var abiEvent in artifact.Abi.Events)
         {
             if (!factories.TryGetValue(abiEvent.Name, out var create))
                 throw new InvalidOperationException($"{artifact.Name} declares event {abiEvent.Signature}, which the bindings do not decode.");
-            var topic = new Hash32(abiEvent.Topic0);
+            var topic = Bytes32.Parse(abiEvent.Sha3Signature);
             _byTopic.Add(topic, (abiEvent, create));
             _topicByName.Add(abiEvent.Name, topic);
         }
@@ -33,24 +34,38 @@ internal sealed class EventTable
     }
 
     /// <summary>Topic 0 of every event, for a log filter.</summary>
-    public IReadOnlyList<Hash32> Topics { get; }
+    public IReadOnlyList<Bytes32> Topics { get; }
 
     /// <summary>Topic 0 of the event named <paramref name="name"/>.</summary>
-    public Hash32 TopicOf(string name) => _topicByName.TryGetValue(name, out var topic)
+    public Bytes32 TopicOf(string name) => _topicByName.TryGetValue(name, out var topic)
         ? topic
         : throw new KeyNotFoundException($"{_contractName} has no event named '{name}'; it has {string.Join(", ", _topicByName.Keys)}.");
 
     /// <summary>
     /// The event in <paramref name="log"/>, or null when the log is not one of these events (by
-    /// topic 0 and number of topics). Throws <see cref="AbiDecodingException"/> when it is one
-    /// but its data does not decode.
+    /// topic 0 and number of topics). Throws <see cref="FormatException"/> when it is one but
+    /// does not decode.
     /// </summary>
-    public ContractEvent? TryDecode(LogEntry log)
+    public ContractEvent? TryDecode(FilterLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (log.Topics.Count == 0 || !_byTopic.TryGetValue(log.Topics[0], out var entry))
+        if (log.Topics is not { Length: > 0 } || !Bytes32.TryParseHex(log.Topics[0]?.ToString(), out var topic0, out _)
+            || !_byTopic.TryGetValue(topic0, out var entry))
             return null;
-        var topics = log.Topics.Select(topic => topic.Bytes.ToArray()).ToArray();
-        return entry.Event.IsMatch(topics) ? entry.Create(log, entry.Event.DecodeLog(topics, log.Data)) : null;
+        var indexed = entry.Event.InputParameters.Count(p => p.Indexed);
+        if (log.Topics.Length != indexed + 1)
+            return null;
+        try
+        {
+            var decoded = entry.Event.DecodeEventDefaultTopics(log).Event;
+            var values = entry.Event.InputParameters.OrderBy(p => p.Order)
+                .Select(p => decoded.First(output => output.Parameter.Order == p.Order).Result)
+                .ToArray();
+            return entry.Create(LogPosition.Of(log), values);
+        }
+        catch (Exception e) when (e is not FormatException and not OverflowException)
+        {
+            throw new FormatException($"A {_contractName} {entry.Event.Name} log does not decode: {e.Message}", e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 
 namespace Ledger.Contracts;
 

@@ -1,17 +1,19 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Deployment;
 
-/// <summary>eth_getCode, which the RPC layer does not offer as a typed call.</summary>
+/// <summary>eth_getCode as bytes.</summary>
 internal static class ContractCode
 {
-    public static async Task<byte[]> GetAsync(IRpcClient rpc, Address address, BlockTag block, CancellationToken cancellationToken)
+    public static async Task<byte[]> GetAsync(IClient client, Address address, BlockParameter block, CancellationToken cancellationToken)
     {
-        var result = await rpc.SendAsync("eth_getCode", [Hex.Encode(address.Bytes), block.RpcValue], cancellationToken).ConfigureAwait(false);
-        var text = result.GetString();
-        if (text is null || !Hex.HasPrefix(text))
-            throw new InvalidDataException($"eth_getCode for {address} answered {result.ValueKind}, not hex data.");
-        return Hex.Decode(text);
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = await new EthGetCode(client).SendRequestAsync(address.ToLowerHex(), block).ConfigureAwait(false);
+        if (text is null || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException($"eth_getCode for {address} did not answer hex data.");
+        return Convert.FromHexString(text.AsSpan(2));
     }
 }

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Deployment;
 
@@ -7,4 +7,4 @@ namespace Ledger.Contracts.Deployment;
 /// <param name="TransactionHash">The transaction that created it.</param>
 /// <param name="BlockNumber">The block that holds that transaction (where an event follower starts).</param>
 /// <param name="AbiVersion">The <see cref="ContractArtifact.AbiVersion"/> of the artifact it was deployed from.</param>
-public sealed record DeployedContract(Address Address, Hash32 TransactionHash, ulong BlockNumber, string AbiVersion);
+public sealed record DeployedContract(Address Address, Bytes32 TransactionHash, ulong BlockNumber, string AbiVersion);

@@ -1,6 +1,6 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
+using Nethereum.JsonRpc.Client;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Permits;
 
@@ -52,12 +52,12 @@ public sealed record DeploymentRecord(
     }
 
     /// <summary>A binding of the AuthorityRegistry; <paramref name="sender"/> null for reads only.</summary>
-    public AuthorityRegistryContract BindAuthorityRegistry(IRpcClient rpc, ITransactionSender? sender = null) =>
-        new(AuthorityRegistry.Address, rpc, sender);
+    public AuthorityRegistryContract BindAuthorityRegistry(IClient client, ITransactionSender? sender = null) =>
+        new(AuthorityRegistry.Address, client, sender);
 
     /// <summary>A binding of the PermitRegistry; <paramref name="sender"/> null for reads only.</summary>
-    public PermitRegistryContract BindPermitRegistry(IRpcClient rpc, ITransactionSender? sender = null) =>
-        new(PermitRegistry.Address, rpc, sender);
+    public PermitRegistryContract BindPermitRegistry(IClient client, ITransactionSender? sender = null) =>
+        new(PermitRegistry.Address, client, sender);
 
     private static void RequireEmbeddedAbi(DeployedContract deployed, ContractArtifact artifact)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Deployment;
 
@@ -70,7 +70,7 @@ internal static class DeploymentRecordJson
 
     private static DeployedContract ReadContract(JsonElement element) => new(
         Address.Parse(Text(element, "address")),
-        Hash32.Parse(Text(element, "transactionHash")),
+        Bytes32.Parse(Text(element, "transactionHash")),
         element.GetProperty("blockNumber").GetUInt64(),
         Text(element, "abiVersion"));
 

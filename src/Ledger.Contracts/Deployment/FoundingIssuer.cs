@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Deployment;
 
@@ -6,4 +6,4 @@ namespace Ledger.Contracts.Deployment;
 /// <param name="Account">The issuer's account; non-zero, each founder once.</param>
 /// <param name="Country">Its country (two letters A-Z).</param>
 /// <param name="Code">Its non-zero display-name hash or short code (see <see cref="AuthorityCode.FromText"/>).</param>
-public sealed record FoundingIssuer(Address Account, CountryBytes Country, Hash32 Code);
+public sealed record FoundingIssuer(Address Account, CountryBytes Country, Bytes32 Code);

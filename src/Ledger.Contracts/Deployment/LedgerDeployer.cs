@@ -1,6 +1,11 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
+using Ledger.Contracts.Generated.AuthorityRegistry.ContractDefinition;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Nethereum.Contracts;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 using Ledger.Contracts.Errors;
 
 namespace Ledger.Contracts.Deployment;
@@ -17,7 +22,7 @@ public sealed class LedgerDeployer
     /// <summary>Most founding issuers accepted: the constructor writes a few slots per founder and must fit a block.</summary>
     public const int MaxFoundingIssuers = 100;
 
-    private readonly IRpcClient _rpc;
+    private readonly IClient _rpc;
     private readonly ITransactionSender _sender;
     private readonly TimeProvider _time;
 
@@ -25,7 +30,7 @@ public sealed class LedgerDeployer
     /// <param name="rpc">The node to deploy to (reads chain id and code).</param>
     /// <param name="sender">Sends the two deployment transactions; its account is recorded as deployer.</param>
     /// <param name="timeProvider">The clock for <see cref="DeploymentRecord.DeployedAt"/>; the system clock when null.</param>
-    public LedgerDeployer(IRpcClient rpc, ITransactionSender sender, TimeProvider? timeProvider = null)
+    public LedgerDeployer(IClient rpc, ITransactionSender sender, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(sender);
@@ -46,15 +51,16 @@ public sealed class LedgerDeployer
         if (foundingIssuers.Count is 0 or > MaxFoundingIssuers || foundingIssuers.Any(founder => founder is null))
             throw new ArgumentException($"Give 1 to {MaxFoundingIssuers} founding issuers, none null.", nameof(foundingIssuers));
 
-        var chainId = await _rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
-        var authorityRegistry = await DeployContractAsync(LedgerArtifacts.AuthorityRegistry, null,
-            [
-                foundingIssuers.Select(f => (object?)f.Account).ToArray(),
-                foundingIssuers.Select(f => (object?)f.Country.ToBytes()).ToArray(),
-                foundingIssuers.Select(f => (object?)f.Code.Bytes.ToArray()).ToArray(),
-            ],
+        var chainId = await ChainIdAsync(_rpc, cancellationToken).ConfigureAwait(false);
+        var authorityRegistry = await DeployContractAsync(LedgerArtifacts.AuthorityRegistry, null, new AuthorityRegistryDeployment
+            {
+                Issuers = foundingIssuers.Select(f => f.Account.ToLowerHex()).ToList(),
+                Countries = foundingIssuers.Select(f => f.Country.ToBytes()).ToList(),
+                Codes = foundingIssuers.Select(f => f.Code.ToArray()).ToList(),
+            }.GetDeploymentData(),
             cancellationToken).ConfigureAwait(false);
-        var permitRegistry = await DeployContractAsync(LedgerArtifacts.PermitRegistry, authorityRegistry.Address, [authorityRegistry.Address], cancellationToken)
+        var permitRegistry = await DeployContractAsync(LedgerArtifacts.PermitRegistry, authorityRegistry.Address,
+            new PermitRegistryDeployment { Authorityregistry = authorityRegistry.Address.ToLowerHex() }.GetDeploymentData(), cancellationToken)
             .ConfigureAwait(false);
         var finished = _time.GetUtcNow();
         // Whole seconds: the record's JSON form has no fractions, so a record reads back equal.
@@ -68,37 +74,43 @@ public sealed class LedgerDeployer
     /// record's AuthorityRegistry.
     /// </summary>
     /// <exception cref="DeploymentException">Another chain, or code that is missing or different.</exception>
-    public static async Task VerifyAsync(DeploymentRecord record, IRpcClient rpc, CancellationToken cancellationToken = default)
+    public static async Task VerifyAsync(DeploymentRecord record, IClient rpc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(rpc);
-        var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+        var chainId = await ChainIdAsync(rpc, cancellationToken).ConfigureAwait(false);
         if (chainId != record.ChainId)
             throw new DeploymentException($"The deployment record is for chain {record.ChainId}, but the node serves chain {chainId}.");
-        await VerifyCodeAsync(rpc, LedgerArtifacts.AuthorityRegistry, record.AuthorityRegistry.Address, null, BlockTag.Latest, cancellationToken).ConfigureAwait(false);
-        await VerifyCodeAsync(rpc, LedgerArtifacts.PermitRegistry, record.PermitRegistry.Address, record.AuthorityRegistry.Address, BlockTag.Latest, cancellationToken)
+        await VerifyCodeAsync(rpc, LedgerArtifacts.AuthorityRegistry, record.AuthorityRegistry.Address, null, BlockParameter.CreateLatest(), cancellationToken).ConfigureAwait(false);
+        await VerifyCodeAsync(rpc, LedgerArtifacts.PermitRegistry, record.PermitRegistry.Address, record.AuthorityRegistry.Address, BlockParameter.CreateLatest(), cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private async Task<DeployedContract> DeployContractAsync(ContractArtifact artifact, Address? immutableAddress, object?[] constructorArguments,
+    private async Task<DeployedContract> DeployContractAsync(ContractArtifact artifact, Address? immutableAddress, byte[] deploymentData,
         CancellationToken cancellationToken)
     {
-        var constructor = artifact.Abi.Constructor ?? throw new InvalidOperationException($"The {artifact.Name} artifact has no constructor.");
-        var request = new TransactionRequest(null, constructor.EncodeDeployment(artifact.Bytecode, constructorArguments));
+        var request = new TransactionRequest(null, deploymentData);
         TransactionOutcome outcome;
         try
         {
             outcome = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, null, $"{artifact.Name} {constructor}") is { } typed)
+        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, null, $"{artifact.Name} constructor") is { } typed)
         {
             throw typed;
         }
-        var address = outcome.Receipt.ContractAddress
-            ?? throw new DeploymentException($"The {artifact.Name} deployment {outcome.Hash} succeeded but its receipt names no contract address.");
-        await VerifyCodeAsync(_rpc, artifact, address, immutableAddress, BlockTag.AtNumber(outcome.Receipt.BlockNumber), cancellationToken)
+        var address = Address.TryParse(outcome.Receipt.ContractAddress?.ToLowerInvariant(), out var deployed, out _)
+            ? deployed
+            : throw new DeploymentException($"The {artifact.Name} deployment {outcome.Hash} succeeded but its receipt names no contract address.");
+        await VerifyCodeAsync(_rpc, artifact, address, immutableAddress, new BlockParameter(outcome.BlockNumber), cancellationToken)
             .ConfigureAwait(false);
-        return new DeployedContract(address, outcome.Hash, outcome.Receipt.BlockNumber, artifact.AbiVersion);
+        return new DeployedContract(address, outcome.Hash, outcome.BlockNumber, artifact.AbiVersion);
+    }
+
+    private static async Task<ulong> ChainIdAsync(IClient client, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return (ulong)(await new Web3(client).Eth.ChainId.SendRequestAsync().ConfigureAwait(false)).Value;
     }
 
     /// <summary>
@@ -106,7 +118,7 @@ public sealed class LedgerDeployer
     /// only immutable is its AuthorityRegistry address, so every immutable word must hold
     /// <paramref name="immutableAddress"/>; contracts without immutables pass null.
     /// </summary>
-    private static async Task VerifyCodeAsync(IRpcClient rpc, ContractArtifact artifact, Address address, Address? immutableAddress, BlockTag block,
+    private static async Task VerifyCodeAsync(IClient rpc, ContractArtifact artifact, Address address, Address? immutableAddress, BlockParameter block,
         CancellationToken cancellationToken)
     {
         var code = await ContractCode.GetAsync(rpc, address, block, cancellationToken).ConfigureAwait(false);

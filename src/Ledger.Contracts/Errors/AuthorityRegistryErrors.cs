@@ -2,7 +2,7 @@
 // (tests/Ledger.Contracts.Tests/Generation). Do not edit. After scripts/export-artifacts.sh, run
 //   LEDGER_REGENERATE=1 dotnet test tests/Ledger.Contracts.Tests --filter Generated_error_records_match_the_artifacts
 
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Errors;
 

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Errors;
 
@@ -16,7 +16,7 @@ public sealed class ContractErrorException : Exception
     /// <param name="function">The function's signature, or "constructor".</param>
     /// <param name="transactionHash">The mined transaction that reverted; null when nothing was mined.</param>
     /// <param name="innerException">The RPC or sender exception that carried the revert.</param>
-    public ContractErrorException(ContractError error, Address? contract, string function, Hash32? transactionHash, Exception? innerException)
+    public ContractErrorException(ContractError error, Address? contract, string function, Bytes32? transactionHash, Exception? innerException)
         : base(Describe(error, contract, function, transactionHash), innerException)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -37,12 +37,12 @@ public sealed class ContractErrorException : Exception
     public string Function { get; }
 
     /// <summary>The reverted transaction; null when the refusal came from eth_call or gas estimation.</summary>
-    public Hash32? TransactionHash { get; }
+    public Bytes32? TransactionHash { get; }
 
     /// <summary>True when a transaction was mined and reverted (its gas is spent); false when nothing was sent.</summary>
     public bool WasSent => TransactionHash is not null;
 
-    private static string Describe(ContractError error, Address? contract, string function, Hash32? transactionHash)
+    private static string Describe(ContractError error, Address? contract, string function, Bytes32? transactionHash)
     {
         var target = contract is { } address ? $"{function} on {address}" : $"Deploying {function}";
         return transactionHash is { } hash

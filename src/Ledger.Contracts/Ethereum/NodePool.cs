@@ -106,7 +106,9 @@ public sealed class NodePool : IClient, IDisposable
     private static IEnumerable<(string, IClient)> Clients(IEnumerable<Uri> urls, NodePoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(urls);
-        return urls.Select(url => (NameOf(url), (IClient)new RpcClient(url) { ConnectionTimeout = options.RequestTimeout })).ToList();
+        // Nethereum's request timeout is one static setting for every RpcClient in the process.
+        ClientBase.ConnectionTimeout = options.RequestTimeout;
+        return urls.Select(url => (NameOf(url), (IClient)new RpcClient(url))).ToList();
     }
 
     // Credentials in a URL never reach a log or an exception message.

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Permits;
 
@@ -18,13 +18,13 @@ namespace Ledger.Contracts.Permits;
 /// <param name="ActorRef">Hash of the official's identity, for the audit trail.</param>
 /// <param name="Lines">Authorised amount per line (uint96), 1 to MAX_LINES non-zero values.</param>
 public sealed record PermitInput(
-    Hash32 Key,
-    Hash32 DocumentHash,
+    Bytes32 Key,
+    Bytes32 DocumentHash,
     PermitType PermitType,
     ulong ValidFrom,
     ulong ValidUntil,
     CountryBytes Destination,
     ushort MaxShipments,
-    Hash32 PreviousKey,
-    Hash32 ActorRef,
+    Bytes32 PreviousKey,
+    Bytes32 ActorRef,
     IReadOnlyList<UInt128> Lines);

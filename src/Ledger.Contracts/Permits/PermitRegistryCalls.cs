@@ -1,65 +1,73 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
 using Ledger.Contracts.Binding;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Ledger.Core.Primitives;
+using PermitInputMessage = Ledger.Contracts.Generated.PermitRegistry.ContractDefinition.PermitInput;
 
 namespace Ledger.Contracts.Permits;
 
-/// <summary>Calldata for every PermitRegistry function, from the embedded ABI.</summary>
+/// <summary>Calldata for every PermitRegistry function, through the generated Nethereum messages.</summary>
 internal static class PermitRegistryCalls
 {
-    private static readonly ContractAbi Abi = LedgerArtifacts.PermitRegistry.Abi;
+    public static ContractCall MaxBatch() => ContractCall.Of(new MaxBatchFunction());
 
-    public static ContractCall MaxBatch() => new(Abi.GetFunction("MAX_BATCH"));
+    public static ContractCall MaxLines() => ContractCall.Of(new MaxLinesFunction());
 
-    public static ContractCall MaxLines() => new(Abi.GetFunction("MAX_LINES"));
+    public static ContractCall AuthorityRegistry() => ContractCall.Of(new AuthorityRegistryFunction());
 
-    public static ContractCall AuthorityRegistry() => new(Abi.GetFunction("authorityRegistry"));
+    public static ContractCall Cancel(Bytes32 key, byte reasonCode, Bytes32 actorRef) => ContractCall.Of(new CancelFunction
+    {
+        Key = AbiValues.Encode(key), ReasonCode = reasonCode, ActorRef = AbiValues.Encode(actorRef),
+    });
 
-    public static ContractCall Cancel(Hash32 key, byte reasonCode, Hash32 actorRef) =>
-        new(Abi.GetFunction("cancel"), AbiValues.Encode(key), reasonCode, AbiValues.Encode(actorRef));
+    public static ContractCall ConfirmArrival(Bytes32 key, Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, Bytes32 actorRef) =>
+        ContractCall.Of(new ConfirmArrivalFunction
+        {
+            Key = AbiValues.Encode(key), ShipmentRef = AbiValues.Encode(shipmentRef), Quantities = AbiValues.Encode(quantities), ActorRef = AbiValues.Encode(actorRef),
+        });
 
-    public static ContractCall ConfirmArrival(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef) =>
-        new(Abi.GetFunction("confirmArrival"), AbiValues.Encode(key), AbiValues.Encode(shipmentRef), AbiValues.Encode(quantities), AbiValues.Encode(actorRef));
+    public static ContractCall DocumentMatches(Bytes32 key, Bytes32 documentHash) =>
+        ContractCall.Of(new DocumentMatchesFunction { Key = AbiValues.Encode(key), DocumentHash = AbiValues.Encode(documentHash) });
 
-    public static ContractCall DocumentMatches(Hash32 key, Hash32 documentHash) =>
-        new(Abi.GetFunction("documentMatches"), AbiValues.Encode(key), AbiValues.Encode(documentHash));
+    public static ContractCall RecordShipment(Bytes32 key, Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, Bytes32 actorRef) =>
+        ContractCall.Of(new RecordShipmentFunction
+        {
+            Key = AbiValues.Encode(key), ShipmentRef = AbiValues.Encode(shipmentRef), Quantities = AbiValues.Encode(quantities), ActorRef = AbiValues.Encode(actorRef),
+        });
 
-    public static ContractCall RecordShipment(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef) =>
-        new(Abi.GetFunction("recordShipment"), AbiValues.Encode(key), AbiValues.Encode(shipmentRef), AbiValues.Encode(quantities), AbiValues.Encode(actorRef));
-
-    // The casts keep each tuple or array one argument: passed bare, an object?[] would become the params array itself.
-    public static ContractCall Register(PermitInput permit) => new(Abi.GetFunction("register"), (object)Encode(permit));
+    public static ContractCall Register(PermitInput permit) => ContractCall.Of(new RegisterFunction { Permit = Encode(permit) });
 
     public static ContractCall RegisterBatch(IReadOnlyList<PermitInput> permits)
     {
         ArgumentNullException.ThrowIfNull(permits);
-        return new ContractCall(Abi.GetFunction("registerBatch"), (object)permits.Select(Encode).ToArray());
+        return ContractCall.Of(new RegisterBatchFunction { Permits = permits.Select(Encode).ToList() });
     }
 
-    public static ContractCall Replace(Hash32 oldKey, byte reasonCode, PermitInput newPermit, Hash32 actorRef) =>
-        new(Abi.GetFunction("replace"), AbiValues.Encode(oldKey), reasonCode, Encode(newPermit), AbiValues.Encode(actorRef));
+    public static ContractCall Replace(Bytes32 oldKey, byte reasonCode, PermitInput newPermit, Bytes32 actorRef) => ContractCall.Of(new ReplaceFunction
+    {
+        OldKey = AbiValues.Encode(oldKey), ReasonCode = reasonCode, NewPermit = Encode(newPermit), ActorRef = AbiValues.Encode(actorRef),
+    });
 
-    public static ContractCall ShipmentOf(Hash32 key, Hash32 shipmentRef) =>
-        new(Abi.GetFunction("shipmentOf"), AbiValues.Encode(key), AbiValues.Encode(shipmentRef));
+    public static ContractCall ShipmentOf(Bytes32 key, Bytes32 shipmentRef) =>
+        ContractCall.Of(new ShipmentOfFunction { Key = AbiValues.Encode(key), ShipmentRef = AbiValues.Encode(shipmentRef) });
 
-    public static ContractCall Verify(Hash32 key) => new(Abi.GetFunction("verify"), AbiValues.Encode(key));
+    public static ContractCall Verify(Bytes32 key) => ContractCall.Of(new VerifyFunction { Key = AbiValues.Encode(key) });
 
-    /// <summary>The PermitInput tuple in the struct's field order.</summary>
-    private static object?[] Encode(PermitInput permit)
+    /// <summary>The PermitInput struct as Nethereum's tuple message.</summary>
+    private static PermitInputMessage Encode(PermitInput permit)
     {
         ArgumentNullException.ThrowIfNull(permit);
-        return
-        [
-            AbiValues.Encode(permit.Key),
-            AbiValues.Encode(permit.DocumentHash),
-            EnumArguments.Require(permit.PermitType, nameof(permit.PermitType)),
-            permit.ValidFrom,
-            permit.ValidUntil,
-            AbiValues.Encode(permit.Destination),
-            permit.MaxShipments,
-            AbiValues.Encode(permit.PreviousKey),
-            AbiValues.Encode(permit.ActorRef),
-            AbiValues.Encode(permit.Lines),
-        ];
+        return new PermitInputMessage
+        {
+            Key = AbiValues.Encode(permit.Key),
+            DocumentHash = AbiValues.Encode(permit.DocumentHash),
+            PermitType = (byte)EnumArguments.Require(permit.PermitType, nameof(permit.PermitType)),
+            ValidFrom = permit.ValidFrom,
+            ValidUntil = permit.ValidUntil,
+            Destination = AbiValues.Encode(permit.Destination),
+            MaxShipments = permit.MaxShipments,
+            PreviousKey = AbiValues.Encode(permit.PreviousKey),
+            ActorRef = AbiValues.Encode(permit.ActorRef),
+            Lines = AbiValues.Encode(permit.Lines),
+        };
     }
 }

@@ -1,9 +1,13 @@
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Binding;
 using Ledger.Contracts.Errors;
+using ShipmentView = Ledger.Contracts.Permits.ShipmentView;
+using PermitInput = Ledger.Contracts.Permits.PermitInput;
+using Ledger.Contracts.Ethereum;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Permits;
 
@@ -21,11 +25,11 @@ public sealed class PermitRegistryContract
 
     /// <summary>Binds the registry at <paramref name="address"/>.</summary>
     /// <param name="address">The deployed contract.</param>
-    /// <param name="rpc">The node (or pool) to read from.</param>
+    /// <param name="client">The node (or <see cref="NodePool"/>) to read from.</param>
     /// <param name="sender">Sends the writes; null for a read-only binding (writes then throw <see cref="InvalidOperationException"/>).</param>
-    public PermitRegistryContract(Address address, IRpcClient rpc, ITransactionSender? sender = null)
+    public PermitRegistryContract(Address address, IClient client, ITransactionSender? sender = null)
     {
-        _channel = new ContractChannel(LedgerArtifacts.PermitRegistry, address, rpc, sender);
+        _channel = new ContractChannel(LedgerArtifacts.PermitRegistry, address, client, sender);
     }
 
     /// <summary>The contract's address.</summary>
@@ -46,7 +50,7 @@ public sealed class PermitRegistryContract
     /// <param name="reasonCode">The issuer's non-zero reason code.</param>
     /// <param name="actorRef">Hash of the official's identity.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
-    public Task<TransactionOutcome> CancelAsync(Hash32 key, byte reasonCode, Hash32 actorRef, CancellationToken cancellationToken = default) =>
+    public Task<TransactionOutcome> CancelAsync(Bytes32 key, byte reasonCode, Bytes32 actorRef, CancellationToken cancellationToken = default) =>
         _channel.SendAsync(PermitRegistryCalls.Cancel(key, reasonCode, actorRef), cancellationToken);
 
     /// <summary>
@@ -58,7 +62,7 @@ public sealed class PermitRegistryContract
     /// <param name="newPermit">The replacement; its PreviousKey must be zero or <paramref name="oldKey"/>.</param>
     /// <param name="actorRef">Hash of the official's identity, for the replacement event.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
-    public Task<TransactionOutcome> ReplaceAsync(Hash32 oldKey, byte reasonCode, PermitInput newPermit, Hash32 actorRef, CancellationToken cancellationToken = default) =>
+    public Task<TransactionOutcome> ReplaceAsync(Bytes32 oldKey, byte reasonCode, PermitInput newPermit, Bytes32 actorRef, CancellationToken cancellationToken = default) =>
         _channel.SendAsync(PermitRegistryCalls.Replace(oldKey, reasonCode, newPermit, actorRef), cancellationToken);
 
     // ------------------------------------------------------------------ customs
@@ -68,7 +72,7 @@ public sealed class PermitRegistryContract
     /// permit. Sender: an active Customs of the issuer's country.
     /// </summary>
     /// <returns>The outcome, and true when recorded now or false for an idempotent repeat (same reference and quantities).</returns>
-    public Task<TransactionResult<bool>> RecordShipmentAsync(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef,
+    public Task<TransactionResult<bool>> RecordShipmentAsync(Bytes32 key, Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, Bytes32 actorRef,
         CancellationToken cancellationToken = default) =>
         SendShipmentAsync<ShipmentRecorded>(PermitRegistryCalls.RecordShipment(key, shipmentRef, quantities, actorRef), e => e.Key == key && e.ShipmentRef == shipmentRef,
             cancellationToken);
@@ -78,7 +82,7 @@ public sealed class PermitRegistryContract
     /// QUANTITIES). Sender: an active Customs of the permit's destination country.
     /// </summary>
     /// <returns>The outcome, and true when recorded now or false for an idempotent repeat.</returns>
-    public Task<TransactionResult<bool>> ConfirmArrivalAsync(Hash32 key, Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, Hash32 actorRef,
+    public Task<TransactionResult<bool>> ConfirmArrivalAsync(Bytes32 key, Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, Bytes32 actorRef,
         CancellationToken cancellationToken = default) =>
         SendShipmentAsync<ArrivalConfirmed>(PermitRegistryCalls.ConfirmArrival(key, shipmentRef, quantities, actorRef), e => e.Key == key && e.ShipmentRef == shipmentRef,
             cancellationToken);
@@ -86,51 +90,50 @@ public sealed class PermitRegistryContract
     // ------------------------------------------------------------------ views
 
     /// <summary><c>verify(key)</c>: the permit's EPIX status and reason now, with every anchored field.</summary>
-    public async Task<PermitVerificationView> VerifyAsync(Hash32 key, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<PermitVerificationView> VerifyAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = (AbiTuple)(await ReadAsync(PermitRegistryCalls.Verify(key), block, cancellationToken).ConfigureAwait(false))[0]!;
+        var v = (await ReadAsync<VerifyOutputDTO>(PermitRegistryCalls.Verify(key), block, cancellationToken).ConfigureAwait(false)).V;
         return new PermitVerificationView(
-            AbiValues.ToEnum<VerificationStatus>(v["status"]),
-            AbiValues.ToEnum<VerificationReason>(v["reason"]),
-            AbiValues.ToAddress(v["issuer"]),
-            AbiValues.ToCountry(v["issuerCountry"]),
-            AbiValues.ToEnum<PermitType>(v["permitType"]),
-            AbiValues.ToUInt64(v["validFrom"]),
-            AbiValues.ToUInt64(v["validUntil"]),
-            AbiValues.ToCountry(v["destination"]),
-            AbiValues.ToQuantities(v["authorised"]),
-            AbiValues.ToQuantities(v["used"]),
-            AbiValues.ToUInt16(v["shipmentsUsed"]),
-            AbiValues.ToUInt16(v["maxShipments"]),
-            AbiValues.ToHash32(v["documentHash"]),
-            AbiValues.ToHash32(v["previousKey"]),
-            AbiValues.ToHash32(v["replacementKey"]),
-            AbiValues.ToByte(v["cancelReason"]));
+            AbiValues.ToEnum<VerificationStatus>(v.Status),
+            AbiValues.ToEnum<VerificationReason>(v.Reason),
+            AbiValues.ToAddress(v.Issuer),
+            AbiValues.ToCountry(v.IssuerCountry),
+            AbiValues.ToEnum<PermitType>(v.PermitType),
+            v.ValidFrom,
+            v.ValidUntil,
+            AbiValues.ToCountry(v.Destination),
+            AbiValues.ToQuantities(v.Authorised),
+            AbiValues.ToQuantities(v.Used),
+            v.ShipmentsUsed,
+            v.MaxShipments,
+            AbiValues.ToBytes32(v.DocumentHash),
+            AbiValues.ToBytes32(v.PreviousKey),
+            AbiValues.ToBytes32(v.ReplacementKey),
+            v.CancelReason);
     }
 
     /// <summary><c>documentMatches(key, documentHash)</c>: whether the permit exists and anchors exactly this hash.</summary>
-    public async Task<bool> DocumentMatchesAsync(Hash32 key, Hash32 documentHash, BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToBool((await ReadAsync(PermitRegistryCalls.DocumentMatches(key, documentHash), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<bool> DocumentMatchesAsync(Bytes32 key, Bytes32 documentHash, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        (await ReadAsync<DocumentMatchesOutputDTO>(PermitRegistryCalls.DocumentMatches(key, documentHash), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
 
     /// <summary><c>shipmentOf(key, shipmentRef)</c>: what each border side recorded for a shipment reference.</summary>
-    public async Task<ShipmentView> ShipmentOfAsync(Hash32 key, Hash32 shipmentRef, BlockTag? block = null, CancellationToken cancellationToken = default)
+    public async Task<ShipmentView> ShipmentOfAsync(Bytes32 key, Bytes32 shipmentRef, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = (AbiTuple)(await ReadAsync(PermitRegistryCalls.ShipmentOf(key, shipmentRef), block, cancellationToken).ConfigureAwait(false))[0]!;
-        return new ShipmentView(AbiValues.ToBool(v["exportRecorded"]), AbiValues.ToBool(v["importRecorded"]),
-            AbiValues.ToQuantities(v["exported"]), AbiValues.ToQuantities(v["imported"]));
+        var v = (await ReadAsync<ShipmentOfOutputDTO>(PermitRegistryCalls.ShipmentOf(key, shipmentRef), block, cancellationToken).ConfigureAwait(false)).S;
+        return new ShipmentView(v.ExportRecorded, v.ImportRecorded, AbiValues.ToQuantities(v.Exported), AbiValues.ToQuantities(v.Imported));
     }
 
     /// <summary><c>authorityRegistry()</c>: the AuthorityRegistry every authorisation is checked against.</summary>
-    public async Task<Address> AuthorityRegistryAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToAddress((await ReadAsync(PermitRegistryCalls.AuthorityRegistry(), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<Address> AuthorityRegistryAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddress((await ReadAsync<AuthorityRegistryOutputDTO>(PermitRegistryCalls.AuthorityRegistry(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     /// <summary><c>MAX_BATCH()</c>: most permits one registerBatch may carry.</summary>
-    public async Task<ulong> MaxBatchAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToUInt64((await ReadAsync(PermitRegistryCalls.MaxBatch(), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<ulong> MaxBatchAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64((await ReadAsync<MaxBatchOutputDTO>(PermitRegistryCalls.MaxBatch(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     /// <summary><c>MAX_LINES()</c>: most quantity lines one permit may carry.</summary>
-    public async Task<ulong> MaxLinesAsync(BlockTag? block = null, CancellationToken cancellationToken = default) =>
-        AbiValues.ToUInt64((await ReadAsync(PermitRegistryCalls.MaxLines(), block, cancellationToken).ConfigureAwait(false))[0]);
+    public async Task<ulong> MaxLinesAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64((await ReadAsync<MaxLinesOutputDTO>(PermitRegistryCalls.MaxLines(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     // ------------------------------------------------------------------ events
 
@@ -145,18 +148,19 @@ public sealed class PermitRegistryContract
     /// </summary>
     public IAsyncEnumerable<ContractEvent> ReadEventsAsync(ulong fromBlock, ulong toBlock, int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage,
         CancellationToken cancellationToken = default) =>
-        _channel.ReadEventsAsync(PermitRegistryEvents.Filter(Address), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+        _channel.ReadEventsAsync(PermitRegistryEvents.AllEvents, PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
-    /// <summary>The events about one permit (see <see cref="PermitRegistryEvents.FilterForPermit"/>), read as <see cref="ReadEventsAsync"/> does.</summary>
-    public IAsyncEnumerable<ContractEvent> ReadPermitEventsAsync(Hash32 key, ulong fromBlock, ulong toBlock,
+    /// <summary>The events about one permit (every event whose first indexed value is the key), read as <see cref="ReadEventsAsync"/> does.</summary>
+    public IAsyncEnumerable<ContractEvent> ReadPermitEventsAsync(Bytes32 key, ulong fromBlock, ulong toBlock,
         int maxBlocksPerPage = ContractChannel.DefaultBlocksPerPage, CancellationToken cancellationToken = default) =>
-        _channel.ReadEventsAsync(PermitRegistryEvents.FilterForPermit(Address, key), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
+        _channel.ReadEventsAsync(PermitRegistryEvents.EventsOfPermit(key), PermitRegistryEvents.TryDecode, fromBlock, toBlock, maxBlocksPerPage, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => $"PermitRegistry at {Address}";
 
-    private Task<AbiTuple> ReadAsync(ContractCall call, BlockTag? block, CancellationToken cancellationToken) =>
-        _channel.CallAsync(call, block, cancellationToken);
+    private Task<TOutput> ReadAsync<TOutput>(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
+        where TOutput : IFunctionOutputDTO, new() =>
+        _channel.CallAsync<TOutput>(call, block, cancellationToken);
 
     // A repeat of a recorded shipment succeeds without an event; the event is how "recorded now" is known.
     private async Task<TransactionResult<bool>> SendShipmentAsync<TEvent>(ContractCall call, Func<TEvent, bool> isThisShipment, CancellationToken cancellationToken)

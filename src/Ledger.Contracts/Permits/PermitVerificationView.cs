@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts.Permits;
 
@@ -36,9 +36,9 @@ public sealed record PermitVerificationView(
     IReadOnlyList<UInt128> Used,
     ushort ShipmentsUsed,
     ushort MaxShipments,
-    Hash32 DocumentHash,
-    Hash32 PreviousKey,
-    Hash32 ReplacementKey,
+    Bytes32 DocumentHash,
+    Bytes32 PreviousKey,
+    Bytes32 ReplacementKey,
     byte CancelReason)
 {
     /// <summary>What is left per line (authorised minus used).</summary>

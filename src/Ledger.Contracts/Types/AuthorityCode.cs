@@ -1,5 +1,5 @@
 using System.Text;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Contracts;
 
@@ -12,20 +12,20 @@ public static class AuthorityCode
 {
     /// <summary>Encodes a short code of 1 to 32 printable ASCII characters.</summary>
     /// <exception cref="ArgumentException">Empty, longer than 32 characters or not printable ASCII.</exception>
-    public static Hash32 FromText(string code)
+    public static Bytes32 FromText(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        if (code.Length is 0 or > Hash32.Size || code.Any(c => c is < ' ' or > '~'))
+        if (code.Length is 0 or > Bytes32.Length || code.Any(c => c is < ' ' or > '~'))
             throw new ArgumentException("An authority code is 1 to 32 printable ASCII characters, e.g. \"FSVO\".", nameof(code));
-        var bytes = new byte[Hash32.Size];
+        var bytes = new byte[Bytes32.Length];
         Encoding.ASCII.GetBytes(code, bytes);
-        return new Hash32(bytes);
+        return new Bytes32(bytes);
     }
 
     /// <summary>The text of a code made by <see cref="FromText"/>; null when the value is not such a code (e.g. a hash).</summary>
-    public static string? TryGetText(Hash32 code)
+    public static string? TryGetText(Bytes32 code)
     {
-        var bytes = code.Bytes;
+        ReadOnlySpan<byte> bytes = code.ToArray();
         var length = bytes.IndexOf((byte)0);
         if (length < 0)
             length = bytes.Length;
