@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Testing;
 

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json.Nodes;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 using Ledger.Processes;
 
 namespace Ledger.Testing;
@@ -22,6 +25,7 @@ public sealed class AnvilDevnet : IAsyncDisposable
         _process = process;
         Options = options;
         RpcUrl = null!;
+        Web3 = null!;
         Client = null!;
         Accounts = [];
     }
@@ -42,7 +46,10 @@ public sealed class AnvilDevnet : IAsyncDisposable
     public IReadOnlyList<DevAccount> Accounts { get; private set; }
 
     /// <summary>A client for the node, disposed with the devnet.</summary>
-    public JsonRpcClient Client { get; private set; }
+    public RpcClient Client { get; private set; }
+
+    /// <summary>Nethereum's Web3 over <see cref="Client"/>.</summary>
+    public IWeb3 Web3 { get; private set; }
 
     /// <summary>What anvil printed: the banner, then the most recent lines.</summary>
     public IReadOnlyList<string> Output => _process.Output;
@@ -73,34 +80,35 @@ public sealed class AnvilDevnet : IAsyncDisposable
     public async Task MineAsync(int blocks = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
-        await Client.SendAsync("anvil_mine", [HexQuantity.Encode((ulong)blocks)], cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await Client.SendRequestAsync("anvil_mine", null, new HexBigInteger(blocks).HexValue);
     }
 
     /// <summary>Takes a state snapshot (evm_snapshot) and returns its id for <see cref="RevertAsync"/>.</summary>
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken = default) =>
-        (await Client.SendAsync("evm_snapshot", [], cancellationToken)).GetString()
-        ?? throw new InvalidOperationException("evm_snapshot returned no id.");
+        await Client.SendRequestAsync<string>("evm_snapshot", null) ?? throw new InvalidOperationException("evm_snapshot returned no id.");
 
     /// <summary>Reverts the chain to a snapshot (evm_revert); false when the id is unknown.</summary>
     public async Task<bool> RevertAsync(string snapshotId, CancellationToken cancellationToken = default) =>
-        (await Client.SendAsync("evm_revert", [snapshotId], cancellationToken)).GetBoolean();
+        await Client.SendRequestAsync<bool>("evm_revert", null, snapshotId);
 
     /// <summary>
     /// Sends a transaction from an unlocked dev account (eth_sendTransaction: anvil signs),
     /// e.g. to deploy test contracts without a signer. Returns the transaction hash.
     /// </summary>
-    public async Task<Hash32> SendTransactionAsync(
+    public async Task<Bytes32> SendTransactionAsync(
         Address from, Address? to, byte[]? data = null, BigInteger? value = null, CancellationToken cancellationToken = default)
     {
-        var transaction = new JsonObject { ["from"] = Hex.Encode(from.Bytes) };
-        if (to is { } recipient)
-            transaction["to"] = Hex.Encode(recipient.Bytes);
-        if (data is not null)
-            transaction["data"] = Hex.Encode(data);
-        if (value is { } wei)
-            transaction["value"] = HexQuantity.Encode(wei);
-        var hash = await Client.SendAsync("eth_sendTransaction", [transaction], cancellationToken);
-        return Hash32.Parse(hash.GetString() ?? throw new InvalidOperationException("eth_sendTransaction returned no hash."));
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = new TransactionInput
+        {
+            From = from.ToLowerHex(),
+            To = to?.ToLowerHex(),
+            Data = data is null ? null : "0x" + Convert.ToHexStringLower(data),
+            Value = value is { } wei ? new HexBigInteger(wei) : null,
+        };
+        var hash = await Web3.Eth.Transactions.SendTransaction.SendRequestAsync(transaction);
+        return Bytes32.Parse(hash ?? throw new InvalidOperationException("eth_sendTransaction returned no hash."));
     }
 
     /// <summary>
@@ -109,14 +117,14 @@ public sealed class AnvilDevnet : IAsyncDisposable
     /// (default 30 s).
     /// </summary>
     public async Task<TransactionReceipt> WaitForReceiptAsync(
-        Hash32 transactionHash, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        Bytes32 transactionHash, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var poll = Options.BlockTime is { } blockTime ? blockTime / 4 : TimeSpan.FromMilliseconds(10);
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (await Client.GetTransactionReceiptAsync(transactionHash, cancellationToken) is { } receipt)
+            if (await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash.ToHex()) is { } receipt)
                 return receipt;
             if (clock.Elapsed > limit)
                 throw new TimeoutException($"No receipt for {transactionHash} after {limit.TotalSeconds:0.#} s.");
@@ -129,7 +137,6 @@ public sealed class AnvilDevnet : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        Client?.Dispose();
         await _process.DisposeAsync();
     }
 
@@ -144,7 +151,8 @@ public sealed class AnvilDevnet : IAsyncDisposable
             var banner = AnvilBanner.Parse(_process.StartupOutput);
             RpcUrl = banner.RpcUrl;
             Accounts = banner.Accounts;
-            Client = new JsonRpcClient(RpcUrl, new JsonRpcClientOptions { Timeout = TimeSpan.FromSeconds(10) });
+            Client = new RpcClient(RpcUrl);
+            Web3 = new Web3(Client);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Options.StartupTimeout);
             ChainId = await AwaitChainIdAsync(deadline.Token);
@@ -168,9 +176,9 @@ public sealed class AnvilDevnet : IAsyncDisposable
         {
             try
             {
-                return await Client.GetChainIdAsync(cancellationToken);
+                return (ulong)(await Web3.Eth.ChainId.SendRequestAsync()).Value;
             }
-            catch (RpcTransportException)
+            catch (Exception e) when (e is RpcClientUnknownException or RpcClientTimeoutException or HttpRequestException)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             }

@@ -1,4 +1,5 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
+using Nethereum.Signer;
 
 namespace Ledger.Testing;
 
@@ -11,7 +12,10 @@ namespace Ledger.Testing;
 public sealed record DevAccount(Address Address, string PrivateKeyHex)
 {
     /// <summary>The private key as 32 bytes.</summary>
-    public byte[] PrivateKey() => Hex.DecodeFixed(PrivateKeyHex, 32);
+    public byte[] PrivateKey() => Convert.FromHexString(PrivateKeyHex.AsSpan(2));
+
+    /// <summary>The key as Nethereum's signer takes it.</summary>
+    public EthECKey Key() => new(PrivateKeyHex);
 
     /// <inheritdoc />
     public override string ToString() => $"DevAccount {{ Address = {Address} }}";

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Testing;
 
 namespace Ledger.Contracts.Tests.Artifacts;

@@ -1,8 +1,10 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Tests.Devnet;
 using static Ledger.Contracts.Tests.Devnet.LedgerNet;
+
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Tests.Authorities;
 
@@ -39,7 +41,7 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
         Assert.Equal(new AuthorityProfile(FR, AuthorityKind.ScientificAuthority, AuthorityStatus.Active), await registry.ProfileOfAsync(agency));
 
         // Reads at a past block see the state of that block.
-        Assert.Equal(AuthorityStatus.Suspended, (await registry.ProfileOfAsync(agency, BlockTag.AtNumber(suspended.Receipt.BlockNumber))).Status);
+        Assert.Equal(AuthorityStatus.Suspended, (await registry.ProfileOfAsync(agency, new BlockParameter(suspended.BlockNumber))).Status);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
     public async Task The_authority_list_its_pages_and_its_count_agree_at_one_block()
     {
         var registry = Net.Deployer.Authorities;
-        BlockTag block = await Net.Rpc.GetBlockNumberAsync();
+        var block = new BlockParameter(await Net.Rpc.GetBlockNumberAsync());
         var all = await registry.AuthoritiesAsync(block);
         Assert.Equal((ulong)all.Count, await registry.AuthorityCountAsync(block));
         Assert.Equal(Net.Founders.Select(f => f.Account), all.Take(3));
@@ -71,10 +73,10 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
     public async Task Unknown_accounts_and_proposals_read_as_all_zero()
     {
         var registry = Net.Deployer.Authorities;
-        var stranger = new Address(TestData.RandomHash().Bytes[..20]);
+        var stranger = new Address(TestData.RandomHash().ToArray()[..20]);
         var authority = await registry.AuthorityOfAsync(stranger);
         Assert.False(authority.IsKnown);
-        Assert.Equal(new AuthorityRecord(CountryBytes.None, AuthorityKind.None, AuthorityStatus.None, 0, Hash32.Zero), authority);
+        Assert.Equal(new AuthorityRecord(CountryBytes.None, AuthorityKind.None, AuthorityStatus.None, 0, Bytes32.Zero), authority);
         Assert.Equal(new AuthorityProfile(CountryBytes.None, AuthorityKind.None, AuthorityStatus.None), await registry.ProfileOfAsync(stranger));
 
         var proposal = await registry.ProposalAsync(1_000_000);
@@ -106,7 +108,7 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
     public async Task A_binding_without_a_sender_reads_but_refuses_to_write()
     {
         var readOnly = new AuthorityRegistryContract(Net.Deployment.AuthorityRegistry.Address, Net.Rpc);
-        Assert.Equal(3UL, await readOnly.ActiveIssuerCountAsync(Net.Deployment.PermitRegistry.BlockNumber));
+        Assert.Equal(3UL, await readOnly.ActiveIssuerCountAsync(new BlockParameter(Net.Deployment.PermitRegistry.BlockNumber)));
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => readOnly.SuspendAgencyAsync(Net.CustomsCH.Address));
         Assert.Contains("without a transaction sender", refusal.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Tests.Devnet;
 using static Ledger.Contracts.Tests.Devnet.LedgerNet;
@@ -26,7 +26,7 @@ public sealed class GovernanceTests
         Assert.Equal(1UL, proposed.Value);
         var opened = Expect.Events(ch.DecodeEvents(proposed.Outcome.Receipt), proposed.Outcome, ch.Address, typeof(ProposalCreated), typeof(ProposalVoted));
         var created = (ProposalCreated)opened[0];
-        var blockTime = (await net.Rpc.GetBlockHeaderAsync(proposed.Outcome.Receipt.BlockNumber))!.Timestamp;
+        var blockTime = await net.Rpc.GetBlockTimestampAsync(new BlockParameter(proposed.Outcome.BlockNumber));
         Assert.Equal((1UL, net.IssuerCH.Address, candidate, ProposalAction.AdmitIssuer, DE, code, blockTime + 7 * 86400, 2u),
             (created.Id, created.Proposer, created.Target, created.Action, created.Country, created.Code, created.ExpiresAt, created.RequiredVotes));
         var firstVote = (ProposalVoted)opened[1];

@@ -1,8 +1,10 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Deployment;
 using Ledger.Contracts.Tests.Devnet;
+
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Tests.Deployment;
 
@@ -22,10 +24,10 @@ public sealed class LedgerDeployerTests(LedgerNetFixture fixture) : IClassFixtur
         foreach (var (deployed, artifact) in new[] { (record.AuthorityRegistry, LedgerArtifacts.AuthorityRegistry), (record.PermitRegistry, LedgerArtifacts.PermitRegistry) })
         {
             var receipt = await Net.Rpc.GetTransactionReceiptAsync(deployed.TransactionHash) ?? throw new Xunit.Sdk.XunitException("no receipt");
-            Assert.True(receipt.Succeeded);
-            Assert.Equal(deployed.Address, receipt.ContractAddress);
-            Assert.Equal(deployed.BlockNumber, receipt.BlockNumber);
-            Assert.Equal(Net.Deployer.Address, receipt.From);
+            Assert.Equal(1, (int)receipt.Status.Value);
+            Assert.Equal(deployed.Address, Address.Parse(receipt.ContractAddress.ToLowerInvariant()));
+            Assert.Equal(deployed.BlockNumber, (ulong)receipt.BlockNumber.Value);
+            Assert.Equal(Net.Deployer.Address, Address.Parse(receipt.From.ToLowerInvariant()));
             Assert.Equal(artifact.AbiVersion, deployed.AbiVersion);
         }
         Assert.True(record.PermitRegistry.BlockNumber >= record.AuthorityRegistry.BlockNumber);
@@ -44,7 +46,7 @@ public sealed class LedgerDeployerTests(LedgerNetFixture fixture) : IClassFixtur
             var founder = Net.Founders[i];
             Assert.Equal((founder.Account, Address.Zero, AuthorityKind.Issuer, founder.Country, founder.Code),
                 (designated[i].Account, designated[i].Actor, designated[i].Kind, designated[i].Country, designated[i].Code));
-            var stored = await Net.Deployer.Authorities.AuthorityOfAsync(founder.Account, BlockTag.AtNumber(Net.Deployment.AuthorityRegistry.BlockNumber));
+            var stored = await Net.Deployer.Authorities.AuthorityOfAsync(founder.Account, new BlockParameter(Net.Deployment.AuthorityRegistry.BlockNumber));
             Assert.Equal(new AuthorityRecord(founder.Country, AuthorityKind.Issuer, AuthorityStatus.Active, (uint)i + 1, founder.Code), stored);
         }
     }
@@ -106,8 +108,8 @@ public sealed class LedgerDeployerTests(LedgerNetFixture fixture) : IClassFixtur
     public async Task Deploying_without_founders_is_refused_before_anything_is_sent()
     {
         var deployer = new LedgerDeployer(Net.Rpc, Net.Spare[1].Sender);
-        var nonceBefore = await Net.Rpc.GetTransactionCountAsync(Net.Spare[1].Address, BlockTag.Pending);
+        var nonceBefore = await Net.Rpc.GetTransactionCountAsync(Net.Spare[1].Address, BlockParameter.CreatePending());
         await Assert.ThrowsAsync<ArgumentException>(() => deployer.DeployAsync([]));
-        Assert.Equal(nonceBefore, await Net.Rpc.GetTransactionCountAsync(Net.Spare[1].Address, BlockTag.Pending));
+        Assert.Equal(nonceBefore, await Net.Rpc.GetTransactionCountAsync(Net.Spare[1].Address, BlockParameter.CreatePending()));
     }
 }

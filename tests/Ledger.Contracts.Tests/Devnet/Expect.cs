@@ -1,5 +1,5 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Errors;
 
 namespace Ledger.Contracts.Tests.Devnet;
@@ -23,9 +23,9 @@ public static class Expect
         Assert.Equal(types, events.Select(e => e.GetType()));
         Assert.All(events, e =>
         {
-            Assert.Equal(contract, e.Log.Address);
+            Assert.Equal(contract, e.Log.Contract);
             Assert.Equal(outcome.Hash, e.Log.TransactionHash);
-            Assert.Equal(outcome.Receipt.BlockNumber, e.Log.BlockNumber);
+            Assert.Equal(outcome.BlockNumber, e.Log.BlockNumber);
         });
         return events;
     }

@@ -1,10 +1,12 @@
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Deployment;
 using Ledger.Contracts.Permits;
+using Ledger.Core.Primitives;
 using Ledger.Testing;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Signer;
 
 namespace Ledger.Contracts.Tests.Devnet;
 
@@ -38,7 +40,7 @@ public sealed class LedgerNet : IAsyncDisposable
     public AnvilDevnet Devnet { get; }
 
     /// <summary>Its client.</summary>
-    public IRpcClient Rpc => Devnet.Client;
+    public IClient Rpc => Devnet.Client;
 
     /// <summary>What the deployer returned.</summary>
     public DeploymentRecord Deployment { get; private set; } = null!;
@@ -96,43 +98,42 @@ public sealed class LedgerNet : IAsyncDisposable
     }
 
     /// <summary>A sender for an account of this devnet.</summary>
-    public TransactionSender NewSender(PrivateKey key) => new(Rpc, key, Devnet.ChainId, SenderOptions, LedgerArtifacts.RevertDecoder);
+    public TransactionSender NewSender(EthECKey key) => new(Rpc, key, Devnet.ChainId, SenderOptions);
 
     /// <summary>The unix time of the latest block: validity windows are judged by it, not by this machine's clock.</summary>
     public async Task<ulong> ChainTimeAsync() =>
-        (await Rpc.GetBlockHeaderAsync(BlockTag.Latest) ?? throw new InvalidOperationException("No latest block.")).Timestamp;
+        (ulong)(await Devnet.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest())
+            ?? throw new InvalidOperationException("No latest block.")).Timestamp.Value;
 
     /// <summary>Moves the chain's clock forward and seals a block at the new time.</summary>
     public async Task PassTimeAsync(TimeSpan time)
     {
-        await Rpc.SendAsync("evm_increaseTime", [(long)time.TotalSeconds]);
+        await Rpc.SendRequestAsync<long>("evm_increaseTime", null, (long)time.TotalSeconds);
         await Devnet.MineAsync();
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var party in _parties)
-            party.Dispose();
         await Devnet.DisposeAsync();
     }
 
     private async Task DeployAsync()
     {
-        var keys = Devnet.Accounts.Select(account => PrivateKey.FromBytes(account.PrivateKey())).ToArray();
+        var keys = Devnet.Accounts.Select(account => account.Key()).ToArray();
         var deployerSender = NewSender(keys[0]);
         Founders =
         [
-            new FoundingIssuer(keys[1].Address, CH, AuthorityCode.FromText("FSVO")),
-            new FoundingIssuer(keys[2].Address, FR, AuthorityCode.FromText("MTE")),
-            new FoundingIssuer(keys[3].Address, NO, AuthorityCode.FromText("Miljodir")),
+            new FoundingIssuer(Address.Parse(keys[1].GetPublicAddress()), CH, AuthorityCode.FromText("FSVO")),
+            new FoundingIssuer(Address.Parse(keys[2].GetPublicAddress()), FR, AuthorityCode.FromText("MTE")),
+            new FoundingIssuer(Address.Parse(keys[3].GetPublicAddress()), NO, AuthorityCode.FromText("Miljodir")),
         ];
         Deployment = await new LedgerDeployer(Rpc, deployerSender).DeployAsync(Founders);
         string[] labels = ["deployer", "issuer CH", "issuer FR", "issuer NO", "customs CH", "customs FR", "customs NO", "customs CH 2"];
         for (var i = 0; i < keys.Length; i++)
         {
             var sender = i == 0 ? deployerSender : NewSender(keys[i]);
-            _parties.Add(new Party(i < labels.Length ? labels[i] : $"spare {i}", keys[i], sender,
+            _parties.Add(new Party(i < labels.Length ? labels[i] : $"spare {i}", sender,
                 Deployment.BindAuthorityRegistry(Rpc, sender), Deployment.BindPermitRegistry(Rpc, sender)));
         }
         await Task.WhenAll(

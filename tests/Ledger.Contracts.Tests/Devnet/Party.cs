@@ -1,20 +1,17 @@
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Permits;
 
 namespace Ledger.Contracts.Tests.Devnet;
 
 /// <summary>A dev account with its own sender and both contract bindings acting as it.</summary>
-public sealed class Party : IDisposable
+public sealed class Party
 {
-    private readonly PrivateKey _key;
 
-    internal Party(string label, PrivateKey key, TransactionSender sender, AuthorityRegistryContract authorities, PermitRegistryContract permits)
+    internal Party(string label, TransactionSender sender, AuthorityRegistryContract authorities, PermitRegistryContract permits)
     {
         Label = label;
-        _key = key;
         Sender = sender;
         Authorities = authorities;
         Permits = permits;
@@ -24,7 +21,7 @@ public sealed class Party : IDisposable
     public string Label { get; }
 
     /// <summary>The account.</summary>
-    public Address Address => _key.Address;
+    public Address Address => Sender.From;
 
     /// <summary>Sends as this account.</summary>
     public TransactionSender Sender { get; }
@@ -35,8 +32,6 @@ public sealed class Party : IDisposable
     /// <summary>The PermitRegistry, acting as this account.</summary>
     public PermitRegistryContract Permits { get; }
 
-    /// <inheritdoc />
-    public void Dispose() => _key.Dispose();
 
     /// <inheritdoc />
     public override string ToString() => $"{Label} ({Address})";

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Permits;
 
 namespace Ledger.Contracts.Tests.Devnet;
@@ -8,7 +8,7 @@ namespace Ledger.Contracts.Tests.Devnet;
 public static class TestData
 {
     /// <summary>A random non-zero 32-byte value: permit keys, document hashes, references.</summary>
-    public static Hash32 RandomHash() => new(RandomNumberGenerator.GetBytes(32));
+    public static Bytes32 RandomHash() => new(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A random address that is no authority and has no key here.</summary>
     public static Address RandomAddress() => new(RandomNumberGenerator.GetBytes(20));
@@ -19,6 +19,6 @@ public static class TestData
     /// </summary>
     public static PermitInput Permit(ulong now, UInt128[]? lines = null, CountryBytes? destination = null, ushort maxShipments = 1,
         PermitType type = PermitType.CitesExport) =>
-        new(RandomHash(), RandomHash(), type, now - 3600, now + 30 * 86400, destination ?? LedgerNet.FR, maxShipments, Hash32.Zero, RandomHash(),
+        new(RandomHash(), RandomHash(), type, now - 3600, now + 30 * 86400, destination ?? LedgerNet.FR, maxShipments, Bytes32.Zero, RandomHash(),
             lines ?? [10]);
 }

@@ -34,11 +34,11 @@ public sealed class AuthorityCodeCastTests
     [Fact]
     public void A_hash_is_not_read_as_text()
     {
-        Assert.Null(AuthorityCode.TryGetText(Chain.Primitives.Hash32.Zero));
-        Assert.Null(AuthorityCode.TryGetText(new Chain.Primitives.Hash32(Enumerable.Repeat((byte)0xAB, 32).ToArray())));
+        Assert.Null(AuthorityCode.TryGetText(Bytes32.Zero));
+        Assert.Null(AuthorityCode.TryGetText(new Bytes32(Enumerable.Repeat((byte)0xAB, 32).ToArray())));
         var gap = new byte[32];
         gap[0] = (byte)'A';
         gap[2] = (byte)'B';
-        Assert.Null(AuthorityCode.TryGetText(new Chain.Primitives.Hash32(gap)));
+        Assert.Null(AuthorityCode.TryGetText(new Bytes32(gap)));
     }
 }

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Binding;
 using Ledger.Contracts.Permits;
@@ -70,7 +70,7 @@ public sealed class CalldataCastTests
         for (var i = 0; i < cases.Length; i++)
         {
             var (call, signature, arguments) = cases[i];
-            Assert.True(outputs[i] == Hex.Encode(call.Data), $"Case {i}: {signature} with {string.Join(' ', arguments)}\n cast:     {outputs[i]}\n bindings: {Hex.Encode(call.Data)}");
+            Assert.True(outputs[i] == HexText.Of(call.Data), $"Case {i}: {signature} with {string.Join(' ', arguments)}\n cast:     {outputs[i]}\n bindings: {HexText.Of(call.Data)}");
         }
     }
 

@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Reflection;
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
+using Nethereum.ABI;
+using Nethereum.ABI.Model;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Errors;
 
 namespace Ledger.Contracts.Tests.Differential;
@@ -16,7 +17,7 @@ public sealed class ErrorRevertCastTests
 {
     private const int Cases = 1000;
 
-    private static readonly AbiError[] AllErrors =
+    private static readonly ErrorABI[] AllErrors =
         [.. LedgerArtifacts.AuthorityRegistry.Abi.Errors.Concat(LedgerArtifacts.PermitRegistry.Abi.Errors).DistinctBy(e => e.Signature)];
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class ErrorRevertCastTests
         var revertData = await CastInParallel.RunAsync(cases.Select(c => (IReadOnlyList<string>)["calldata", c.Error.Signature, .. c.Arguments]).ToArray());
         for (var i = 0; i < cases.Length; i++)
         {
-            var decoded = ContractErrors.TryDecode(Hex.Decode(revertData[i]));
+            var decoded = ContractErrors.TryDecode(Convert.FromHexString(revertData[i].AsSpan(2)));
             Assert.True(Equals(cases[i].Expected, decoded), $"Case {i}: {cases[i].Error.Signature} {string.Join(' ', cases[i].Arguments)}\n expected {cases[i].Expected}\n decoded  {decoded}");
         }
     }
@@ -38,27 +39,31 @@ public sealed class ErrorRevertCastTests
         var records = typeof(ContractError).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ContractError))).ToArray();
         Assert.Equal(AllErrors.Select(e => e.Name).Order(), records.Select(r => r.Name).Order());
         foreach (var error in AllErrors)
-            Assert.Equal(error.Inputs.Count, RecordType(error).GetConstructors().Single().GetParameters().Length);
+            Assert.Equal(error.InputParameters.Length, RecordType(error).GetConstructors().Single().GetParameters().Length);
     }
 
     [Fact]
     public void A_count_beyond_64_bits_is_left_untyped_rather_than_truncated()
     {
-        var error = LedgerArtifacts.PermitRegistry.Abi.GetError("InvalidBatchSize");
-        var data = error.EncodeRevertData(BigInteger.One << 64, 100);
-        Assert.IsType<CustomErrorRevert>(LedgerArtifacts.RevertDecoder.Decode(data));
-        Assert.Null(ContractErrors.TryDecode(data));
+        var error = LedgerArtifacts.PermitRegistry.Abi.Errors.Single(e => e.Name == "InvalidBatchSize");
+        var typical = RevertData(error.Sha3Signature, new ABIValue("uint256", new BigInteger(101)), new ABIValue("uint256", 100));
+        Assert.IsType<InvalidBatchSize>(ContractErrors.TryDecode(typical));
+        var tooLarge = RevertData(error.Sha3Signature, new ABIValue("uint256", BigInteger.One << 64), new ABIValue("uint256", 100));
+        Assert.Null(ContractErrors.TryDecode(tooLarge));
         Assert.Null(ContractErrors.TryDecode([]));
-        Assert.Null(ContractErrors.TryDecode(AbiError.ErrorString.EncodeRevertData("plain message")));
+        Assert.Null(ContractErrors.TryDecode(RevertData("08c379a0", new ABIValue("string", "plain message"))));
     }
 
-    private static (AbiError Error, string[] Arguments, ContractError Expected) RandomError(AbiError error, RandomValues random)
+    private static byte[] RevertData(string selector, params ABIValue[] arguments) =>
+        [.. Convert.FromHexString(selector[..8]), .. new ABIEncode().GetABIEncoded(arguments)];
+
+    private static (ErrorABI Error, string[] Arguments, ContractError Expected) RandomError(ErrorABI error, RandomValues random)
     {
         var parameters = RecordType(error).GetConstructors().Single().GetParameters();
         var values = new object?[parameters.Length];
         var arguments = new string[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
-            (values[i], arguments[i]) = RandomArgument(parameters[i].ParameterType, error.Inputs[i].Type.CanonicalName, random);
+            (values[i], arguments[i]) = RandomArgument(parameters[i].ParameterType, error.InputParameters.OrderBy(p => p.Order).ElementAt(i).Type, random);
         return (error, arguments, (ContractError)Activator.CreateInstance(RecordType(error), values)!);
     }
 
@@ -73,7 +78,7 @@ public sealed class ErrorRevertCastTests
         return type.Name switch
         {
             nameof(Address) => Box(random.Address()),
-            nameof(Hash32) => Box(random.Hash()),
+            nameof(Bytes32) => Box(random.Hash()),
             nameof(CountryBytes) => Box(random.Country()),
             nameof(Byte) => Box(random.Byte()),
             nameof(UInt16) => Box(random.UInt16()),
@@ -87,6 +92,6 @@ public sealed class ErrorRevertCastTests
 
     private static (object? Value, string Cast) Box<T>((T Value, string Cast) pair) => (pair.Value, pair.Cast);
 
-    private static Type RecordType(AbiError error) =>
+    private static Type RecordType(ErrorABI error) =>
         typeof(ContractError).Assembly.GetType($"Ledger.Contracts.Errors.{error.Name}") ?? throw new InvalidOperationException($"No record for {error.Signature}.");
 }

@@ -7,7 +7,7 @@ namespace Ledger.Contracts.Tests.Differential;
 /// <summary>Topic 0 of every event, as the bindings filter logs by it, against <c>cast keccak</c> of the signature written out by hand.</summary>
 public sealed class EventTopicCastTests
 {
-    private static readonly (string Name, string Signature, Func<string, Chain.Primitives.Hash32> TopicOf)[] Events =
+    private static readonly (string Name, string Signature, Func<string, Ledger.Core.Primitives.Bytes32> TopicOf)[] Events =
     [
         (nameof(AuthorityDesignated), "AuthorityDesignated(address,address,uint8,bytes2,bytes32)", AuthorityRegistryEvents.TopicOf),
         (nameof(AuthorityStatusChanged), "AuthorityStatusChanged(address,address,uint8)", AuthorityRegistryEvents.TopicOf),

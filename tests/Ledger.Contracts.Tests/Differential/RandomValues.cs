@@ -1,5 +1,6 @@
+using Ledger.Testing;
 using System.Globalization;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts.Permits;
 
 namespace Ledger.Contracts.Tests.Differential;
@@ -17,12 +18,12 @@ public sealed class RandomValues(int seed)
 
     public Random Random => _random;
 
-    public (Hash32 Value, string Cast) Hash()
+    public (Bytes32 Value, string Cast) Hash()
     {
         var bytes = new byte[32];
         if (_random.Next(8) != 0)
             _random.NextBytes(bytes);
-        return (new Hash32(bytes), Hex.Encode(bytes));
+        return (new Bytes32(bytes), HexText.Of(bytes));
     }
 
     public (Address Value, string Cast) Address()
@@ -42,7 +43,7 @@ public sealed class RandomValues(int seed)
             1 => new CountryBytes((ushort)_random.Next(0x10000)),
             _ => CountryBytes.FromCode(new string([(char)('A' + _random.Next(26)), (char)('A' + _random.Next(26))])),
         };
-        return (country, Hex.Encode(country.ToBytes()));
+        return (country, HexText.Of(country.ToBytes()));
     }
 
     public (byte Value, string Cast) Byte()

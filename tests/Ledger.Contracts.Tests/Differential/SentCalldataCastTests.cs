@@ -1,5 +1,5 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Tests.Devnet;
 using Ledger.Testing;
 
@@ -26,15 +26,15 @@ public sealed class SentCalldataCastTests(LedgerNetFixture fixture) : IClassFixt
         var expected = await CastBatch.RunAsync(
         [
             ["calldata", "register((bytes32,bytes32,uint8,uint40,uint40,bytes2,uint16,bytes32,bytes32,uint96[]))",
-                $"({permit.Key},{permit.DocumentHash},0,{permit.ValidFrom},{permit.ValidUntil},0x4652,1,{Hash32.Zero},{permit.ActorRef},[12,34])"],
+                $"({permit.Key},{permit.DocumentHash},0,{permit.ValidFrom},{permit.ValidUntil},0x4652,1,{Bytes32.Zero},{permit.ActorRef},[12,34])"],
             ["calldata", "recordShipment(bytes32,bytes32,uint96[],bytes32)", permit.Key.ToString(), shipmentRef.ToString(), "[2,3]", actorRef.ToString()],
             ["calldata", "designate(address,uint8,bytes32)", agency.ToString(), "4", code.ToString()],
         ]);
-        Hash32[] hashes = [registered.Hash, shipped.Outcome.Hash, designated.Hash];
+        Bytes32[] hashes = [registered.Hash, shipped.Outcome.Hash, designated.Hash];
         for (var i = 0; i < hashes.Length; i++)
         {
             var sent = await Net.Rpc.GetTransactionByHashAsync(hashes[i]) ?? throw new Xunit.Sdk.XunitException($"Transaction {hashes[i]} unknown.");
-            Assert.Equal(expected[i], Hex.Encode(sent.Input));
+            Assert.Equal(expected[i], sent.Input);
         }
     }
 }

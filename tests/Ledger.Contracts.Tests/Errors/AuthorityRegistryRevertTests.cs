@@ -1,10 +1,13 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Deployment;
 using Ledger.Contracts.Errors;
 using Ledger.Contracts.Tests.Devnet;
 using static Ledger.Contracts.Tests.Devnet.LedgerNet;
+
+using Nethereum.Contracts;
+using AuthorityRegistryDeployment = Ledger.Contracts.Generated.AuthorityRegistry.ContractDefinition.AuthorityRegistryDeployment;
 
 namespace Ledger.Contracts.Tests.Errors;
 
@@ -14,7 +17,7 @@ namespace Ledger.Contracts.Tests.Errors;
 /// </summary>
 public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : IClassFixture<LedgerNetFixture>
 {
-    private static readonly Hash32 Code = AuthorityCode.FromText("code");
+    private static readonly Bytes32 Code = AuthorityCode.FromText("code");
 
     private LedgerNet Net => fixture.Net;
 
@@ -60,7 +63,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     public async Task ZeroCode_when_an_agency_has_no_code()
     {
         var agency = TestData.RandomAddress();
-        var (error, _) = await Expect.Refusal<ZeroCode>(() => Net.IssuerCH.Authorities.DesignateAsync(agency, AuthorityKind.Customs, Hash32.Zero));
+        var (error, _) = await Expect.Refusal<ZeroCode>(() => Net.IssuerCH.Authorities.DesignateAsync(agency, AuthorityKind.Customs, Bytes32.Zero));
         Assert.Equal(new ZeroCode(agency), error);
     }
 
@@ -179,11 +182,12 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     public async Task InvalidFoundingIssuers_when_the_constructor_arrays_differ_in_length()
     {
         // LedgerDeployer cannot send such arrays; the constructor is called directly.
-        var artifact = LedgerArtifacts.AuthorityRegistry;
-        var data = artifact.Abi.Constructor!.EncodeDeployment(artifact.Bytecode,
-            new object?[] { TestData.RandomAddress() }, new object?[] { CH.ToBytes(), FR.ToBytes() }, Array.Empty<object?>());
+        var data = new AuthorityRegistryDeployment
+        {
+            Issuers = [TestData.RandomAddress().ToLowerHex()], Countries = [CH.ToBytes(), FR.ToBytes()], Codes = [],
+        }.GetDeploymentData();
         var reverted = await Assert.ThrowsAsync<TransactionRevertedException>(() => Net.Deployer.Sender.SendAsync(new TransactionRequest(null, data)));
-        Assert.Equal(new InvalidFoundingIssuers(1, 2, 0), ContractErrors.TryDecode(reverted.Reason!.Data));
+        Assert.Equal(new InvalidFoundingIssuers(1, 2, 0), ContractErrors.TryDecode(reverted.RevertData.Span));
     }
 
     /// <summary>Proposes an issuer and has the founders vote until the majority carries it; returns the proposal id.</summary>

@@ -1,9 +1,12 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Sending;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Errors;
 using Ledger.Contracts.Permits;
 using Ledger.Contracts.Tests.Devnet;
 using static Ledger.Contracts.Tests.Devnet.LedgerNet;
+
+using Nethereum.Contracts;
+using PermitRegistryDeployment = Ledger.Contracts.Generated.PermitRegistry.ContractDefinition.PermitRegistryDeployment;
 
 namespace Ledger.Contracts.Tests.Errors;
 
@@ -52,24 +55,23 @@ public sealed class PermitRegistryRevertTests(LedgerNetFixture fixture) : IClass
     public async Task InvalidAuthorityRegistry_when_deployed_on_an_address_without_code()
     {
         // The deployer always passes its fresh AuthorityRegistry; the constructor is called directly.
-        var artifact = LedgerArtifacts.PermitRegistry;
         var account = TestData.RandomAddress();
-        var data = artifact.Abi.Constructor!.EncodeDeployment(artifact.Bytecode, account);
+        var data = new PermitRegistryDeployment { Authorityregistry = account.ToLowerHex() }.GetDeploymentData();
         var reverted = await Assert.ThrowsAsync<TransactionRevertedException>(() => Net.Deployer.Sender.SendAsync(new TransactionRequest(null, data)));
-        Assert.Equal(new InvalidAuthorityRegistry(account), ContractErrors.TryDecode(reverted.Reason!.Data));
+        Assert.Equal(new InvalidAuthorityRegistry(account), ContractErrors.TryDecode(reverted.RevertData.Span));
     }
 
     [Fact]
     public async Task ZeroPermitKey_when_the_key_is_zero()
     {
-        var (error, _) = await Expect.Refusal<ZeroPermitKey>(async () => await Issuer.RegisterAsync(await NewPermitAsync() with { Key = Hash32.Zero }));
+        var (error, _) = await Expect.Refusal<ZeroPermitKey>(async () => await Issuer.RegisterAsync(await NewPermitAsync() with { Key = Bytes32.Zero }));
         Assert.Equal(new ZeroPermitKey(), error);
     }
 
     [Fact]
     public async Task ZeroDocumentHash_when_the_document_hash_is_zero()
     {
-        var permit = await NewPermitAsync() with { DocumentHash = Hash32.Zero };
+        var permit = await NewPermitAsync() with { DocumentHash = Bytes32.Zero };
         var (error, _) = await Expect.Refusal<ZeroDocumentHash>(() => Issuer.RegisterAsync(permit));
         Assert.Equal(new ZeroDocumentHash(permit.Key), error);
     }
@@ -208,7 +210,7 @@ public sealed class PermitRegistryRevertTests(LedgerNetFixture fixture) : IClass
     public async Task ZeroShipmentRef_when_the_shipment_reference_is_zero()
     {
         var permit = await RegisterAsync();
-        var (error, _) = await Expect.Refusal<ZeroShipmentRef>(() => ExportCustoms.RecordShipmentAsync(permit.Key, Hash32.Zero, [1], TestData.RandomHash()));
+        var (error, _) = await Expect.Refusal<ZeroShipmentRef>(() => ExportCustoms.RecordShipmentAsync(permit.Key, Bytes32.Zero, [1], TestData.RandomHash()));
         Assert.Equal(new ZeroShipmentRef(permit.Key), error);
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ledger.Chain.Abi;
+using Nethereum.ABI.Model;
 
 namespace Ledger.Contracts.Tests.Generation;
 
@@ -41,17 +41,17 @@ public static partial class ErrorRecordGenerator
 
     private static IReadOnlyList<ErrorShape> Read(string artifactJson)
     {
-        var abi = ContractAbi.Parse(artifactJson);
+        var abi = ContractArtifact.Parse(artifactJson).Abi;
         using var document = JsonDocument.Parse(artifactJson);
         var docs = document.RootElement.GetProperty("errorDocs");
         return abi.Errors.Select(error => Shape(error, docs)).ToArray();
     }
 
-    private static ErrorShape Shape(AbiError error, JsonElement docs)
+    private static ErrorShape Shape(ErrorABI error, JsonElement docs)
     {
         if (!docs.TryGetProperty(error.Signature, out var doc) || doc.GetProperty("notice").GetString() is not { Length: > 0 } notice)
             throw new InvalidOperationException($"Error {error.Signature} has no NatSpec @notice; document it in the Solidity interface.");
-        var parameters = error.Inputs.Select((input, i) =>
+        var parameters = error.InputParameters.OrderBy(p => p.Order).Select((input, i) =>
         {
             if (input.Name.Length == 0)
                 throw new InvalidOperationException($"Parameter {i} of {error.Signature} has no name.");
@@ -67,9 +67,9 @@ public static partial class ErrorRecordGenerator
     }
 
     /// <summary>The C# type and the AbiValues converter for a Solidity parameter.</summary>
-    private static (string Type, string Converter) MapType(AbiParameter input, string signature)
+    private static (string Type, string Converter) MapType(Parameter input, string signature)
     {
-        var solidity = input.Type.CanonicalName;
+        var solidity = input.Type;
         if (solidity == "uint8" && input.InternalType is { } internalType && internalType.StartsWith("enum ", StringComparison.Ordinal))
         {
             var enumName = internalType[(internalType.LastIndexOf('.') + 1)..].Replace("enum ", "", StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public static partial class ErrorRecordGenerator
         return solidity switch
         {
             "address" => ("Address", "ToAddress"),
-            "bytes32" => ("Hash32", "ToHash32"),
+            "bytes32" => ("Bytes32", "ToBytes32"),
             "bytes2" => ("CountryBytes", "ToCountry"),
             "bool" => ("bool", "ToBool"),
             "uint8" => ("byte", "ToByte"),
@@ -94,8 +94,8 @@ public static partial class ErrorRecordGenerator
     private static string RecordsFile(string summary, IReadOnlyList<ErrorShape> errors)
     {
         var text = new StringBuilder(Header);
-        if (errors.SelectMany(e => e.Parameters).Any(p => p.Type is "Address" or "Hash32"))
-            text.Append("using Ledger.Chain.Primitives;\n\n");
+        if (errors.SelectMany(e => e.Parameters).Any(p => p.Type is "Address" or "Bytes32"))
+            text.Append("using Ledger.Core.Primitives;\n\n");
         text.Append("namespace Ledger.Contracts.Errors;\n");
         text.Append("\n// ").Append(summary).Append('\n');
         foreach (var error in errors)
@@ -113,9 +113,9 @@ public static partial class ErrorRecordGenerator
     private static string MapFile(IReadOnlyList<ErrorShape> errors)
     {
         var text = new StringBuilder(Header);
-        text.Append("using Ledger.Chain.Abi;\nusing Ledger.Contracts.Binding;\n\nnamespace Ledger.Contracts.Errors;\n\n");
+        text.Append("using Ledger.Contracts.Binding;\n\nnamespace Ledger.Contracts.Errors;\n\n");
         text.Append("public static partial class ContractErrors\n{\n");
-        text.Append("    private static partial ContractError? Map(string signature, AbiTuple arguments) => signature switch\n    {\n");
+        text.Append("    private static partial ContractError? Map(string signature, IReadOnlyList<object?> arguments) => signature switch\n    {\n");
         foreach (var error in errors.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             text.Append("        \"").Append(error.Signature).Append("\" => new ").Append(error.Name).Append('(');

@@ -1,5 +1,5 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Permits;
 using Ledger.Contracts.Tests.Devnet;
 using static Ledger.Contracts.Tests.Devnet.LedgerNet;
@@ -30,7 +30,7 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
         Assert.Equal(permit.Lines, view.Authorised);
         Assert.Equal([UInt128.Zero, UInt128.Zero, UInt128.Zero], view.Used);
         Assert.Equal(permit.Lines, view.Remaining);
-        Assert.Equal((permit.DocumentHash, Hash32.Zero, Hash32.Zero, (byte)0), (view.DocumentHash, view.PreviousKey, view.ReplacementKey, view.CancelReason));
+        Assert.Equal((permit.DocumentHash, Bytes32.Zero, Bytes32.Zero, (byte)0), (view.DocumentHash, view.PreviousKey, view.ReplacementKey, view.CancelReason));
 
         Assert.True(await registry.DocumentMatchesAsync(permit.Key, permit.DocumentHash));
         Assert.False(await registry.DocumentMatchesAsync(permit.Key, TestData.RandomHash()));
@@ -185,9 +185,9 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
         await Net.CustomsFR.Permits.ConfirmArrivalAsync(permit.Key, shipmentRef, [3], TestData.RandomHash());
         var cancelled = await Net.IssuerCH.Permits.CancelAsync(permit.Key, 1, TestData.RandomHash());
 
-        var events = await Net.Deployer.Permits.ReadPermitEventsAsync(permit.Key, registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber).ToListAsync();
+        var events = await Net.Deployer.Permits.ReadPermitEventsAsync(permit.Key, registered.BlockNumber, cancelled.BlockNumber).ToListAsync();
         Assert.Equal([typeof(PermitRegistered), typeof(ShipmentRecorded), typeof(ArrivalConfirmed), typeof(PermitCancelled)], events.Select(e => e.GetType()));
-        var all = await Net.Deployer.Permits.ReadEventsAsync(registered.Receipt.BlockNumber, cancelled.Receipt.BlockNumber, maxBlocksPerPage: 1).ToListAsync();
+        var all = await Net.Deployer.Permits.ReadEventsAsync(registered.BlockNumber, cancelled.BlockNumber, maxBlocksPerPage: 1).ToListAsync();
         Assert.Contains(all, e => e is PermitRegistered r && r.Key == other.Key);
         var positions = all.Select(e => (e.Log.BlockNumber, e.Log.LogIndex)).ToArray();
         Assert.Equal(positions.Order(), positions);
@@ -197,10 +197,18 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
     [Fact]
     public void Logs_of_other_contracts_are_not_mistaken_for_permit_events()
     {
-        var log = new LogEntry(Net.Deployment.PermitRegistry.Address, [TestData.RandomHash()], [], 1, Hash32.Zero, Hash32.Zero, 0, 0, false);
+        var log = new FilterLog
+        {
+            Address = Net.Deployment.PermitRegistry.Address.ToLowerHex(), Topics = [TestData.RandomHash().ToHex()], Data = "0x",
+            BlockNumber = new HexBigInteger(1), BlockHash = Bytes32.Zero.ToHex(), TransactionHash = Bytes32.Zero.ToHex(), LogIndex = new HexBigInteger(0),
+        };
         Assert.Null(PermitRegistryEvents.TryDecode(log));
         // The right topic 0 but too few topics: another contract's event with the same signature and other indexing.
-        var sameName = log with { Topics = [PermitRegistryEvents.TopicOf(nameof(PermitRegistered))] };
+        var sameName = new FilterLog
+        {
+            Address = log.Address, Topics = [PermitRegistryEvents.TopicOf(nameof(PermitRegistered)).ToHex()], Data = "0x",
+            BlockNumber = log.BlockNumber, BlockHash = log.BlockHash, TransactionHash = log.TransactionHash, LogIndex = log.LogIndex,
+        };
         Assert.Null(PermitRegistryEvents.TryDecode(sameName));
         Assert.Null(Contracts.Authorities.AuthorityRegistryEvents.TryDecode(sameName));
     }

@@ -1,9 +1,13 @@
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Binding;
 using Ledger.Contracts.Errors;
 using Ledger.Contracts.Permits;
 using Ledger.Contracts.Tests.Devnet;
+
+using Nethereum.RPC.Eth.DTOs;
+
+// recordShipment returns one bool, so any single-bool output DTO decodes it; the call reverts before that matters.
+using BoolOutputDTO = Ledger.Contracts.Generated.PermitRegistry.ContractDefinition.DocumentMatchesOutputDTO;
 
 namespace Ledger.Contracts.Tests.Permits;
 
@@ -19,7 +23,7 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
         await Net.IssuerCH.Permits.RegisterAsync(permit);
         await Net.CustomsCH.Permits.RecordShipmentAsync(permit.Key, TestData.RandomHash(), [4, 20], TestData.RandomHash());
         var before = await Net.Deployer.Permits.VerifyAsync(permit.Key);
-        var nonceBefore = await Net.Rpc.GetTransactionCountAsync(Net.CustomsCH.Address, BlockTag.Pending);
+        var nonceBefore = await Net.Rpc.GetTransactionCountAsync(Net.CustomsCH.Address, BlockParameter.CreatePending());
 
         var shipmentRef = TestData.RandomHash();
         var (error, exception) = await Expect.Refusal<QuantityExceeded>(
@@ -39,7 +43,7 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
         Assert.Equal(before.Used, after.Used);
         Assert.Equal(before.ShipmentsUsed, after.ShipmentsUsed);
         Assert.False((await Net.Deployer.Permits.ShipmentOfAsync(permit.Key, shipmentRef)).ExportRecorded);
-        Assert.Equal(nonceBefore, await Net.Rpc.GetTransactionCountAsync(Net.CustomsCH.Address, BlockTag.Pending));
+        Assert.Equal(nonceBefore, await Net.Rpc.GetTransactionCountAsync(Net.CustomsCH.Address, BlockParameter.CreatePending()));
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
         Assert.Equal(new QuantityExceeded(permit.Key, 0, 7, 3), loser.Error);
         // Usually both pass estimation and the loser reverts on chain; its receipt then says so.
         if (loser.TransactionHash is { } reverted)
-            Assert.Equal(0UL, (await Net.Rpc.GetTransactionReceiptAsync(reverted))!.Status);
+            Assert.Equal(0, (int)(await Net.Rpc.GetTransactionReceiptAsync(reverted))!.Status.Value);
         var view = await Net.Deployer.Permits.VerifyAsync(permit.Key);
         Assert.Equal(((UInt128)7, (ushort)1), (view.Used[0], view.ShipmentsUsed));
     }
@@ -72,10 +76,10 @@ public sealed class RefusedShipmentTests(LedgerNetFixture fixture) : IClassFixtu
         var channel = new ContractChannel(LedgerArtifacts.PermitRegistry, Net.Deployment.PermitRegistry.Address, Net.Rpc, sender: null);
         var call = PermitRegistryCalls.RecordShipment(permit.Key, TestData.RandomHash(), [1], TestData.RandomHash());
 
-        var (error, exception) = await Expect.Refusal<AuthorityNotActive>(() => channel.CallAsync(call, null, CancellationToken.None));
-        Assert.Equal(new AuthorityNotActive(Chain.Primitives.Address.Zero, AuthorityStatus.None), error);
+        var (error, exception) = await Expect.Refusal<AuthorityNotActive>(() => channel.CallAsync<BoolOutputDTO>(call, null, CancellationToken.None));
+        Assert.Equal(new AuthorityNotActive(Address.Zero, AuthorityStatus.None), error);
         Assert.False(exception.WasSent);
-        Assert.IsType<RpcRevertException>(exception.InnerException);
+        Assert.IsType<RpcResponseException>(exception.InnerException);
     }
 
     private static async Task<(bool Won, ContractErrorException? Refusal)> Attempt(Task<TransactionResult<bool>> shipment)
