@@ -95,7 +95,7 @@ public sealed class LedgerDeployer
         {
             outcome = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, null, $"{artifact.Name} constructor") is { } typed)
+        catch (TransactionRevertedException e) when (ContractErrorTranslation.FromSend(e, null, $"{artifact.Name} {ConstructorSignature(artifact)}") is { } typed)
         {
             throw typed;
         }
@@ -106,6 +106,9 @@ public sealed class LedgerDeployer
             .ConfigureAwait(false);
         return new DeployedContract(address, outcome.Hash, outcome.BlockNumber, artifact.AbiVersion);
     }
+
+    private static string ConstructorSignature(ContractArtifact artifact) =>
+        $"constructor({string.Join(',', (artifact.Abi.Constructor?.InputParameters ?? []).OrderBy(p => p.Order).Select(p => p.Type))})";
 
     private static async Task<ulong> ChainIdAsync(IClient client, CancellationToken cancellationToken)
     {

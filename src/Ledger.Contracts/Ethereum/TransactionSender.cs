@@ -86,7 +86,7 @@ public sealed class TransactionSender : ITransactionSender
 
     /// <summary>Signs an EIP-1559 transaction and returns its raw bytes (what eth_sendRawTransaction takes): for tests against <c>cast mktx</c>.</summary>
     internal string Sign(TransactionRequest request, ulong nonce, ulong gasLimit, BigInteger tip, BigInteger maxFee) =>
-        new Transaction1559Signer().SignTransaction(_key, new Transaction1559(_chainId, nonce, tip, maxFee, gasLimit,
+        "0x" + new Transaction1559Signer().SignTransaction(_key, new Transaction1559(_chainId, nonce, tip, maxFee, gasLimit,
             request.To?.ToLowerHex() ?? string.Empty, request.Value, "0x" + Convert.ToHexStringLower(request.Data.Span), []));
 
     /// <inheritdoc />
@@ -144,7 +144,7 @@ public sealed class TransactionSender : ITransactionSender
         for (var retry = 0; ; retry++)
         {
             var raw = Sign(request, reservation.Nonce, gasLimit, tip, maxFee);
-            var hash = Keccak.Hash(Convert.FromHexString(raw.StartsWith("0x", StringComparison.Ordinal) ? raw[2..] : raw));
+            var hash = Keccak.Hash(Convert.FromHexString(raw.AsSpan(2)));
             var refusal = await BroadcastAsync(raw, hash).ConfigureAwait(false);
             if (refusal is null)
             {
