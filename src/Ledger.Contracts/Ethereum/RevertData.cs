@@ -8,9 +8,10 @@ namespace Ledger.Contracts.Ethereum;
 /// Besu and anvil put it in <c>error.data</c>, as a hex string or as an object with a
 /// <c>data</c> member.
 /// </summary>
-internal static class RevertData
+public static class RevertData
 {
     /// <summary>The revert data, or null when the error is not an execution revert.</summary>
+    /// <param name="exception">The node's JSON-RPC error.</param>
     public static byte[]? From(RpcResponseException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

@@ -89,7 +89,7 @@ internal static class ApiMapping
     /// <summary>The receipt of a mined write.</summary>
     public static WriteReceipt ToReceipt(ChainWriteResult result) => new()
     {
-        TxHash = result.Receipt.TransactionHash.ToString(),
+        TxHash = result.Receipt.Hash.ToString(),
         BlockNumber = result.Receipt.BlockNumber,
         BlockTime = Timestamp.FromDateTimeOffset(result.BlockTime),
     };

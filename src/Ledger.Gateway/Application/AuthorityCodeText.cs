@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts;
 using Ledger.Core.Errors;
 
@@ -11,11 +11,11 @@ namespace Ledger.Gateway.Application;
 internal static class AuthorityCodeText
 {
     /// <summary>The bytes32 for a short code or a hash; INVALID_ARGUMENT naming <paramref name="field"/> otherwise.</summary>
-    public static Hash32 Encode(string? text, string field)
+    public static Bytes32 Encode(string? text, string field)
     {
         var code = (text ?? "").Trim();
         if (code.Length == 66 && Core.Primitives.Bytes32.TryParseHex(code, out var hash, out _))
-            return new Hash32(hash.ToArray());
+            return new Bytes32(hash.ToArray());
         try
         {
             return AuthorityCode.FromText(code);
@@ -27,5 +27,5 @@ internal static class AuthorityCodeText
     }
 
     /// <summary>The code as text (short code) or 0x-hex.</summary>
-    public static string Decode(Hash32 code) => AuthorityCode.TryGetText(code) ?? code.ToString();
+    public static string Decode(Bytes32 code) => AuthorityCode.TryGetText(code) ?? code.ToString();
 }

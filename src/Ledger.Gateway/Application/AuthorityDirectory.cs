@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts;
 using Ledger.Contracts.Authorities;
 using Ledger.Core.Errors;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Ledger.Api.V1;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Core.Countries;
 using Ledger.Core.Errors;

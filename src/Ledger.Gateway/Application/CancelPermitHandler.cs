@@ -34,7 +34,7 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
                 var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
-                    permits => permits.CancelAsync(ChainValues.ToHash32(id.Key.Value), request.Reason.ToChainValue(), ChainValues.ToHash32(caller.ActorRef.Value), token),
+                    permits => permits.CancelAsync(id.Key.Value, request.Reason.ToChainValue(), caller.ActorRef.Value, token),
                     token).ConfigureAwait(false);
                 return new CancelPermitResponse { Receipt = ApiMapping.ToReceipt(result) };
             },

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Contracts;
 using Ledger.Contracts.Errors;
 using Ledger.Core.Countries;
@@ -77,12 +77,12 @@ internal static class ContractErrorTranslator
     {
         if (batch is null || PermitKeyOf(error) is not { } key)
             return null;
-        var permitKey = new Core.Permits.PermitKey(ChainValues.ToBytes32(key));
+        var permitKey = new Core.Permits.PermitKey(key);
         return batch.FirstOrDefault(id => id.Key == permitKey);
     }
 
     /// <summary>The permit key of the errors <see cref="TranslatePermitError"/> tells about; null for others.</summary>
-    private static Hash32? PermitKeyOf(ContractError error) => error switch
+    private static Bytes32? PermitKeyOf(ContractError error) => error switch
     {
         QuantityExceeded e => e.Key,
         ShipmentLimitReached e => e.Key,

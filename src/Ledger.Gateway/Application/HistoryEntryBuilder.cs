@@ -1,12 +1,10 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
 using Ledger.Contracts;
 using Ledger.Contracts.Permits;
 using Ledger.Core.Permits;
-using Ledger.Core.Primitives;
 using Ledger.Gateway.Chain;
 
 namespace Ledger.Gateway.Application;
@@ -30,7 +28,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     {
         if (Describe(contractEvent) is not { } about || await BuildAsync(contractEvent, ct).ConfigureAwait(false) is not { } entry)
             return null;
-        var key = new PermitKey(ChainValues.ToBytes32(about.Key));
+        var key = new PermitKey(about.Key);
         var snapshot = await reader.ReadPermitAtAsync(key, contractEvent.Log.BlockNumber, ct).ConfigureAwait(false);
         return new PermitEvent
         {
@@ -83,7 +81,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     }
 
     /// <summary>What every permit event has: its kind, the permit (the old one for a replacement), the acting authority and the official.</summary>
-    private static (PermitEventKind Kind, Hash32 Key, Address Actor, Hash32 ActorRef)? Describe(ContractEvent contractEvent) => contractEvent switch
+    private static (PermitEventKind Kind, Bytes32 Key, Address Actor, Bytes32 ActorRef)? Describe(ContractEvent contractEvent) => contractEvent switch
     {
         PermitRegistered e => (PermitEventKind.Registered, e.Key, e.Issuer, e.ActorRef),
         PermitCancelled e => (PermitEventKind.Cancelled, e.Key, e.Issuer, e.ActorRef),
@@ -93,7 +91,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         _ => null,
     };
 
-    private static ShipmentDetails Shipment(Hash32 shipmentRef, IReadOnlyList<UInt128> quantities, bool consumedPermit)
+    private static ShipmentDetails Shipment(Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, bool consumedPermit)
     {
         var details = new ShipmentDetails { ShipmentRefHash = shipmentRef.ToString(), ConsumedPermit = consumedPermit };
         details.Quantities.AddRange(quantities.Select(q => q.ToString(CultureInfo.InvariantCulture)));
@@ -121,8 +119,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     {
         if (!_blockTimes.TryGetValue(block, out var time))
         {
-            var header = await reader.Chain.Rpc.GetBlockHeaderAsync(block, ct).ConfigureAwait(false);
-            time = header?.TimestampUtc ?? DateTimeOffset.UnixEpoch;
+            time = await reader.Chain.GetBlockTimeAsync(block, ct).ConfigureAwait(false);
             _blockTimes[block] = time;
         }
         return time;

@@ -39,7 +39,7 @@ internal sealed class LedgerAccess(
     /// <exception cref="LedgerException">PERMISSION_DENIED when the account is no authority or is suspended.</exception>
     public async Task<CountryCode> CallerCountryAsync(CallerIdentity caller, CancellationToken ct)
     {
-        var profile = await reader.ProfileAsync(Ledger.Chain.Primitives.Address.Parse(caller.AuthorityAddress), ct).ConfigureAwait(false);
+        var profile = await reader.ProfileAsync(Ledger.Core.Primitives.Address.Parse(caller.AuthorityAddress), ct).ConfigureAwait(false);
         if (!profile.Exists || profile.Country is null)
             throw new LedgerException(Messages.UnknownAuthority(caller.AuthorityAddress));
         if (profile.Status != Ledger.Core.Authorities.AuthorityStatus.Active)

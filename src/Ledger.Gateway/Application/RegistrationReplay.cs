@@ -1,6 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
-using Ledger.Chain.Rpc;
 using Ledger.Core.Registration;
 using PermitRegistered = Ledger.Contracts.Permits.PermitRegistered;
 
@@ -23,12 +22,12 @@ internal sealed class RegistrationReplay(LedgerAccess ledger)
         {
             if (log is not PermitRegistered)
                 continue;
-            var header = await ledger.Reader.Chain.Rpc.GetBlockHeaderAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
+            var blockTime = await ledger.Reader.Chain.GetBlockTimeAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
             return new WriteReceipt
             {
                 TxHash = log.Log.TransactionHash.ToString(),
                 BlockNumber = log.Log.BlockNumber,
-                BlockTime = Timestamp.FromDateTimeOffset(header?.TimestampUtc ?? DateTimeOffset.UnixEpoch),
+                BlockTime = Timestamp.FromDateTimeOffset(blockTime),
                 Replayed = true,
             };
         }

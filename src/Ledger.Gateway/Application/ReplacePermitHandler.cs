@@ -42,7 +42,7 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
                     permits => permits.ReplaceAsync(
-                        ChainValues.ToHash32(oldId.Key.Value), ReplacedReasonCode, replacement.ToPermitInput(caller.ActorRef), ChainValues.ToHash32(caller.ActorRef.Value), token),
+                        oldId.Key.Value, ReplacedReasonCode, replacement.ToPermitInput(caller.ActorRef), caller.ActorRef.Value, token),
                     token).ConfigureAwait(false);
                 return new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) };
             },

@@ -37,9 +37,9 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger)
         CallerIdentity caller, ShipmentInput input, bool importSide, CancellationToken ct)
     {
         var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
-        var key = ChainValues.ToHash32(input.Id.Key.Value);
-        var reference = ChainValues.ToHash32(input.Reference.Key);
-        var actorRef = ChainValues.ToHash32(caller.ActorRef.Value);
+        var key = input.Id.Key.Value;
+        var reference = input.Reference.Key;
+        var actorRef = caller.ActorRef.Value;
         var result = await ledger.Writer.SendPermitRegistryAsync(
             sender,
             async permits => importSide

@@ -58,7 +58,7 @@ internal sealed partial class VerifyPermitHandler(
                 return null;
             var cached = VerifyPermitResponse.Parser.ParseFrom(bytes);
             var issuerChanged = cached.Issuer is { Address.Length: > 0 } issuer
-                && statusChanges.ChangedAfter(Ledger.Chain.Primitives.Address.Parse(issuer.Address), cached.AsOfBlock);
+                && statusChanges.ChangedAfter(Ledger.Core.Primitives.Address.Parse(issuer.Address), cached.AsOfBlock);
             return issuerChanged ? null : cached;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Errors;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Identity;
@@ -86,14 +85,19 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         }
         catch (TransactionRevertedException e)
         {
-            throw new LedgerException(LedgerError.FailedPrecondition($"the ledger refused the transaction: {e.Reason?.Message ?? "no reason given"}"));
+            throw new LedgerException(LedgerError.FailedPrecondition($"the ledger refused the transaction: {e.Message}"));
         }
         catch (TransactionReceiptTimeoutException)
         {
             throw new LedgerException(LedgerError.Unavailable(
                 "the transaction was sent but not yet mined; retry later with the same request ID, which cannot record anything twice"));
         }
-        catch (Exception e) when (e is RpcException or TransactionDroppedException)
+        catch (NonceLeaseUnavailableException e)
+        {
+            throw new LedgerException(LedgerError.Unavailable(
+                $"another gateway has been sending for {e.Account} for a while; retry with the same request ID"));
+        }
+        catch (Exception e) when (e is NodeUnreachableException or Nethereum.JsonRpc.Client.RpcResponseException)
         {
             throw new LedgerException(Messages.NodeUnavailable());
         }

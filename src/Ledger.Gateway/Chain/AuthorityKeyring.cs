@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Keystore;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
-using Ledger.Contracts;
+using Ledger.Core.Primitives;
+using Ledger.Contracts.Ethereum;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Identity;
 using Microsoft.Extensions.Options;
+using Nethereum.Signer;
 
 namespace Ledger.Gateway.Chain;
 
@@ -18,18 +15,18 @@ namespace Ledger.Gateway.Chain;
 /// </summary>
 public sealed class AuthorityKeyring : IDisposable
 {
-    private readonly Dictionary<Address, PrivateKey> _keys = [];
+    private readonly Dictionary<Address, EthECKey> _keys = [];
     private readonly ConcurrentDictionary<Address, Lazy<Task<TransactionSender>>> _senders = new();
     private readonly LedgerChain _chain;
     private readonly TransactionSenderOptions _senderOptions;
     private readonly TimeProvider _time;
-    private readonly Stores.INonceLease _nonceLeases;
+    private readonly INonceLease _nonceLeases;
     private readonly TimeSpan _nonceWait;
 
     /// <summary>Decrypts every configured keystore and checks that each holds the key of its configured account.</summary>
     /// <exception cref="InvalidOperationException">A keystore cannot be read or decrypted, or holds another account's key.</exception>
     public AuthorityKeyring(
-        IOptions<GatewayChainOptions> options, LedgerChain chain, Stores.INonceLease nonceLeases, IOptions<Stores.StoreOptions> stores, TimeProvider timeProvider)
+        IOptions<GatewayChainOptions> options, LedgerChain chain, INonceLease nonceLeases, IOptions<Stores.StoreOptions> stores, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chain = chain;
@@ -71,9 +68,9 @@ public sealed class AuthorityKeyring : IDisposable
         return SenderAsync(account, key);
     }
 
-    private async Task<TransactionSender> SenderAsync(Address account, PrivateKey key)
+    private async Task<TransactionSender> SenderAsync(Address account, EthECKey key)
     {
-        var sender = _senders.GetOrAdd(account, _ => new Lazy<Task<TransactionSender>>(() => CreateSenderAsync(key)));
+        var sender = _senders.GetOrAdd(account, _ => new Lazy<Task<TransactionSender>>(() => CreateSenderAsync(account, key)));
         try
         {
             return await sender.Value.ConfigureAwait(false);
@@ -86,36 +83,35 @@ public sealed class AuthorityKeyring : IDisposable
         }
     }
 
-    private async Task<TransactionSender> CreateSenderAsync(PrivateKey key)
+    private async Task<TransactionSender> CreateSenderAsync(Address account, EthECKey key)
     {
-        var chainId = await _chain.Rpc.GetChainIdAsync().ConfigureAwait(false);
-        var nonces = new ReplicaNonceSource(_chain.Rpc, key.Address, _nonceLeases, _nonceWait);
-        return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, LedgerArtifacts.RevertDecoder, _time, nonces);
+        var chainId = (ulong)(await _chain.Web3.Eth.ChainId.SendRequestAsync().ConfigureAwait(false)).Value;
+        // Replicas sharing this key take the store's lease around each nonce (Redis, or memory during an outage).
+        var nonces = new AccountNonces(_chain.Rpc, account, _nonceLeases, _nonceWait);
+        return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, _time, nonces);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var key in _keys.Values)
-            key.Dispose();
+        // Nethereum's EthECKey cannot wipe its secret; dropping the references is all there is.
         _keys.Clear();
     }
 
-    private static PrivateKey Load(KeystoreEntryOptions entry, Address account)
+    private static EthECKey Load(KeystoreEntryOptions entry, Address account)
     {
-        PrivateKey key;
+        EthECKey key;
         try
         {
-            key = Web3SecretStorage.DecryptFile(entry.KeystorePath, KeystorePassword.Read(entry));
+            key = Keystores.DecryptFile(entry.KeystorePath, KeystorePassword.Read(entry));
         }
         catch (Exception e) when (e is KeystoreException or IOException or UnauthorizedAccessException)
         {
             throw new InvalidOperationException($"The keystore '{entry.KeystorePath}' of {account} cannot be loaded: {e.Message}", e);
         }
-        if (key.Address != account)
+        var actual = Address.Parse(key.GetPublicAddress());
+        if (actual != account)
         {
-            var actual = key.Address;
-            key.Dispose();
             throw new InvalidOperationException(
                 $"The keystore '{entry.KeystorePath}' holds the key of {actual}, not of the configured account {account}.");
         }

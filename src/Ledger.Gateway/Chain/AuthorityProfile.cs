@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Core.Authorities;
 using Ledger.Core.Countries;
 

@@ -1,4 +1,4 @@
-using Ledger.Chain.Rpc;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts;
 
 namespace Ledger.Gateway.Chain;
@@ -7,4 +7,4 @@ namespace Ledger.Gateway.Chain;
 /// <param name="Receipt">The receipt.</param>
 /// <param name="BlockTime">The time of the block that holds it.</param>
 /// <param name="Events">Its logs decoded as typed events of the two contracts (others skipped), in log order.</param>
-internal sealed record ChainWriteResult(TransactionReceipt Receipt, DateTimeOffset BlockTime, IReadOnlyList<ContractEvent> Events);
+internal sealed record ChainWriteResult(TransactionOutcome Receipt, DateTimeOffset BlockTime, IReadOnlyList<ContractEvent> Events);

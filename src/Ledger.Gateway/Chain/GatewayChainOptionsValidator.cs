@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Gateway.Chain;

@@ -1,8 +1,9 @@
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Permits;
 using Microsoft.Extensions.Options;
+using Nethereum.JsonRpc.Client;
+using Nethereum.Web3;
 
 namespace Ledger.Gateway.Chain;
 
@@ -13,7 +14,7 @@ namespace Ledger.Gateway.Chain;
 /// </summary>
 public sealed class LedgerChain : IDisposable
 {
-    private readonly RpcEndpointPool _pool;
+    private readonly NodePool _pool;
 
     /// <summary>Creates the pool and resolves the contract addresses from the options.</summary>
     public LedgerChain(IOptions<GatewayChainOptions> options, TimeProvider timeProvider)
@@ -23,13 +24,20 @@ public sealed class LedgerChain : IDisposable
         Addresses = ContractAddresses.Resolve(value);
         Confirmations = value.Confirmations;
         FirstBlock = value.FollowerStartBlock != 0 ? value.FollowerStartBlock : Addresses.DeploymentBlock;
-        _pool = new RpcEndpointPool(value.RpcUrls.Select(url => new Uri(url)), timeProvider: timeProvider);
+        _pool = new NodePool(value.RpcUrls.Select(url => new Uri(url)), timeProvider: timeProvider);
+        Web3 = new Web3(_pool);
         PermitRegistry = new PermitRegistryContract(Addresses.PermitRegistry, _pool);
         AuthorityRegistry = new AuthorityRegistryContract(Addresses.AuthorityRegistry, _pool);
     }
 
     /// <summary>The node pool; every chain call of the gateway goes through it.</summary>
-    public IRpcClient Rpc => _pool;
+    public IClient Rpc => _pool;
+
+    /// <summary>Nethereum's Web3 over the node pool, for plain node reads (blocks, chain id).</summary>
+    public IWeb3 Web3 { get; }
+
+    /// <summary>The node pool itself, for its endpoints' health.</summary>
+    public NodePool Nodes => _pool;
 
     /// <summary>Where the contracts live.</summary>
     public ContractAddresses Addresses { get; }
@@ -53,7 +61,20 @@ public sealed class LedgerChain : IDisposable
     public AuthorityRegistryContract AuthorityRegistryFor(ITransactionSender sender) => new(Addresses.AuthorityRegistry, _pool, sender);
 
     /// <summary>The number of the newest block the node has.</summary>
-    public Task<ulong> GetBlockNumberAsync(CancellationToken ct) => _pool.GetBlockNumberAsync(ct);
+    public async Task<ulong> GetBlockNumberAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return (ulong)(await Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>The timestamp of block <paramref name="number"/>; the Unix epoch when the node does not have it.</summary>
+    public async Task<DateTimeOffset> GetBlockTimeAsync(ulong number, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var block = await Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+            .SendRequestAsync(new Nethereum.RPC.Eth.DTOs.BlockParameter(number)).ConfigureAwait(false);
+        return block is null ? DateTimeOffset.UnixEpoch : DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();

@@ -12,7 +12,7 @@ internal sealed class LedgerEventLog(LedgerChain chain)
 
     /// <summary>The events about <paramref name="key"/> (registered, cancelled, replaced as the old permit, shipments, arrivals) in blocks <paramref name="from"/>..<paramref name="to"/>.</summary>
     public IAsyncEnumerable<ContractEvent> ReadAsync(PermitKey key, ulong from, ulong to, CancellationToken ct) =>
-        chain.PermitRegistry.ReadPermitEventsAsync(ChainValues.ToHash32(key.Value), from, to, BlocksPerPage, ct);
+        chain.PermitRegistry.ReadPermitEventsAsync(key.Value, from, to, BlocksPerPage, ct);
 
     /// <summary>
     /// The AuthorityRegistry's AuthorityStatusChanged events in blocks <paramref name="from"/>..<paramref name="to"/>

@@ -1,5 +1,5 @@
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Core.Primitives;
+using Nethereum.RPC.Eth.DTOs;
 using Ledger.Core.Authorities;
 using Ledger.Core.Permits;
 
@@ -21,18 +21,18 @@ internal sealed class LedgerReader(LedgerChain chain)
     /// <summary>The permit and its issuer's status at <paramref name="block"/>.</summary>
     public async Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct)
     {
-        var view = await chain.PermitRegistry.VerifyAsync(ChainValues.ToHash32(key.Value), block, ct).ConfigureAwait(false);
+        var view = await chain.PermitRegistry.VerifyAsync(key.Value, new BlockParameter(block), ct).ConfigureAwait(false);
         var permit = OnChainPermit.From(view);
         if (!permit.Exists)
             return new PermitSnapshot(permit, AuthorityStatus.None, block);
-        var issuer = await ProfileAtAsync(permit.Issuer, block, ct).ConfigureAwait(false);
+        var issuer = await ProfileAtAsync(permit.Issuer, new BlockParameter(block), ct).ConfigureAwait(false);
         return new PermitSnapshot(permit, issuer.Status, block);
     }
 
     /// <summary>The account's profile at the newest block.</summary>
     public Task<AuthorityProfile> ProfileAsync(Address account, CancellationToken ct) => ProfileAtAsync(account, null, ct);
 
-    private async Task<AuthorityProfile> ProfileAtAsync(Address account, BlockTag? block, CancellationToken ct)
+    private async Task<AuthorityProfile> ProfileAtAsync(Address account, BlockParameter? block, CancellationToken ct)
     {
         var profile = await chain.AuthorityRegistry.ProfileOfAsync(account, block, ct).ConfigureAwait(false);
         var kind = (AuthorityKind)profile.Kind;

@@ -1,5 +1,4 @@
-using Ledger.Chain.Rpc;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Errors;
@@ -35,12 +34,12 @@ internal sealed class LedgerWriter(LedgerChain chain)
     private async Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct)
     {
         var receipt = outcome.Receipt;
-        var header = await chain.Rpc.GetBlockHeaderAsync(receipt.BlockNumber, ct).ConfigureAwait(false);
+        var blockTime = await chain.GetBlockTimeAsync(outcome.BlockNumber, ct).ConfigureAwait(false);
         // A permit call may make the AuthorityRegistry emit too; keep log order across both.
         var events = chain.PermitRegistry.DecodeEvents(receipt)
             .Concat(chain.AuthorityRegistry.DecodeEvents(receipt))
             .OrderBy(e => e.Log.LogIndex)
             .ToList();
-        return new ChainWriteResult(receipt, header?.TimestampUtc ?? DateTimeOffset.UnixEpoch, events);
+        return new ChainWriteResult(outcome, blockTime, events);
     }
 }

@@ -1,4 +1,4 @@
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 using Ledger.Core.Authorities;
 using Ledger.Core.Countries;
 using Ledger.Core.Documents;
@@ -72,7 +72,7 @@ internal sealed record OnChainPermit
             Lines = view.Authorised.Zip(view.Used, (a, u) => new QuantityLine(a, u)).ToList(),
             ShipmentsUsed = view.ShipmentsUsed,
             MaxShipments = view.MaxShipments,
-            DocumentHash = new DocumentHash(ChainValues.ToBytes32(view.DocumentHash)),
+            DocumentHash = new DocumentHash(view.DocumentHash),
             Previous = OptionalKey(view.PreviousKey),
             Replacement = OptionalKey(view.ReplacementKey),
             CancelReasonCode = view.CancelReason,
@@ -105,9 +105,9 @@ internal sealed record OnChainPermit
         };
     }
 
-    private static PermitKey? OptionalKey(Hash32 value)
+    private static PermitKey? OptionalKey(Bytes32 value)
     {
-        var bytes = ChainValues.ToBytes32(value);
+        var bytes = value;
         return bytes.IsZero ? null : new PermitKey(bytes);
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Ledger.Chain.Primitives;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Gateway.Follower;
 

@@ -1,4 +1,4 @@
-using Ledger.Chain.Rpc;
+using Nethereum.RPC.Eth.DTOs;
 using Ledger.Contracts;
 using Ledger.Contracts.Authorities;
 using Ledger.Gateway.Application;
@@ -99,7 +99,7 @@ internal sealed partial class PermitEventFollower(
         var logs = new List<ContractEvent>();
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             logs.Add(log);
-        var header = await chain.Rpc.GetBlockHeaderAsync(to, ct).ConfigureAwait(false)
+        var header = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
 
         using var commit = new CancellationTokenSource(CommitTimeout);
@@ -108,7 +108,7 @@ internal sealed partial class PermitEventFollower(
         var builder = new HistoryEntryBuilder(reader);
         foreach (var log in logs)
             await ApplyAsync(log, builder, commit.Token).ConfigureAwait(false);
-        await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.Hash.ToString()), commit.Token).ConfigureAwait(false);
+        await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.BlockHash.ToLowerInvariant()), commit.Token).ConfigureAwait(false);
         AppliedThrough = to;
         foreach (var observer in _observers)
             await observer.OnCheckpointAsync(to, commit.Token).ConfigureAwait(false);

@@ -55,8 +55,9 @@ internal sealed class LedgerErrorInterceptor : Interceptor
     {
         LedgerException ledger => new RpcException(new Status(StatusCodeOf(ledger.Kind), ledger.Error.Message)),
         // A reverted read is a bug, not an outage: it stays INTERNAL (no detail leaks out).
-        Ledger.Chain.Rpc.RpcRevertException => null,
-        Ledger.Chain.Rpc.RpcException => new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
+        Nethereum.JsonRpc.Client.RpcResponseException response when Contracts.Ethereum.RevertData.From(response) is not null => null,
+        Nethereum.JsonRpc.Client.RpcResponseException or Contracts.Ethereum.NodeUnreachableException or Contracts.Ethereum.NonceLeaseUnavailableException =>
+            new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

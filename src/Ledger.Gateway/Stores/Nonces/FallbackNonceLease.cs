@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 namespace Ledger.Gateway.Stores;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using System.Collections.Concurrent;
 
 namespace Ledger.Gateway.Stores;

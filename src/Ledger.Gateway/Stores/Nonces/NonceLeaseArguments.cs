@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Ledger.Gateway.Identity;
 
 namespace Ledger.Gateway.Stores;
