@@ -1,4 +1,6 @@
-using Ledger.Chain.Crypto;
+using Ledger.Contracts.Ethereum;
+using Ledger.Core.Primitives;
+using Nethereum.Signer;
 
 namespace Ledger.Devnet.Chain;
 
@@ -21,8 +23,12 @@ public enum DevnetAuthorityKind
 /// <param name="Code">Short code registered on chain (at most 32 ASCII characters).</param>
 /// <param name="Kind">How it gets onto the ledger.</param>
 /// <param name="Key">Its account key.</param>
-public sealed record DevnetAuthority(string Identity, string Country, string Code, DevnetAuthorityKind Kind, PrivateKey Key)
+public sealed record DevnetAuthority(string Identity, string Country, string Code, DevnetAuthorityKind Kind, EthECKey Key)
 {
     /// <summary>Identity, country and address only: the key stays out of logs.</summary>
-    public override string ToString() => $"{Identity} ({Country} {Kind}, {Key.Address})";
+    /// <summary>The authority's account.</summary>
+    public Address Address => Key.AddressOf();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Identity} ({Country} {Kind}, {Address})";
 }

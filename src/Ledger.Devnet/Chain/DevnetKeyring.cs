@@ -1,5 +1,6 @@
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Keystore;
+using Ledger.Contracts.Ethereum;
+using Nethereum.KeyStore.Model;
+using Nethereum.Signer;
 
 namespace Ledger.Devnet.Chain;
 
@@ -15,7 +16,7 @@ public sealed class DevnetKeyring : IDisposable
 
     // Scrypt at 2^14 instead of the standard 2^18: the same format the gateway loads, but a
     // restart does not spend seconds deriving throwaway keys.
-    private static readonly ScryptParameters DevScrypt = new(1 << 14, 8, 1);
+    private static readonly ScryptParams DevScrypt = Keystores.Scrypt(1 << 14, 8, 1);
 
     private static readonly (string Identity, string Country, string Code, DevnetAuthorityKind Kind)[] Layout =
     [
@@ -26,7 +27,7 @@ public sealed class DevnetKeyring : IDisposable
         ("no-issuer", "NO", "NO-MDIR", DevnetAuthorityKind.VotedIssuer),
     ];
 
-    private DevnetKeyring(string folder, PrivateKey deployer, IReadOnlyList<DevnetAuthority> authorities)
+    private DevnetKeyring(string folder, EthECKey deployer, IReadOnlyList<DevnetAuthority> authorities)
     {
         Folder = folder;
         Deployer = deployer;
@@ -41,7 +42,7 @@ public sealed class DevnetKeyring : IDisposable
     public string PasswordFile { get; }
 
     /// <summary>The account that deploys the contracts (no authority).</summary>
-    public PrivateKey Deployer { get; }
+    public EthECKey Deployer { get; }
 
     /// <summary>The demo authorities, founders first.</summary>
     public IReadOnlyList<DevnetAuthority> Authorities { get; }
@@ -70,26 +71,24 @@ public sealed class DevnetKeyring : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Deployer.Dispose();
-        foreach (var authority in Authorities)
-            authority.Key.Dispose();
+        // Nethereum's EthECKey holds no unmanaged secret to wipe; nothing to release beyond the references.
     }
 
-    private static async Task<PrivateKey> LoadOrCreateAsync(string path, CancellationToken cancellationToken)
+    private static async Task<EthECKey> LoadOrCreateAsync(string path, CancellationToken cancellationToken)
     {
         if (File.Exists(path))
         {
             try
             {
-                return Web3SecretStorage.DecryptFile(path, DevPassword);
+                return Keystores.DecryptFile(path, DevPassword);
             }
             catch (KeystoreException)
             {
                 // Not ours (another password or a damaged file): replace it, it is a devnet.
             }
         }
-        var key = PrivateKey.Generate();
-        await File.WriteAllTextAsync(path, Web3SecretStorage.Encrypt(key, DevPassword, DevScrypt), cancellationToken);
+        var key = EthECKey.GenerateKey();
+        await File.WriteAllTextAsync(path, Keystores.Encrypt(key, DevPassword, DevScrypt), cancellationToken);
         return key;
     }
 }

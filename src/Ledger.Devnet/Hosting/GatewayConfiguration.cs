@@ -44,14 +44,14 @@ public static class GatewayConfiguration
         {
             var authority = keyring.Authorities[i];
             var role = authority.Kind == DevnetAuthorityKind.Customs ? "CustomsOfficer" : "IssuingOfficer";
-            settings[$"Identity:DevIdentities:{authority.Identity}:Authority"] = authority.Key.Address.ToString();
+            settings[$"Identity:DevIdentities:{authority.Identity}:Authority"] = authority.Address.ToString();
             settings[$"Identity:DevIdentities:{authority.Identity}:Role"] = role;
-            settings[$"Chain:Keystores:{i}:Account"] = authority.Key.Address.ToString();
+            settings[$"Chain:Keystores:{i}:Account"] = authority.Address.ToString();
             settings[$"Chain:Keystores:{i}:KeystorePath"] = keyring.KeystorePath(authority.Identity);
             settings[$"Chain:Keystores:{i}:PasswordFile"] = keyring.PasswordFile;
         }
         // An observer: reads as the CH management authority, writes nothing.
-        settings[$"Identity:DevIdentities:{ReadOnlyIdentity}:Authority"] = keyring["ch-issuer"].Key.Address.ToString();
+        settings[$"Identity:DevIdentities:{ReadOnlyIdentity}:Authority"] = keyring["ch-issuer"].Address.ToString();
         settings[$"Identity:DevIdentities:{ReadOnlyIdentity}:Role"] = "ReadOnly";
         return settings;
     }

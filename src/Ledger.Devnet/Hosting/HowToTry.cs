@@ -10,7 +10,7 @@ public static class HowToTry
     {
         var gateway = devnet.GatewayAddress.ToString().TrimEnd('/');
         var ledger = "dotnet run --project src/Ledger.Cli --";
-        var identities = string.Join(", ", devnet.Keyring.Authorities.Select(a => $"{a.Identity} ({a.Key.Address})").Append(GatewayConfiguration.ReadOnlyIdentity));
+        var identities = string.Join(", ", devnet.Keyring.Authorities.Select(a => $"{a.Identity} ({a.Address})").Append(GatewayConfiguration.ReadOnlyIdentity));
         return $"""
 
             ==============================================================================

@@ -1,4 +1,4 @@
-using Ledger.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 using Ledger.Contracts.Deployment;
 using Ledger.Devnet.Chain;
 using Ledger.Devnet.Processes;
@@ -68,8 +68,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         }
 
         Keyring = await DevnetKeyring.OpenAsync(Path.Combine(StateFolder, "keystores"), cancellationToken);
-        using (var rpc = new JsonRpcClient(RpcUrl))
-            Deployment = await new DevnetChainSeeder(rpc, Keyring, log).RunAsync(cancellationToken);
+        Deployment = await new DevnetChainSeeder(new RpcClient(RpcUrl), Keyring, log).RunAsync(cancellationToken);
         await Deployment.WriteAsync(DeploymentRecordFile, cancellationToken);
 
         var settings = GatewayConfiguration.Build(
