@@ -1,6 +1,7 @@
 using System.Numerics;
 using Grpc.Core;
 using Ledger.Api.V1;
+using Ledger.Core.Primitives;
 using Ledger.Gateway.IntegrationTests.Support;
 using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 
@@ -21,8 +22,8 @@ public sealed class StoryTests(LedgerNetworkFixture network)
         Assert.Equal("0x" + Convert.ToHexStringLower(ChainProbe.KeyOf(permitId)), registered.Permit.PermitKey);
         Assert.False(registered.Receipt.Replayed);
         var anchored = await _chain.VerifyAsync(permitId);
-        Assert.Equal(network.AccountOf(Officials.ChIssuer), anchored["issuer"]);
-        Assert.Equal(registered.Permit.DocumentHash, "0x" + Convert.ToHexStringLower((byte[])anchored["documentHash"]!));
+        Assert.Equal(network.AccountOf(Officials.ChIssuer), Address.Parse(anchored.Issuer.ToLowerInvariant()));
+        Assert.Equal(registered.Permit.DocumentHash, "0x" + Convert.ToHexStringLower(anchored.DocumentHash));
 
         var shipment = await network.Permits.RecordShipmentAsync(new RecordShipmentRequest
         {
@@ -88,7 +89,7 @@ public sealed class StoryTests(LedgerNetworkFixture network)
         Assert.Equal(VerificationStatus.Cancelled, after.Status);
         Assert.Equal(VerificationReason.Cancelled, after.Reason);
         Assert.False(after.DocumentMatches);
-        Assert.Equal(2, (BigInteger)(await _chain.VerifyAsync(permitId))["status"]!);
+        Assert.Equal(2, (await _chain.VerifyAsync(permitId)).Status);
     }
 
     [Fact]

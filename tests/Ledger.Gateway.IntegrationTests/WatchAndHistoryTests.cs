@@ -29,7 +29,7 @@ public sealed class WatchAndHistoryTests(LedgerNetworkFixture network)
         Assert.Equal(shipped.Receipt.BlockNumber, history.Entries[1].BlockNumber);
         Assert.Equal(["4"], history.Entries[1].Shipment.Quantities);
         // On chain the official is only a hash: keccak256("actor:" + all-zero Devnet CA fingerprint + "|devnet|<name>").
-        var actorRef = Ledger.Chain.Primitives.Keccak256.HashUtf8($"actor:{new string('0', 64)}|devnet|{Officials.ChCustoms}");
+        var actorRef = Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes($"actor:{new string('0', 64)}|devnet|{Officials.ChCustoms}"));
         Assert.Equal("0x" + Convert.ToHexStringLower(actorRef), history.Entries[1].ActorRef);
 
         var firstPage = await network.Permits.GetPermitHistoryAsync(new GetPermitHistoryRequest { PermitId = permitId, PageSize = 1 }, As(Officials.FrCustoms));

@@ -1,7 +1,7 @@
 using System.Net.Http;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
-using Ledger.Chain.Keystore;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Deployment;
 using Ledger.Devnet.Chain;
 using Ledger.Testing;
@@ -23,7 +23,7 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
         var devnet = fixture.Devnet;
         var authorities = devnet.Keyring.Authorities;
         var outputs = await CastBatch.RunAsync(authorities
-            .Select(a => (IReadOnlyList<string>)["call", devnet.Deployment.AuthorityRegistry.Address.ToString(), AuthorityOf, a.Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()])
+            .Select(a => (IReadOnlyList<string>)["call", devnet.Deployment.AuthorityRegistry.Address.ToString(), AuthorityOf, a.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()])
             .ToList());
 
         for (var i = 0; i < authorities.Count; i++)
@@ -44,8 +44,8 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
         var outputs = await CastBatch.RunAsync(
         [
             ["call", registry, "proposalCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
-            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["ch-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
-            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["fr-issuer"].Key.Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["ch-issuer"].Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
+            ["call", registry, "hasVoted(uint256,address)(bool)", "1", devnet.Keyring["fr-issuer"].Address.ToString(), "--rpc-url", devnet.RpcUrl.ToString()],
             ["call", registry, "activeIssuerCount()(uint256)", "--rpc-url", devnet.RpcUrl.ToString()],
         ]);
 
@@ -74,8 +74,8 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
     {
         foreach (var authority in fixture.Devnet.Keyring.Authorities)
         {
-            using var key = Web3SecretStorage.DecryptFile(fixture.Devnet.Keyring.KeystorePath(authority.Identity), DevnetKeyring.DevPassword);
-            Assert.Equal(authority.Key.Address, key.Address);
+            var key = Keystores.DecryptFile(fixture.Devnet.Keyring.KeystorePath(authority.Identity), DevnetKeyring.DevPassword);
+            Assert.Equal(authority.Address, key.AddressOf());
         }
     }
 
@@ -85,7 +85,7 @@ public class DevnetHostTests(DevnetFixture fixture) : IClassFixture<DevnetFixtur
         var banner = Ledger.Devnet.Hosting.HowToTry.Text(fixture.Devnet) + fixture.StartupLog;
         foreach (var authority in fixture.Devnet.Keyring.Authorities)
         {
-            var secret = Convert.ToHexString(authority.Key.ExportBytes());
+            var secret = Convert.ToHexString(authority.Key.GetPrivateKeyAsBytes());
             Assert.DoesNotContain(secret, banner, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(secret, authority.ToString(), StringComparison.OrdinalIgnoreCase);
         }

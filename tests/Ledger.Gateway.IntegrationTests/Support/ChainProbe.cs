@@ -1,48 +1,44 @@
 using System.Numerics;
-using Ledger.Chain.Abi;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
 using Ledger.Contracts;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Gateway.IntegrationTests.Support;
 
 /// <summary>
-/// Reads chain state straight from the node with the contract's ABI, bypassing the
-/// gateway, so tests check what really is on chain.
+/// Reads the PermitRegistry straight from the node through Nethereum's own query handler and
+/// log filter, not through the gateway or our bindings' channel, so tests can check what the
+/// gateway claims against the chain.
 /// </summary>
 public sealed class ChainProbe(LedgerNetworkFixture network)
 {
-    private static readonly ContractAbi PermitAbi = LedgerArtifacts.PermitRegistry.Abi;
-
-    /// <summary>The output of PermitRegistry.verify for the permit ID (keccak256 of the normalised ID).</summary>
-    public async Task<AbiTuple> VerifyAsync(string permitId)
+    /// <summary>verify(key) for the permit, as Nethereum decodes it.</summary>
+    public async Task<PermitVerification> VerifyAsync(string permitId)
     {
-        var function = PermitAbi.GetFunction("verify");
-        var output = await network.Devnet.Client.CallAsync(new CallRequest
-        {
-            To = network.PermitRegistry,
-            Data = function.EncodeCall(KeyOf(permitId)),
-        });
-        return (AbiTuple)function.DecodeOutput(output)[0]!;
+        var handler = network.Devnet.Web3.Eth.GetContractQueryHandler<VerifyFunction>();
+        var output = await handler.QueryDeserializingToObjectAsync<VerifyOutputDTO>(
+            new VerifyFunction { Key = KeyOf(permitId) }, network.PermitRegistry.ToLowerHex());
+        return output.V;
     }
 
-    /// <summary>Used amount per line.</summary>
-    public async Task<BigInteger[]> UsedAsync(string permitId) =>
-        ((IReadOnlyList<object?>)(await VerifyAsync(permitId))["used"]!).Cast<BigInteger>().ToArray();
+    /// <summary>The used quantity per line.</summary>
+    public async Task<BigInteger[]> UsedAsync(string permitId) => [.. (await VerifyAsync(permitId)).Used];
 
-    /// <summary>The PermitRegistry events (by name) about the permit, in chain order.</summary>
+    /// <summary>The names of the PermitRegistry events about the permit, in chain order.</summary>
     public async Task<IReadOnlyList<string>> EventsAsync(string permitId)
     {
-        var logs = await network.Devnet.Client.GetLogsAsync(new LogFilter
+        var logs = await network.Devnet.Web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
         {
-            Addresses = [network.PermitRegistry],
-            Topics = [null, [new Hash32(KeyOf(permitId))]],
-            FromBlock = BlockTag.Earliest,
-            ToBlock = BlockTag.Latest,
+            Address = [network.PermitRegistry.ToLowerHex()],
+            Topics = [null!, "0x" + Convert.ToHexStringLower(KeyOf(permitId))],
+            FromBlock = BlockParameter.CreateEarliest(),
+            ToBlock = BlockParameter.CreateLatest(),
         });
-        return logs.Select(log => PermitAbi.DecodeLog(log.Topics.Select(t => t.Bytes.ToArray()).ToArray(), log.Data)!.Event.Name).ToList();
+        var byTopic = LedgerArtifacts.PermitRegistry.Abi.Events.ToDictionary(e => "0x" + e.Sha3Signature, e => e.Name, StringComparer.OrdinalIgnoreCase);
+        return logs.Select(log => byTopic[log.Topics[0].ToString()!]).ToList();
     }
 
-    /// <summary>keccak256 of the permit ID as given (the tests use normalised IDs).</summary>
-    public static byte[] KeyOf(string permitId) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(permitId));
+    /// <summary>The permit key: keccak256 of the normalised permit ID.</summary>
+    public static byte[] KeyOf(string permitId) => Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(permitId));
 }

@@ -1,6 +1,4 @@
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Sending;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts;
 using Ledger.Contracts.Deployment;
 using Ledger.Testing;
@@ -35,6 +33,6 @@ public static class LedgerDeployment
     private static async Task<TransactionSender> SenderAsync(AnvilDevnet devnet, int account) =>
         await TransactionSender.CreateAsync(
             devnet.Client,
-            PrivateKey.FromBytes(devnet.Accounts[account].PrivateKey()),
+            devnet.Accounts[account].Key(),
             new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
 }

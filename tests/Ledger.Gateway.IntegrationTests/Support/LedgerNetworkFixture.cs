@@ -1,10 +1,9 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Keystore;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Rpc;
+using Ledger.Contracts.Ethereum;
+using Ledger.Core.Primitives;
+using Nethereum.RPC.Eth.DTOs;
 using Ledger.Gateway.Tests.Support;
 using Ledger.Testing;
 
@@ -76,7 +75,7 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
 
     /// <summary>Transactions sent so far by <paramref name="official"/>'s authority (pending included).</summary>
     public Task<ulong> NonceOfAsync(string official) =>
-        Devnet.Client.GetTransactionCountAsync(AccountOf(official), BlockTag.Pending);
+        Devnet.Client.GetTransactionCountAsync(AccountOf(official), BlockParameter.CreatePending());
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -111,11 +110,11 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
             Settings[$"Identity:DevIdentities:{official}:Role"] = role;
             if (role == "ReadOnly")
                 continue;
-            using var key = PrivateKey.FromBytes(_devnet.Accounts[account].PrivateKey());
+            var key = _devnet.Accounts[account].Key();
             var path = Path.Combine(_directory, $"{official}.json");
             // Small scrypt cost: the tests check wiring, not key stretching.
-            File.WriteAllText(path, Web3SecretStorage.Encrypt(key, Password, new ScryptParameters(1024, 8, 1)));
-            Settings[$"Chain:Keystores:{keystores}:Account"] = key.Address.ToChecksumHex();
+            File.WriteAllText(path, Keystores.Encrypt(key, Password, Keystores.Scrypt(1024, 8, 1)));
+            Settings[$"Chain:Keystores:{keystores}:Account"] = key.AddressOf().ToChecksumHex();
             Settings[$"Chain:Keystores:{keystores}:KeystorePath"] = path;
             Settings[$"Chain:Keystores:{keystores}:PasswordFile"] = passwordFile;
             keystores++;

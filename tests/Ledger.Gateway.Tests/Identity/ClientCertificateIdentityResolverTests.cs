@@ -56,8 +56,8 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
         Assert.Equal(Foen.ToLowerInvariant(), caller.AuthorityAddress);
         Assert.Equal(CallerRole.IssuingOfficer, caller.Role);
         Assert.Equal(official, caller.OfficialIdentity);
-        // The on-chain reference is Core's: keccak256("actor:" + official), checked here against an independent Keccak.
-        var expected = Ledger.Chain.Primitives.Keccak256.Hash(Encoding.UTF8.GetBytes("actor:" + official));
+        // The on-chain reference is Core's: keccak256("actor:" + official), checked here against Nethereum's Keccak called directly.
+        var expected = Nethereum.Util.Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("actor:" + official));
         Assert.Equal(expected, caller.ActorRef.Value.ToArray());
         Assert.Equal("0x" + Convert.ToHexStringLower(expected), caller.ActorRefHex);
     }

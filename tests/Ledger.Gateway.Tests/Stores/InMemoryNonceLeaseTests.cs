@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Ledger.Gateway.Stores;
 
 namespace Ledger.Gateway.Tests.Stores;

@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tests.Support;
 
