@@ -5,3 +5,4 @@ global using Ledger.Testing;
 global using Nethereum.Hex.HexTypes;
 global using Nethereum.JsonRpc.Client;
 global using Nethereum.RPC.Eth.DTOs;
+global using Ledger.Contracts.Permits;
