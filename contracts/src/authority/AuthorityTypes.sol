@@ -62,4 +62,6 @@ struct Proposal {
     address proposer;
     /// Code of the authority to admit; zero for suspend/reinstate.
     bytes32 code;
+    /// Validator node of the issuer to admit; zero for every other action.
+    address node;
 }

@@ -4,7 +4,8 @@ pragma solidity ^0.8.24;
 import {Test} from "forge-std/Test.sol";
 import {AuthorityRegistry} from "../../src/authority/AuthorityRegistry.sol";
 
-/// @notice Deploys an AuthorityRegistry with n founding issuers (CH, DE, KE, FR, BR, ...).
+/// @notice Deploys an AuthorityRegistry with n founding issuers (CH, DE, KE, FR, BR, ...),
+/// founder i with validator node `_node(i)`.
 abstract contract AuthorityFixture is Test {
     bytes2 internal constant CH = "CH";
     bytes2 internal constant DE = "DE";
@@ -14,18 +15,32 @@ abstract contract AuthorityFixture is Test {
     bytes2 internal constant VN = "VN";
     AuthorityRegistry internal registry;
     address[] internal founders;
+    address[] internal founderNodes;
 
     function _deploy(uint256 n) internal {
         bytes2[6] memory pool = [CH, DE, KE, FR, BR, VN];
         founders = new address[](n);
         bytes2[] memory countries = new bytes2[](n);
         bytes32[] memory codes = new bytes32[](n);
+        founderNodes = _nodes(n);
         for (uint256 i; i < n; ++i) {
             founders[i] = makeAddr(string.concat("issuer-", vm.toString(i)));
             countries[i] = pool[i];
             codes[i] = keccak256(abi.encode("issuer", i));
         }
-        registry = new AuthorityRegistry(founders, countries, codes);
+        registry = new AuthorityRegistry(founders, countries, codes, founderNodes);
+    }
+
+    /// @dev Validator node addresses node-0 .. node-(n-1).
+    function _nodes(uint256 n) internal returns (address[] memory nodes) {
+        nodes = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            nodes[i] = _node(i);
+        }
+    }
+
+    function _node(uint256 i) internal returns (address) {
+        return makeAddr(string.concat("node-", vm.toString(i)));
     }
 
     function _vote(address voter, uint256 id) internal returns (bool executed) {
