@@ -16,6 +16,18 @@ contract ValidatorSetTest is AuthorityFixture {
     address internal candidate = makeAddr("candidate-FR");
     address internal candidateNode = makeAddr("node-candidate-FR");
 
+    // ------------------------------------------------------------------ the interface Besu calls
+
+    /// Besu's contract validator selection calls getValidators() and decodes address[].
+    function test_getValidators_isTheFunctionBesuCalls() public {
+        // Expected value is the output of `cast sig "getValidators()"`.
+        assertEq(IValidatorSet.getValidators.selector, bytes4(0xb7ab4db5));
+        _deploy(2);
+        (bool ok, bytes memory ret) = address(registry).staticcall(hex"b7ab4db5");
+        assertTrue(ok);
+        assertEq(abi.decode(ret, (address[])), founderNodes);
+    }
+
     // ------------------------------------------------------------------ founders
 
     function test_constructor_foundersNodesAreTheValidators() public {
@@ -102,7 +114,7 @@ contract ValidatorSetTest is AuthorityFixture {
         assertEq(registry.validatorCount(), 4);
     }
 
-    function test_admission_belowFourReportsNoFaultTolerance() public {
+    function test_admission_belowFourReportsFaultToleranceLost() public {
         _deploy(2);
         vm.prank(founders[0]);
         uint256 id = registry.proposeIssuer(candidate, FR, "new", candidateNode);
