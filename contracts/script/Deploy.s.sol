@@ -6,11 +6,13 @@ import {console} from "forge-std/console.sol";
 import {AuthorityRegistry} from "../src/authority/AuthorityRegistry.sol";
 import {PermitRegistry} from "../src/permit/PermitRegistry.sol";
 
-/// @notice Deploys the AuthorityRegistry with its founding issuers, then the PermitRegistry
-/// on top of it. Founders come from the environment, comma-separated, in the same order:
+/// @notice Deploys the AuthorityRegistry with its founding issuers and their validator nodes,
+/// then the PermitRegistry on top of it. Founders come from the environment, comma-separated,
+/// in the same order:
 ///   FOUNDING_ISSUERS=0xabc...,0xdef...   issuer accounts
 ///   FOUNDING_COUNTRIES=CH,DE             ISO 3166-1 alpha-2 codes
 ///   FOUNDING_CODES=FSVO,BfN              short codes (at most 32 bytes each)
+///   FOUNDING_NODES=0x123...,0x456...     validator node addresses (block-signing keys)
 /// Example (local anvil, unlocked dev account as sender):
 ///   forge script script/Deploy.s.sol --rpc-url http://127.0.0.1:8545 --broadcast --unlocked --sender 0x...
 contract Deploy is Script {
@@ -27,8 +29,9 @@ contract Deploy is Script {
         address[] memory issuers = vm.envAddress("FOUNDING_ISSUERS", ",");
         string[] memory countries = vm.envString("FOUNDING_COUNTRIES", ",");
         string[] memory codes = vm.envString("FOUNDING_CODES", ",");
+        address[] memory nodes = vm.envAddress("FOUNDING_NODES", ",");
         vm.startBroadcast();
-        (registry, permits) = deploy(issuers, toCountries(countries), toCodes(codes));
+        (registry, permits) = deploy(issuers, toCountries(countries), toCodes(codes), nodes);
         vm.stopBroadcast();
         console.log("AuthorityRegistry", address(registry));
         console.log("PermitRegistry", address(permits));
@@ -38,13 +41,14 @@ contract Deploy is Script {
     /// @param issuers Founding issuer accounts.
     /// @param countries Their countries.
     /// @param codes Their codes.
+    /// @param nodes Their validator node addresses.
     /// @return registry The AuthorityRegistry.
     /// @return permits The PermitRegistry.
-    function deploy(address[] memory issuers, bytes2[] memory countries, bytes32[] memory codes)
+    function deploy(address[] memory issuers, bytes2[] memory countries, bytes32[] memory codes, address[] memory nodes)
         public
         returns (AuthorityRegistry registry, PermitRegistry permits)
     {
-        registry = new AuthorityRegistry(issuers, countries, codes);
+        registry = new AuthorityRegistry(issuers, countries, codes, nodes);
         permits = new PermitRegistry(address(registry));
     }
 

@@ -30,14 +30,20 @@ export ETH_RPC_URL="$RPC"
 # anvil's unlocked dev accounts play the authorities; no private key is handled here.
 mapfile -t acct < <("$CAST" rpc eth_accounts | node -e 'JSON.parse(require("fs").readFileSync(0)).forEach(a=>console.log(a))')
 issuerCH=${acct[0]} issuerDE=${acct[1]} customsCH=${acct[2]} customsDE=${acct[3]}
+issuerKE=${acct[4]} issuerBR=${acct[5]}
+# Validator node addresses (block-signing keys): addresses only, nothing signs with them here.
+nodes="[${acct[6]},${acct[7]},${acct[8]},${acct[9]}]"
 
 bytecode() { node -e 'console.log(require(process.argv[1]).bytecode.object)' "$PWD/out/$1.sol/$1.json"; }
 # send FROM ARGS... -> prints the transaction hash
 send() { local from=$1; shift; "$CAST" send --unlocked --from "$from" --async "$@"; }
 calldata_gas() { node -e 'const h=process.argv[1].slice(2);let g=0;for(let i=0;i<h.length;i+=2)g+=h.substr(i,2)==="00"?4:16;console.log(g)' "$1"; }
 
-args=$("$CAST" abi-encode "f(address[],bytes2[],bytes32[])" "[$issuerCH,$issuerDE]" "[0x4348,0x4445]" \
-  "[$("$CAST" format-bytes32-string FSVO),$("$CAST" format-bytes32-string BfN)]")
+# Four founders, as in test/GovernanceGas.t.sol, so that the validator set has the same shape.
+args=$("$CAST" abi-encode "f(address[],bytes2[],bytes32[],address[])" "[$issuerCH,$issuerDE,$issuerKE,$issuerBR]" \
+  "[0x4348,0x4445,0x4b45,0x4252]" \
+  "[$("$CAST" format-bytes32-string FSVO),$("$CAST" format-bytes32-string BfN),$("$CAST" format-bytes32-string KWS),$("$CAST" format-bytes32-string IBAMA)]" \
+  "$nodes")
 tx=$(send "$issuerCH" --create "$(bytecode AuthorityRegistry)${args#0x}")
 registry=$("$CAST" receipt "$tx" contractAddress)
 tx=$(send "$issuerCH" --create "$(bytecode PermitRegistry)$("$CAST" abi-encode "f(address)" "$registry" | cut -c3-)")
@@ -56,8 +62,10 @@ permit() {
 key1=$("$CAST" keccak CH/2026/000001)
 ref1=$("$CAST" keccak "AWB 176-12345675")
 
-declare -a names sigs froms argv
-op() { names+=("$1"); froms+=("$2"); sigs+=("$3"); shift 3; argv+=("$(printf '%s\x1f' "$@")"); }
+declare -a names sigs froms argv targets
+# op NAME FROM SIGNATURE ARGS... sends to the PermitRegistry; gov_op the same to the AuthorityRegistry.
+op() { targets+=("$permits"); names+=("$1"); froms+=("$2"); sigs+=("$3"); shift 3; argv+=("$(printf '%s\x1f' "$@")"); }
+gov_op() { targets+=("$registry"); names+=("$1"); froms+=("$2"); sigs+=("$3"); shift 3; argv+=("$(printf '%s\x1f' "$@")"); }
 op "register, 1 line" "$issuerCH" "register($PERMIT_T)" "$(permit CH/2026/000001)"
 batch="[$(for i in $(seq 1 50); do printf '%s,' "$(permit "CH/2026/1$(printf '%05d' "$i")")"; done | sed 's/,$//')]"
 op "registerBatch of 50, 1 line each" "$issuerCH" "registerBatch(${PERMIT_T}[])" "$batch"
@@ -68,12 +76,19 @@ op "confirmArrival consuming (no export), 1 line" "$customsDE" "confirmArrival(b
   "$("$CAST" keccak CH/2026/000002)" "$ref1" "[250]" "$actor"
 op "register, 1 line (to cancel)" "$issuerCH" "register($PERMIT_T)" "$(permit CH/2026/000003)"
 op "cancel" "$issuerCH" "cancel(bytes32,uint8,bytes32)" "$("$CAST" keccak CH/2026/000003)" 3 "$actor"
+# Governance writes whose cost does not depend on earlier governance (votes do: see GovernanceGasTest).
+fingerprint=$("$CAST" keccak certificate)
+gov_op "rotateNode" "$issuerCH" "rotateNode(address)" "0x000000000000000000000000000000000000a11c"
+gov_op "publishGateway, own, 34-byte URL" "$issuerCH" "publishGateway(address,string,bytes32)" \
+  "$issuerCH" "https://ledger.fsvo.admin.ch:8443" "$fingerprint"
+gov_op "publishGateway, agency, 34-byte URL" "$issuerCH" "publishGateway(address,string,bytes32)" \
+  "$customsCH" "https://ledger.fsvo.admin.ch:8443" "$fingerprint"
 
 printf '%-46s %10s %10s %10s\n' operation gasUsed calldata execution
 for i in "${!names[@]}"; do
   IFS=$'\x1f' read -r -a a <<<"${argv[$i]}"
   data=$("$CAST" calldata "${sigs[$i]}" "${a[@]}")
-  tx=$(send "${froms[$i]}" "$permits" "$data")
+  tx=$(send "${froms[$i]}" "${targets[$i]}" "$data")
   status=$("$CAST" receipt "$tx" status)
   [[ "$status" == true || "$status" == 1* ]] || { echo "${names[$i]}: transaction failed" >&2; "$CAST" run "$tx" >&2 || true; exit 1; }
   used=$("$CAST" receipt "$tx" gasUsed)

@@ -40,17 +40,20 @@ contract AuthorityDirectoryTest is AuthorityFixture {
         (issuers[0], countries[0], codes[0]) = (issuerCH, "CH", "FSVO");
         vm.expectEmit(true, true, true, true);
         emit IAuthorityRegistry.AuthorityDesignated(issuerCH, address(0), AuthorityKind.Issuer, "CH", "FSVO");
-        new AuthorityRegistry(issuers, countries, codes);
+        new AuthorityRegistry(issuers, countries, codes, _nodes(issuers.length));
     }
 
     function test_constructor_revertsOnEmptyOrMismatchedArrays() public {
         address[] memory none = new address[](0);
-        vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.InvalidFoundingIssuers.selector, 0, 0, 0));
-        new AuthorityRegistry(none, new bytes2[](0), new bytes32[](0));
+        vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.InvalidFoundingIssuers.selector, 0, 0, 0, 0));
+        new AuthorityRegistry(none, new bytes2[](0), new bytes32[](0), none);
 
         address[] memory two = new address[](2);
-        vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.InvalidFoundingIssuers.selector, 2, 1, 2));
-        new AuthorityRegistry(two, new bytes2[](1), new bytes32[](2));
+        vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.InvalidFoundingIssuers.selector, 2, 1, 2, 2));
+        new AuthorityRegistry(two, new bytes2[](1), new bytes32[](2), new address[](2));
+
+        vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.InvalidFoundingIssuers.selector, 2, 2, 2, 1));
+        new AuthorityRegistry(two, new bytes2[](2), new bytes32[](2), new address[](1));
     }
 
     function test_constructor_revertsOnDuplicateFounder() public {
@@ -62,7 +65,7 @@ contract AuthorityDirectoryTest is AuthorityFixture {
         vm.expectRevert(
             abi.encodeWithSelector(IAuthorityRegistry.AuthorityAlreadyExists.selector, issuerCH, AuthorityKind.Issuer)
         );
-        new AuthorityRegistry(issuers, countries, codes);
+        new AuthorityRegistry(issuers, countries, codes, _nodes(issuers.length));
     }
 
     function test_constructor_revertsOnBadFounderData() public {
@@ -72,15 +75,15 @@ contract AuthorityDirectoryTest is AuthorityFixture {
         bytes2 lowerCase = "ch";
         (issuers[0], countries[0], codes[0]) = (issuerCH, lowerCase, "A");
         vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, lowerCase));
-        new AuthorityRegistry(issuers, countries, codes);
+        new AuthorityRegistry(issuers, countries, codes, _nodes(issuers.length));
 
         (issuers[0], countries[0], codes[0]) = (address(0), "CH", "A");
         vm.expectRevert(IAuthorityRegistry.ZeroAccount.selector);
-        new AuthorityRegistry(issuers, countries, codes);
+        new AuthorityRegistry(issuers, countries, codes, _nodes(issuers.length));
 
         (issuers[0], countries[0], codes[0]) = (issuerCH, "CH", bytes32(0));
         vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.ZeroCode.selector, issuerCH));
-        new AuthorityRegistry(issuers, countries, codes);
+        new AuthorityRegistry(issuers, countries, codes, _nodes(issuers.length));
     }
 
     // ------------------------------------------------------------------ designate
@@ -168,7 +171,7 @@ contract AuthorityDirectoryTest is AuthorityFixture {
     function test_designate_rejectsTargetOfOpenProposal() public {
         address candidate = makeAddr("candidate");
         vm.prank(issuerCH);
-        uint256 id = registry.proposeIssuer(candidate, "FR", "new issuer");
+        uint256 id = registry.proposeIssuer(candidate, "FR", "new issuer", makeAddr("node-candidate"));
         vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.ProposalAlreadyOpen.selector, candidate, id));
         vm.prank(issuerDE);
         registry.designate(candidate, AuthorityKind.Customs, "x");

@@ -11,6 +11,7 @@ import {AuthorityFixture} from "./utils/AuthorityFixture.sol";
 /// strict majority of the active issuers snapshotted when the proposal is made.
 contract AuthorityGovernanceTest is AuthorityFixture {
     address internal candidate = makeAddr("candidate-FR");
+    address internal candidateNode = makeAddr("node-candidate-FR");
 
     // ------------------------------------------------------------------ majority edge cases
 
@@ -66,7 +67,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         uint40 expiresAt = uint40(block.timestamp) + registry.PROPOSAL_LIFETIME();
         vm.expectEmit(true, true, true, true);
         emit IAuthorityRegistry.ProposalCreated(
-            1, founders[0], candidate, ProposalAction.AdmitIssuer, "FR", "new", expiresAt, 2
+            1, founders[0], candidate, ProposalAction.AdmitIssuer, "FR", "new", candidateNode, expiresAt, 2
         );
         vm.expectEmit(true, true, true, true);
         emit IAuthorityRegistry.ProposalVoted(1, founders[0], 1, 2);
@@ -77,6 +78,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         assertEq(uint8(p.action), uint8(ProposalAction.AdmitIssuer));
         assertEq(p.target, candidate);
         assertEq(p.country, FR);
+        assertEq(p.node, candidateNode);
         bytes32 code = "new";
         assertEq(p.code, code);
         assertEq(p.proposer, founders[0]);
@@ -122,7 +124,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
             )
         );
         vm.prank(secretariat);
-        registry.proposeIssuer(candidate, "FR", "new");
+        registry.proposeIssuer(candidate, "FR", "new", candidateNode);
     }
 
     function test_suspendAndReinstateIssuer_byVote() public {
@@ -199,7 +201,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         uint256 pendingId = _proposeCandidate(founders[0]);
         address late = makeAddr("late-BR");
         vm.prank(founders[0]);
-        uint256 admitLate = registry.proposeIssuer(late, "BR", "late");
+        uint256 admitLate = registry.proposeIssuer(late, "BR", "late", makeAddr("node-late"));
         _vote(founders[1], admitLate);
         assertTrue(registry.isActive(late, AuthorityKind.Issuer, "BR"));
 
@@ -264,7 +266,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
             abi.encodeWithSelector(IAuthorityChecks.AuthorityNotActive.selector, stranger, AuthorityStatus.None)
         );
         vm.prank(stranger);
-        registry.proposeIssuer(candidate, "FR", "new");
+        registry.proposeIssuer(candidate, "FR", "new", candidateNode);
 
         _suspend(founders[2], founders[0], founders[1]);
         vm.expectRevert(
@@ -280,14 +282,14 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         vm.expectRevert(
             abi.encodeWithSelector(IAuthorityRegistry.AuthorityAlreadyExists.selector, founders[1], AuthorityKind.Issuer)
         );
-        registry.proposeIssuer(founders[1], "FR", "new");
+        registry.proposeIssuer(founders[1], "FR", "new", candidateNode);
         vm.expectRevert(IAuthorityRegistry.ZeroAccount.selector);
-        registry.proposeIssuer(address(0), "FR", "new");
+        registry.proposeIssuer(address(0), "FR", "new", candidateNode);
         vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.ZeroCode.selector, candidate));
-        registry.proposeIssuer(candidate, "FR", bytes32(0));
+        registry.proposeIssuer(candidate, "FR", bytes32(0), candidateNode);
         bytes2 digit = "F1";
         vm.expectRevert(abi.encodeWithSelector(Country.InvalidCountry.selector, digit));
-        registry.proposeIssuer(candidate, digit, "new");
+        registry.proposeIssuer(candidate, digit, "new", candidateNode);
         vm.stopPrank();
     }
 
@@ -314,7 +316,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
         uint256 id = _proposeCandidate(founders[0]);
         vm.expectRevert(abi.encodeWithSelector(IAuthorityRegistry.ProposalAlreadyOpen.selector, candidate, id));
         vm.prank(founders[1]);
-        registry.proposeIssuer(candidate, "FR", "other code");
+        registry.proposeIssuer(candidate, "FR", "other code", candidateNode);
     }
 
     function test_propose_supersedesExpiredProposalForSameTarget() public {
@@ -382,7 +384,7 @@ contract AuthorityGovernanceTest is AuthorityFixture {
 
     function _proposeCandidate(address proposer) private returns (uint256 id) {
         vm.prank(proposer);
-        return registry.proposeIssuer(candidate, "FR", "new");
+        return registry.proposeIssuer(candidate, "FR", "new", candidateNode);
     }
 
     /// @dev Suspends `target` with a proposal by `a` and a vote by `b` (enough for 2 or 3 issuers).

@@ -13,9 +13,12 @@ contract DeployScriptTest is Test {
     function test_run_deploysFoundersFromEnvironment() public {
         address ch = makeAddr("issuer-CH");
         address de = makeAddr("issuer-DE");
+        address nodeCH = makeAddr("node-CH");
+        address nodeDE = makeAddr("node-DE");
         vm.setEnv("FOUNDING_ISSUERS", string.concat(vm.toString(ch), ",", vm.toString(de)));
         vm.setEnv("FOUNDING_COUNTRIES", "CH,DE");
         vm.setEnv("FOUNDING_CODES", "FSVO,BfN");
+        vm.setEnv("FOUNDING_NODES", string.concat(vm.toString(nodeCH), ",", vm.toString(nodeDE)));
         (AuthorityRegistry registry, PermitRegistry permits) = script.run();
 
         assertEq(address(permits.authorityRegistry()), address(registry));
@@ -24,6 +27,12 @@ contract DeployScriptTest is Test {
         bytes32 code = "BfN";
         assertEq(registry.authorityOf(de).code, code);
         assertEq(registry.activeIssuerCount(), 2);
+        assertEq(registry.nodeOf(ch), nodeCH);
+        assertEq(registry.nodeOf(de), nodeDE);
+        address[] memory validators = registry.getValidators();
+        assertEq(validators.length, 2);
+        assertEq(validators[0], nodeCH);
+        assertEq(validators[1], nodeDE);
     }
 
     function test_toCountries_rejectsWrongLength() public {

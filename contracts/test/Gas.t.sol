@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import {console} from "forge-std/console.sol";
 import {IPermitRegistry} from "../src/permit/IPermitRegistry.sol";
 import {PermitInput} from "../src/permit/PermitTypes.sol";
+import {GasMeter} from "./utils/GasMeter.sol";
 import {LedgerFixture} from "./utils/LedgerFixture.sol";
 
-/// @notice Gas of each write as a real transaction would pay it: 21,000 base + calldata
-/// (EIP-2028: 16 per non-zero byte, 4 per zero byte) + execution with every account and
-/// slot cold (vm.cool), as in a fresh transaction. script/gas-receipts.sh measures the same
-/// writes as real anvil transactions and gets the same execution figures.
+/// @notice Gas of each permit write as a real transaction would pay it ({GasMeter}), both
+/// registries cold. script/gas-receipts.sh measures the same writes as real anvil
+/// transactions and gets the same execution figures.
 /// Targets: recordShipment and the batch hold on the full transaction figure; a single
 /// register holds on execution gas only (its full figure is ~1% above 100,000, see README).
 /// Run: forge test --match-contract GasTest -vv
-contract GasTest is LedgerFixture {
-    uint256 internal constant TX_BASE = 21_000;
-
+contract GasTest is LedgerFixture, GasMeter {
     bytes32 internal keyFresh;
     bytes32 internal keyExported;
     bytes32 internal keyToCancel;
@@ -32,12 +29,6 @@ contract GasTest is LedgerFixture {
         keyToCancel = _registerCH("CH/2026/000003", _lines(250));
         vm.prank(customsCH);
         permits.recordShipment(keyExported, shipmentRef, _lines(250), ACTOR);
-    }
-
-    struct Cost {
-        uint256 execution;
-        uint256 calldataGas;
-        uint256 total;
     }
 
     function test_gas_register_oneLine() public {
@@ -98,32 +89,10 @@ contract GasTest is LedgerFixture {
         return abi.encodeCall(IPermitRegistry.confirmArrival, (key, ref, q, ACTOR));
     }
 
-    /// @dev Sends `data` from `sender` as if it were a new transaction: both contracts and
-    /// all their slots cold. Execution gas is the callee's, as vm.lastCallGas reports it.
-    function _send(address sender, bytes memory data) private returns (Cost memory c) {
-        vm.cool(address(permits));
-        vm.cool(address(registry));
-        vm.prank(sender);
-        (bool ok, bytes memory ret) = address(permits).call(data);
-        if (!ok) {
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        c.execution = vm.lastCallGas().gasTotalUsed;
-        c.calldataGas = _calldataGas(data);
-        c.total = TX_BASE + c.calldataGas + c.execution;
-    }
-
-    function _calldataGas(bytes memory data) private pure returns (uint256 g) {
-        for (uint256 i; i < data.length; ++i) {
-            g += data[i] == 0 ? 4 : 16;
-        }
-    }
-
-    function _print(string memory what, Cost memory c, uint256 per) private pure {
-        console.log(what);
-        console.log("  execution / calldata / total tx gas:", c.execution, c.calldataGas, c.total);
-        if (per > 1) console.log("  total per permit:", c.total / per);
+    /// @dev Sends `data` from `sender` as if it were a new transaction: both contracts cold.
+    function _send(address sender, bytes memory data) private returns (Cost memory) {
+        address[] memory cold = new address[](2);
+        (cold[0], cold[1]) = (address(permits), address(registry));
+        return _measure(address(permits), sender, data, cold);
     }
 }

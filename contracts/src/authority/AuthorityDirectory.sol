@@ -8,7 +8,8 @@ import {IAuthorityRegistry} from "./IAuthorityRegistry.sol";
 
 /// @title AuthorityDirectory
 /// @notice Storage of the authorities, their views, and the agency management an issuer
-/// does without a vote. Governance (votes) lives in {AuthorityRegistry}.
+/// does without a vote. Validator nodes live in {ValidatorSet}, gateways in
+/// {GatewayDirectory}, governance (votes) in {AuthorityRegistry}.
 abstract contract AuthorityDirectory is IAuthorityRegistry {
     mapping(address account => Authority) private _authorities;
     address[] private _accounts;
@@ -125,16 +126,19 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
     /// whose current kind is `existingKind`.
     function _requireAddable(address account, AuthorityKind existingKind, bytes2 country, bytes32 code)
         internal
-        pure
+        view
     {
         if (account == address(0)) revert ZeroAccount();
         if (existingKind != AuthorityKind.None) revert AuthorityAlreadyExists(account, existingKind);
         if (code == bytes32(0)) revert ZeroCode(account);
         Country.requireValid(country);
+        _requireNotNode(account);
     }
 
     /// @dev Changes an existing authority's status, keeping the active issuer count exact.
-    /// Refuses to suspend the last active issuer, which would freeze governance for good.
+    /// Refuses to suspend the last active issuer, which would freeze governance for good and,
+    /// since every active issuer is exactly one validator, stop the chain: this one rule also
+    /// keeps the last validator.
     function _setStatus(address account, AuthorityStatus status, address actor) internal {
         Authority storage a = _authorities[account];
         if (a.kind == AuthorityKind.None) revert UnknownAuthority(account);
@@ -149,6 +153,7 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
         }
         a.status = status;
         emit AuthorityStatusChanged(account, actor, status);
+        if (a.kind == AuthorityKind.Issuer) _issuerStatusChanged(account, status, actor);
     }
 
     /// @dev Reverts unless `account` is an active Issuer; returns its country.
@@ -162,16 +167,28 @@ abstract contract AuthorityDirectory is IAuthorityRegistry {
         return _authorities[account];
     }
 
-    /// @dev Hook for governance: an account that an open proposal is about must not be
-    /// claimed by another path meanwhile.
-    function _requireNoOpenProposal(address account) internal view virtual;
-
-    function _setAgencyStatus(address account, AuthorityStatus status) private {
-        bytes2 country = _requireActiveIssuer(msg.sender);
+    /// @dev Reverts unless `account` is an agency (not an issuer or secretariat) of `country`,
+    /// the country of the acting issuer msg.sender.
+    function _requireAgencyOf(address account, bytes2 country) internal view {
         Authority storage a = _authorities[account];
         if (a.kind == AuthorityKind.None) revert UnknownAuthority(account);
         if (!_isAgencyKind(a.kind)) revert NotAnAgencyKind(a.kind);
         if (a.country != country) revert WrongCountry(msg.sender, country, a.country);
+    }
+
+    /// @dev Hook for governance: an account that an open proposal is about must not be
+    /// claimed by another path meanwhile.
+    function _requireNoOpenProposal(address account) internal view virtual;
+
+    /// @dev Hook for the validator set: a validator node address never becomes an authority.
+    function _requireNotNode(address account) internal view virtual;
+
+    /// @dev Hook for the validator set: an issuer was suspended or reinstated.
+    function _issuerStatusChanged(address account, AuthorityStatus status, address actor) internal virtual;
+
+    function _setAgencyStatus(address account, AuthorityStatus status) private {
+        bytes2 country = _requireActiveIssuer(msg.sender);
+        _requireAgencyOf(account, country);
         _setStatus(account, status, msg.sender);
     }
 

@@ -4,12 +4,15 @@ pragma solidity ^0.8.24;
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {AuthorityDirectory} from "./AuthorityDirectory.sol";
 import {Authority, AuthorityKind, AuthorityStatus, Proposal, ProposalAction} from "./AuthorityTypes.sol";
+import {GatewayDirectory} from "./GatewayDirectory.sol";
 import {IAuthorityRegistry} from "./IAuthorityRegistry.sol";
+import {ValidatorSet} from "./ValidatorSet.sol";
 
 /// @title AuthorityRegistry
 /// @notice Who may act on the Permit Ledger. Founding issuers are set at deployment; later
 /// issuers and secretariats are admitted, suspended and reinstated by a strict majority of
-/// the active issuers.
+/// the active issuers. Admitting an issuer admits its validator node; suspending it removes
+/// the node from the validators, reinstating it restores the node.
 /// @dev Majority rule: a proposal snapshots, when it is made, the number of active issuers N
 /// and needs floor(N/2)+1 votes. The proposer's vote counts at once, so with one issuer a
 /// proposal executes immediately. Voters must be active when they vote and must have been
@@ -17,7 +20,7 @@ import {IAuthorityRegistry} from "./IAuthorityRegistry.sol";
 /// later can neither vote on it nor shift its quorum. Proposals expire after
 /// {PROPOSAL_LIFETIME}; at most one proposal per target account is open at a time.
 /// There are no calls to other contracts, so reentrancy cannot occur.
-contract AuthorityRegistry is AuthorityDirectory {
+contract AuthorityRegistry is ValidatorSet, GatewayDirectory {
     using EnumerableSet for EnumerableSet.UintSet;
 
     /// @notice How long a proposal accepts votes.
@@ -30,40 +33,53 @@ contract AuthorityRegistry is AuthorityDirectory {
     EnumerableSet.UintSet private _pending;
     uint256 private _proposalCount;
 
-    /// @notice Deploys the registry with its founding issuers, all active.
+    /// @notice Deploys the registry with its founding issuers, all active, and their nodes as
+    /// the first validators.
     /// @param issuers Founding issuer accounts (at least one, no duplicates, non-zero).
     /// @param countries Their ISO 3166-1 alpha-2 countries, same order.
     /// @param codes Their non-zero codes, same order.
-    constructor(address[] memory issuers, bytes2[] memory countries, bytes32[] memory codes) {
+    /// @param nodes Their validator node addresses, same order: non-zero, distinct, none of
+    /// them an issuer account.
+    constructor(
+        address[] memory issuers,
+        bytes2[] memory countries,
+        bytes32[] memory codes,
+        address[] memory nodes
+    ) {
         uint256 n = issuers.length;
-        if (n == 0 || countries.length != n || codes.length != n) {
-            revert InvalidFoundingIssuers(n, countries.length, codes.length);
+        if (n == 0 || countries.length != n || codes.length != n || nodes.length != n) {
+            revert InvalidFoundingIssuers(n, countries.length, codes.length, nodes.length);
         }
         for (uint256 i; i < n; ++i) {
             _add(issuers[i], AuthorityKind.Issuer, countries[i], codes[i], address(0));
+            _assignNode(issuers[i], nodes[i], address(0));
         }
+        _reportFaultTolerance(0);
     }
 
     // ----------------------------------------------------------------------------- proposals
 
     /// @inheritdoc IAuthorityRegistry
-    function proposeIssuer(address account, bytes2 country, bytes32 code) external returns (uint256 id) {
-        return _propose(ProposalAction.AdmitIssuer, account, country, code);
+    function proposeIssuer(address account, bytes2 country, bytes32 code, address node)
+        external
+        returns (uint256 id)
+    {
+        return _propose(ProposalAction.AdmitIssuer, account, country, code, node);
     }
 
     /// @inheritdoc IAuthorityRegistry
     function proposeSecretariat(address account, bytes2 country, bytes32 code) external returns (uint256 id) {
-        return _propose(ProposalAction.AdmitSecretariat, account, country, code);
+        return _propose(ProposalAction.AdmitSecretariat, account, country, code, address(0));
     }
 
     /// @inheritdoc IAuthorityRegistry
     function proposeSuspension(address account) external returns (uint256 id) {
-        return _propose(ProposalAction.Suspend, account, bytes2(0), bytes32(0));
+        return _propose(ProposalAction.Suspend, account, bytes2(0), bytes32(0), address(0));
     }
 
     /// @inheritdoc IAuthorityRegistry
     function proposeReinstatement(address account) external returns (uint256 id) {
-        return _propose(ProposalAction.Reinstate, account, bytes2(0), bytes32(0));
+        return _propose(ProposalAction.Reinstate, account, bytes2(0), bytes32(0), address(0));
     }
 
     /// @inheritdoc IAuthorityRegistry
@@ -111,12 +127,12 @@ contract AuthorityRegistry is AuthorityDirectory {
 
     // ----------------------------------------------------------------------------- internals
 
-    function _propose(ProposalAction action, address target, bytes2 country, bytes32 code)
+    function _propose(ProposalAction action, address target, bytes2 country, bytes32 code, address node)
         private
         returns (uint256 id)
     {
         _requireActiveIssuer(msg.sender);
-        _requireExecutable(action, target, country, code);
+        _requireExecutable(action, target, country, code, node);
         _requireNoOpenProposal(target);
         uint256 previous = _latestProposalOf[target];
         // An expired proposal about the same target is superseded: close it on the way.
@@ -135,11 +151,12 @@ contract AuthorityRegistry is AuthorityDirectory {
             admissionSeqLimit: _admissionSeq,
             executed: false,
             proposer: msg.sender,
-            code: code
+            code: code,
+            node: node
         });
         _latestProposalOf[target] = id;
         _pending.add(id);
-        emit ProposalCreated(id, msg.sender, target, action, country, code, expiresAt, required);
+        emit ProposalCreated(id, msg.sender, target, action, country, code, node, expiresAt, required);
         _countVote(id, _proposals[id]);
     }
 
@@ -154,6 +171,7 @@ contract AuthorityRegistry is AuthorityDirectory {
         _pending.remove(id);
         if (p.action == ProposalAction.AdmitIssuer) {
             _add(p.target, AuthorityKind.Issuer, p.country, p.code, msg.sender);
+            _admitNode(p.target, p.node, msg.sender);
         } else if (p.action == ProposalAction.AdmitSecretariat) {
             _add(p.target, AuthorityKind.Secretariat, p.country, p.code, msg.sender);
         } else if (p.action == ProposalAction.Suspend) {
@@ -189,10 +207,14 @@ contract AuthorityRegistry is AuthorityDirectory {
     /// @dev Checks at proposal time what execution will need, so nobody votes for something
     /// that cannot be carried out (execution checks again: state may change meanwhile).
     /// Only issuers and secretariats are governed by vote; agencies by their own issuers.
-    function _requireExecutable(ProposalAction action, address target, bytes2 country, bytes32 code) private view {
+    function _requireExecutable(ProposalAction action, address target, bytes2 country, bytes32 code, address node)
+        private
+        view
+    {
         Authority storage a = _authority(target);
         if (action == ProposalAction.AdmitIssuer || action == ProposalAction.AdmitSecretariat) {
             _requireAddable(target, a.kind, country, code);
+            if (action == ProposalAction.AdmitIssuer) _requireNodeAssignable(node, target);
             return;
         }
         if (a.kind == AuthorityKind.None) revert UnknownAuthority(target);

@@ -19,7 +19,8 @@ enum AuthorityStatus {
     Suspended // 2
 }
 
-/// @notice Everything the registry stores about one authority account. Slot 0 holds the
+/// @notice What the registry stores about one authority account (an issuer's validator node
+/// and any authority's gateway are kept beside it, in their own mappings). Slot 0 holds the
 /// fields a permit check needs (country, kind, status, admissionSeq); `code` sits alone in
 /// slot 1 so that cheap checks never load it.
 struct Authority {
@@ -62,4 +63,6 @@ struct Proposal {
     address proposer;
     /// Code of the authority to admit; zero for suspend/reinstate.
     bytes32 code;
+    /// Validator node of the issuer to admit; zero for every other action.
+    address node;
 }

@@ -3,13 +3,17 @@ pragma solidity ^0.8.24;
 
 import {Authority, AuthorityKind, AuthorityStatus, Proposal, ProposalAction} from "./AuthorityTypes.sol";
 import {IAuthorityChecks} from "./IAuthorityChecks.sol";
+import {IGatewayDirectory} from "./IGatewayDirectory.sol";
+import {IValidatorSet} from "./IValidatorSet.sol";
 
 /// @title IAuthorityRegistry
 /// @notice Directory of the authorities of a Permit Ledger network and their governance.
 /// Issuers join, are suspended and are reinstated by a strict-majority vote of the active
 /// issuers; an active issuer manages its own country's agencies (customs, scientific
-/// authority, single window) directly.
-interface IAuthorityRegistry is IAuthorityChecks {
+/// authority, single window) directly. Every issuer brings a validator node: the active
+/// issuers' nodes are the chain's validators ({IValidatorSet}). Each authority's gateway is
+/// published here ({IGatewayDirectory}).
+interface IAuthorityRegistry is IAuthorityChecks, IValidatorSet, IGatewayDirectory {
     // ----------------------------------------------------------------------------- events
 
     /// @notice A new authority exists.
@@ -36,6 +40,7 @@ interface IAuthorityRegistry is IAuthorityChecks {
     /// @param action What it does.
     /// @param country Country of the authority to admit (zero otherwise).
     /// @param code Code of the authority to admit (zero otherwise).
+    /// @param node Validator node of the issuer to admit (zero otherwise).
     /// @param expiresAt Votes are accepted strictly before this unix time.
     /// @param requiredVotes Votes needed: strict majority of the active issuers now.
     event ProposalCreated(
@@ -45,6 +50,7 @@ interface IAuthorityRegistry is IAuthorityChecks {
         ProposalAction action,
         bytes2 country,
         bytes32 code,
+        address node,
         uint40 expiresAt,
         uint32 requiredVotes
     );
@@ -79,7 +85,8 @@ interface IAuthorityRegistry is IAuthorityChecks {
     /// @param issuers Length of the issuers array.
     /// @param countries Length of the countries array.
     /// @param codes Length of the codes array.
-    error InvalidFoundingIssuers(uint256 issuers, uint256 countries, uint256 codes);
+    /// @param nodes Length of the nodes array.
+    error InvalidFoundingIssuers(uint256 issuers, uint256 countries, uint256 codes, uint256 nodes);
 
     /// @notice The account is already an authority (accounts are never reused).
     /// @param account The account.
@@ -165,13 +172,15 @@ interface IAuthorityRegistry is IAuthorityChecks {
 
     // ----------------------------------------------------------------------------- governance
 
-    /// @notice Proposes admitting a new issuer; the proposer's vote counts immediately.
-    /// Caller: an active Issuer.
+    /// @notice Proposes admitting a new issuer and, with it, its validator node; the proposer's
+    /// vote counts immediately. Caller: an active Issuer.
     /// @param account The future issuer's account (not yet an authority).
     /// @param country Its ISO 3166-1 alpha-2 country.
     /// @param code Non-zero display-name hash or short code.
+    /// @param node Its validator node address: non-zero, never used as a node, not an authority
+    /// account and not `account` itself.
     /// @return id The proposal id.
-    function proposeIssuer(address account, bytes2 country, bytes32 code) external returns (uint256 id);
+    function proposeIssuer(address account, bytes2 country, bytes32 code, address node) external returns (uint256 id);
 
     /// @notice Proposes admitting a secretariat (governance observer, never an issuer).
     /// Caller: an active Issuer.

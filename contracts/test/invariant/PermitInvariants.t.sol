@@ -23,7 +23,9 @@ contract PermitInvariantsTest is Test {
         (issuers[0], countries[0], codes[0]) = (makeAddr("issuer-CH"), "CH", "FSVO");
         (issuers[1], countries[1], codes[1]) = (makeAddr("issuer-DE"), "DE", "BfN");
         (issuers[2], countries[2], codes[2]) = (makeAddr("issuer-KE"), "KE", "KWS");
-        registry = new AuthorityRegistry(issuers, countries, codes);
+        address[] memory nodes = new address[](3);
+        (nodes[0], nodes[1], nodes[2]) = (makeAddr("node-CH"), makeAddr("node-DE"), makeAddr("node-KE"));
+        registry = new AuthorityRegistry(issuers, countries, codes, nodes);
         permits = new PermitRegistry(address(registry));
 
         address[] memory customs = new address[](4);

@@ -36,7 +36,9 @@ abstract contract LedgerFixture is Test {
         (issuers[0], countries[0], codes[0]) = (issuerCH, CH, "FSVO");
         (issuers[1], countries[1], codes[1]) = (issuerDE, DE, "BfN");
         (issuers[2], countries[2], codes[2]) = (issuerKE, KE, "KWS");
-        registry = new AuthorityRegistry(issuers, countries, codes);
+        address[] memory nodes = new address[](3);
+        (nodes[0], nodes[1], nodes[2]) = (makeAddr("node-CH"), makeAddr("node-DE"), makeAddr("node-KE"));
+        registry = new AuthorityRegistry(issuers, countries, codes, nodes);
         permits = new PermitRegistry(address(registry));
         _designate(issuerCH, customsCH, AuthorityKind.Customs, "Customs CH Basel");
         _designate(issuerCH, customsCH2, AuthorityKind.Customs, "Customs CH Geneva");
@@ -83,7 +85,7 @@ abstract contract LedgerFixture is Test {
     function _admitIssuer(string memory name, bytes2 country) internal returns (address account) {
         account = makeAddr(name);
         vm.prank(issuerDE);
-        uint256 id = registry.proposeIssuer(account, country, "second issuer");
+        uint256 id = registry.proposeIssuer(account, country, "second issuer", makeAddr(string.concat("node-", name)));
         vm.prank(issuerKE);
         registry.vote(id);
     }
