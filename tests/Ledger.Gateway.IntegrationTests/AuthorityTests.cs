@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Ledger.Api.V1;
+using Ledger.Contracts.Authorities;
 using Ledger.Gateway.IntegrationTests.Support;
 using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 
@@ -54,10 +55,12 @@ public sealed class AuthorityTests(LedgerNetworkFixture network)
     public async Task A_new_issuer_is_admitted_by_a_majority_vote()
     {
         var candidate = network.Devnet.Accounts[8].Address.ToChecksumHex();
+        var node = LedgerDeployment.NodeOf("DE").ToChecksumHex();
         var proposed = await network.Authorities.ProposeIssuerAsync(new ProposeIssuerRequest
         {
-            RequestId = Permits.NewRequestId(), Address = candidate, Country = "DE", Code = "BFN",
+            RequestId = Permits.NewRequestId(), Address = candidate, Country = "DE", Code = "BFN", Node = node,
         }, As(Officials.ChIssuer));
+        Assert.Equal(node, proposed.Proposal.SubjectNode);
         Assert.Equal(ProposalState.Open, proposed.Proposal.State);
         Assert.Equal(1u, proposed.Proposal.Votes);
         Assert.Equal(2u, proposed.Proposal.VotesNeeded);
@@ -70,6 +73,7 @@ public sealed class AuthorityTests(LedgerNetworkFixture network)
         var voted = await network.Authorities.VoteOnProposalAsync(
             new VoteOnProposalRequest { RequestId = Permits.NewRequestId(), ProposalId = proposed.Proposal.ProposalId }, As(Officials.FrIssuer));
         Assert.Equal(ProposalState.Executed, voted.Proposal.State);
+        Assert.Contains(LedgerDeployment.NodeOf("DE"), await new AuthorityRegistryContract(network.AuthorityRegistry, network.Devnet.Client).GetValidatorsAsync());
         var admitted = await network.Authorities.GetAuthorityAsync(new GetAuthorityRequest { Address = candidate }, As(Officials.Observer));
         Assert.Equal(AuthorityKind.Issuer, admitted.Kind);
         Assert.Equal("DE", admitted.Country);

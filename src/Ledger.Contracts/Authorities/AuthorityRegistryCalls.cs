@@ -44,9 +44,9 @@ internal static class AuthorityRegistryCalls
 
     public static ContractCall ProposalCount() => ContractCall.Of(new ProposalCountFunction());
 
-    public static ContractCall ProposeIssuer(Address account, CountryBytes country, Bytes32 code) => ContractCall.Of(new ProposeIssuerFunction
+    public static ContractCall ProposeIssuer(Address account, CountryBytes country, Bytes32 code, Address node) => ContractCall.Of(new ProposeIssuerFunction
     {
-        Account = AbiValues.Encode(account), Country = AbiValues.Encode(country), Code = AbiValues.Encode(code),
+        Account = AbiValues.Encode(account), Country = AbiValues.Encode(country), Code = AbiValues.Encode(code), Node = AbiValues.Encode(node),
     });
 
     public static ContractCall ProposeReinstatement(Address account) => ContractCall.Of(new ProposeReinstatementFunction { Account = AbiValues.Encode(account) });
@@ -61,6 +61,25 @@ internal static class AuthorityRegistryCalls
     public static ContractCall ReinstateAgency(Address account) => ContractCall.Of(new ReinstateAgencyFunction { Account = AbiValues.Encode(account) });
 
     public static ContractCall SuspendAgency(Address account) => ContractCall.Of(new SuspendAgencyFunction { Account = AbiValues.Encode(account) });
+
+    public static ContractCall GetValidators() => ContractCall.Of(new GetValidatorsFunction());
+
+    public static ContractCall ValidatorCount() => ContractCall.Of(new ValidatorCountFunction());
+
+    public static ContractCall NodeOf(Address account) => ContractCall.Of(new NodeOfFunction { Account = AbiValues.Encode(account) });
+
+    public static ContractCall AccountOfNode(Address node) => ContractCall.Of(new AccountOfNodeFunction { Node = AbiValues.Encode(node) });
+
+    public static ContractCall IsValidator(Address node) => ContractCall.Of(new IsValidatorFunction { Node = AbiValues.Encode(node) });
+
+    public static ContractCall RotateNode(Address newNode) => ContractCall.Of(new RotateNodeFunction { NewNode = AbiValues.Encode(newNode) });
+
+    public static ContractCall PublishGateway(Address account, string url, Bytes32 fingerprint) => ContractCall.Of(new PublishGatewayFunction
+    {
+        Account = AbiValues.Encode(account), Url = url, Fingerprint = AbiValues.Encode(fingerprint),
+    });
+
+    public static ContractCall GatewayOf(Address account) => ContractCall.Of(new GatewayOfFunction { Account = AbiValues.Encode(account) });
 
     public static ContractCall Vote(ulong id) => ContractCall.Of(new VoteFunction { Id = id });
 }

@@ -53,10 +53,13 @@ public sealed class AuthorityRegistryContract
 
     // ------------------------------------------------------------------ governance
 
-    /// <summary><c>proposeIssuer(account, country, code)</c>: proposes admitting an issuer; the sender's vote counts at once. Sender: an active Issuer.</summary>
+    /// <summary>
+    /// <c>proposeIssuer(account, country, code, node)</c>: proposes admitting an issuer whose validator
+    /// node joins getValidators() once admitted; the sender's vote counts at once. Sender: an active Issuer.
+    /// </summary>
     /// <returns>The outcome and the new proposal's id.</returns>
-    public Task<TransactionResult<ulong>> ProposeIssuerAsync(Address account, CountryBytes country, Bytes32 code, CancellationToken cancellationToken = default) =>
-        ProposeAsync(AuthorityRegistryCalls.ProposeIssuer(account, country, code), cancellationToken);
+    public Task<TransactionResult<ulong>> ProposeIssuerAsync(Address account, CountryBytes country, Bytes32 code, Address node, CancellationToken cancellationToken = default) =>
+        ProposeAsync(AuthorityRegistryCalls.ProposeIssuer(account, country, code, node), cancellationToken);
 
     /// <summary><c>proposeSecretariat(account, country, code)</c>: proposes admitting a secretariat. Sender: an active Issuer.</summary>
     /// <returns>The outcome and the new proposal's id.</returns>
@@ -144,7 +147,8 @@ public sealed class AuthorityRegistryContract
     {
         var v = (await ReadAsync<ProposalOutputDTO>(AuthorityRegistryCalls.Proposal(id), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
         return new ProposalRecord(AbiValues.ToEnum<ProposalAction>(v.Action), AbiValues.ToAddress(v.Target), AbiValues.ToCountry(v.Country),
-            v.ExpiresAt, v.Votes, v.RequiredVotes, v.AdmissionSeqLimit, v.Executed, AbiValues.ToAddress(v.Proposer), AbiValues.ToBytes32(v.Code));
+            v.ExpiresAt, v.Votes, v.RequiredVotes, v.AdmissionSeqLimit, v.Executed, AbiValues.ToAddress(v.Proposer), AbiValues.ToBytes32(v.Code),
+            AbiValues.ToAddress(v.Node));
     }
 
     /// <summary><c>proposalCount()</c>: proposals ever made; ids run from 1 to this.</summary>
@@ -154,6 +158,47 @@ public sealed class AuthorityRegistryContract
     /// <summary><c>hasVoted(id, voter)</c>: whether the issuer voted for the proposal.</summary>
     public async Task<bool> HasVotedAsync(ulong id, Address voter, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
         (await ReadAsync<HasVotedOutputDTO>(AuthorityRegistryCalls.HasVoted(id, voter), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
+
+    // ------------------------------------------------------------------ validators and gateways
+
+    /// <summary><c>rotateNode(newNode)</c>: replaces the sender's validator node (a compromised node key is replaced without a vote). Sender: an active Issuer.</summary>
+    public Task<TransactionOutcome> RotateNodeAsync(Address newNode, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.RotateNode(newNode), cancellationToken);
+
+    /// <summary>
+    /// <c>publishGateway(account, url, fingerprint)</c>: publishes where the gateway of
+    /// <paramref name="account"/> answers and the SHA-256 of its TLS certificate. Sender: an active
+    /// Issuer, for itself or an agency of its country.
+    /// </summary>
+    public Task<TransactionOutcome> PublishGatewayAsync(Address account, string url, Bytes32 fingerprint, CancellationToken cancellationToken = default) =>
+        _channel.SendAsync(AuthorityRegistryCalls.PublishGateway(account, url, fingerprint), cancellationToken);
+
+    /// <summary><c>getValidators()</c>: the validator nodes of the active issuers, as Besu QBFT reads them every block.</summary>
+    public async Task<IReadOnlyList<Address>> GetValidatorsAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddresses((await ReadAsync<GetValidatorsOutputDTO>(AuthorityRegistryCalls.GetValidators(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
+
+    /// <summary><c>validatorCount()</c>: how many validators there are.</summary>
+    public Task<ulong> ValidatorCountAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<ValidatorCountOutputDTO>(AuthorityRegistryCalls.ValidatorCount(), o => o.ReturnValue1, block, cancellationToken);
+
+    /// <summary><c>nodeOf(account)</c>: an issuer's current validator node (zero for others).</summary>
+    public async Task<Address> NodeOfAsync(Address account, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddress((await ReadAsync<NodeOfOutputDTO>(AuthorityRegistryCalls.NodeOf(account), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
+
+    /// <summary><c>accountOfNode(node)</c>: the issuer whose current node this is (zero otherwise).</summary>
+    public async Task<Address> AccountOfNodeAsync(Address node, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToAddress((await ReadAsync<AccountOfNodeOutputDTO>(AuthorityRegistryCalls.AccountOfNode(node), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
+
+    /// <summary><c>isValidator(node)</c>: whether the node validates now.</summary>
+    public async Task<bool> IsValidatorAsync(Address node, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        (await ReadAsync<IsValidatorOutputDTO>(AuthorityRegistryCalls.IsValidator(node), block, cancellationToken).ConfigureAwait(false)).ReturnValue1;
+
+    /// <summary><c>gatewayOf(account)</c>: the published gateway URL and TLS fingerprint (empty and zero when none).</summary>
+    public async Task<(string Url, Bytes32 Fingerprint)> GatewayOfAsync(Address account, BlockParameter? block = null, CancellationToken cancellationToken = default)
+    {
+        var v = await ReadAsync<GatewayOfOutputDTO>(AuthorityRegistryCalls.GatewayOf(account), block, cancellationToken).ConfigureAwait(false);
+        return (v.Url, AbiValues.ToBytes32(v.Fingerprint));
+    }
 
     // ------------------------------------------------------------------ events
 

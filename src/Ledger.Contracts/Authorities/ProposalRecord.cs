@@ -13,6 +13,7 @@ namespace Ledger.Contracts.Authorities;
 /// <param name="Executed">True once carried out.</param>
 /// <param name="Proposer">The issuer that opened it.</param>
 /// <param name="Code">Code of the authority to admit; zero for suspend and reinstate.</param>
+/// <param name="Node">Validator node of the issuer to admit; zero otherwise.</param>
 public sealed record ProposalRecord(
     ProposalAction Action,
     Address Target,
@@ -23,7 +24,8 @@ public sealed record ProposalRecord(
     uint AdmissionSeqLimit,
     bool Executed,
     Address Proposer,
-    Bytes32 Code)
+    Bytes32 Code,
+    Address Node)
 {
     /// <summary>True when a proposal has this id.</summary>
     public bool IsKnown => Action != ProposalAction.None;

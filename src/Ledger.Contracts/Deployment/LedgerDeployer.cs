@@ -57,6 +57,7 @@ public sealed class LedgerDeployer
                 Issuers = foundingIssuers.Select(f => f.Account.ToLowerHex()).ToList(),
                 Countries = foundingIssuers.Select(f => f.Country.ToBytes()).ToList(),
                 Codes = foundingIssuers.Select(f => f.Code.ToArray()).ToList(),
+                Nodes = foundingIssuers.Select(f => f.Node.ToLowerHex()).ToList(),
             }.GetDeploymentData(),
             cancellationToken).ConfigureAwait(false);
         var permitRegistry = await DeployContractAsync(LedgerArtifacts.PermitRegistry, authorityRegistry.Address,

@@ -8,6 +8,12 @@ namespace Ledger.Contracts.Errors;
 
 // Errors only the AuthorityRegistry raises.
 
+/// <summary>The account is, or was, a validator node address and cannot become an authority. Solidity: <c>AccountIsNode(address,address)</c>.</summary>
+/// <param name="Account">The account being added.</param>
+/// <param name="Holder">The issuer whose node it is or was.</param>
+public sealed record AccountIsNode(Address Account, Address Holder)
+    : ContractError("AccountIsNode(address,address)");
+
 /// <summary>This issuer has already voted for the proposal. Solidity: <c>AlreadyVoted(uint256,address)</c>.</summary>
 /// <param name="Id">The id.</param>
 /// <param name="Voter">The voter.</param>
@@ -20,17 +26,41 @@ public sealed record AlreadyVoted(ulong Id, Address Voter)
 public sealed record AuthorityAlreadyExists(Address Account, AuthorityKind Kind)
     : ContractError("AuthorityAlreadyExists(address,uint8)");
 
-/// <summary>The constructor arrays differ in length or are empty. Solidity: <c>InvalidFoundingIssuers(uint256,uint256,uint256)</c>.</summary>
+/// <summary>A gateway URL must not be empty. Solidity: <c>EmptyGatewayUrl(address)</c>.</summary>
+/// <param name="Account">The authority.</param>
+public sealed record EmptyGatewayUrl(Address Account)
+    : ContractError("EmptyGatewayUrl(address)");
+
+/// <summary>The gateway URL is longer than the registry stores. Solidity: <c>GatewayUrlTooLong(address,uint256,uint256)</c>.</summary>
+/// <param name="Account">The authority.</param>
+/// <param name="Length">Its length in bytes.</param>
+/// <param name="Max">The largest length accepted.</param>
+public sealed record GatewayUrlTooLong(Address Account, ulong Length, ulong Max)
+    : ContractError("GatewayUrlTooLong(address,uint256,uint256)");
+
+/// <summary>The constructor arrays differ in length or are empty. Solidity: <c>InvalidFoundingIssuers(uint256,uint256,uint256,uint256)</c>.</summary>
 /// <param name="Issuers">Length of the issuers array.</param>
 /// <param name="Countries">Length of the countries array.</param>
 /// <param name="Codes">Length of the codes array.</param>
-public sealed record InvalidFoundingIssuers(ulong Issuers, ulong Countries, ulong Codes)
-    : ContractError("InvalidFoundingIssuers(uint256,uint256,uint256)");
+/// <param name="Nodes">Length of the nodes array.</param>
+public sealed record InvalidFoundingIssuers(ulong Issuers, ulong Countries, ulong Codes, ulong Nodes)
+    : ContractError("InvalidFoundingIssuers(uint256,uint256,uint256,uint256)");
 
 /// <summary>Suspending the last active issuer would leave nobody able to govern. Solidity: <c>LastActiveIssuer(address)</c>.</summary>
 /// <param name="Account">The target.</param>
 public sealed record LastActiveIssuer(Address Account)
     : ContractError("LastActiveIssuer(address)");
+
+/// <summary>The node address belongs, or belonged, to an issuer: node addresses are never reused. Solidity: <c>NodeAlreadyUsed(address,address)</c>.</summary>
+/// <param name="Node">The node address.</param>
+/// <param name="Holder">The issuer that holds or held it.</param>
+public sealed record NodeAlreadyUsed(Address Node, Address Holder)
+    : ContractError("NodeAlreadyUsed(address,address)");
+
+/// <summary>The node address is an authority account (or the account being admitted): block-signing keys are separate from authority keys. Solidity: <c>NodeIsAuthority(address)</c>.</summary>
+/// <param name="Node">The node address.</param>
+public sealed record NodeIsAuthority(Address Node)
+    : ContractError("NodeIsAuthority(address)");
 
 /// <summary>Votes suspend and reinstate only issuers and secretariats; agencies are managed by their own country's issuers. Solidity: <c>NotAGovernedKind(address,uint8)</c>.</summary>
 /// <param name="Account">The target.</param>
@@ -101,3 +131,12 @@ public sealed record ZeroAccount()
 /// <param name="Account">The account being added.</param>
 public sealed record ZeroCode(Address Account)
     : ContractError("ZeroCode(address)");
+
+/// <summary>A certificate fingerprint must be non-zero: a zero value could never be pinned. Solidity: <c>ZeroFingerprint(address)</c>.</summary>
+/// <param name="Account">The authority.</param>
+public sealed record ZeroFingerprint(Address Account)
+    : ContractError("ZeroFingerprint(address)");
+
+/// <summary>A validator node address must be non-zero. Solidity: <c>ZeroNode()</c>.</summary>
+public sealed record ZeroNode()
+    : ContractError("ZeroNode()");

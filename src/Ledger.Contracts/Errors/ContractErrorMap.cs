@@ -10,6 +10,8 @@ public static partial class ContractErrors
 {
     private static partial ContractError? Map(string signature, IReadOnlyList<object?> arguments) => signature switch
     {
+        "AccountIsNode(address,address)" => new AccountIsNode(
+            AbiValues.ToAddress(arguments[0]), AbiValues.ToAddress(arguments[1])),
         "AlreadyVoted(uint256,address)" => new AlreadyVoted(
             AbiValues.ToUInt64(arguments[0]), AbiValues.ToAddress(arguments[1])),
         "ArrivalExceedsExport(bytes32,bytes32,uint256,uint96,uint96)" => new ArrivalExceedsExport(
@@ -19,19 +21,24 @@ public static partial class ContractErrors
             AbiValues.ToAddress(arguments[0]), AbiValues.ToEnum<AuthorityKind>(arguments[1])),
         "AuthorityNotActive(address,uint8)" => new AuthorityNotActive(
             AbiValues.ToAddress(arguments[0]), AbiValues.ToEnum<AuthorityStatus>(arguments[1])),
+        "EmptyGatewayUrl(address)" => new EmptyGatewayUrl(
+            AbiValues.ToAddress(arguments[0])),
         "EmptyShipment(bytes32,bytes32)" => new EmptyShipment(
             AbiValues.ToBytes32(arguments[0]), AbiValues.ToBytes32(arguments[1])),
         "ExportBelowArrival(bytes32,bytes32,uint256,uint96,uint96)" => new ExportBelowArrival(
             AbiValues.ToBytes32(arguments[0]), AbiValues.ToBytes32(arguments[1]), AbiValues.ToUInt64(arguments[2]),
             AbiValues.ToQuantity(arguments[3]), AbiValues.ToQuantity(arguments[4])),
+        "GatewayUrlTooLong(address,uint256,uint256)" => new GatewayUrlTooLong(
+            AbiValues.ToAddress(arguments[0]), AbiValues.ToUInt64(arguments[1]), AbiValues.ToUInt64(arguments[2])),
         "InvalidAuthorityRegistry(address)" => new InvalidAuthorityRegistry(
             AbiValues.ToAddress(arguments[0])),
         "InvalidBatchSize(uint256,uint256)" => new InvalidBatchSize(
             AbiValues.ToUInt64(arguments[0]), AbiValues.ToUInt64(arguments[1])),
         "InvalidCountry(bytes2)" => new InvalidCountry(
             AbiValues.ToCountry(arguments[0])),
-        "InvalidFoundingIssuers(uint256,uint256,uint256)" => new InvalidFoundingIssuers(
-            AbiValues.ToUInt64(arguments[0]), AbiValues.ToUInt64(arguments[1]), AbiValues.ToUInt64(arguments[2])),
+        "InvalidFoundingIssuers(uint256,uint256,uint256,uint256)" => new InvalidFoundingIssuers(
+            AbiValues.ToUInt64(arguments[0]), AbiValues.ToUInt64(arguments[1]), AbiValues.ToUInt64(arguments[2]),
+            AbiValues.ToUInt64(arguments[3])),
         "InvalidLineCount(bytes32,uint256)" => new InvalidLineCount(
             AbiValues.ToBytes32(arguments[0]), AbiValues.ToUInt64(arguments[1])),
         "InvalidValidity(bytes32,uint40,uint40)" => new InvalidValidity(
@@ -42,6 +49,10 @@ public static partial class ContractErrors
             AbiValues.ToBytes32(arguments[0]), AbiValues.ToUInt64(arguments[1]), AbiValues.ToUInt64(arguments[2])),
         "NoDestination(bytes32)" => new NoDestination(
             AbiValues.ToBytes32(arguments[0])),
+        "NodeAlreadyUsed(address,address)" => new NodeAlreadyUsed(
+            AbiValues.ToAddress(arguments[0]), AbiValues.ToAddress(arguments[1])),
+        "NodeIsAuthority(address)" => new NodeIsAuthority(
+            AbiValues.ToAddress(arguments[0])),
         "NotAGovernedKind(address,uint8)" => new NotAGovernedKind(
             AbiValues.ToAddress(arguments[0]), AbiValues.ToEnum<AuthorityKind>(arguments[1])),
         "NotAnAgencyKind(uint8)" => new NotAnAgencyKind(
@@ -96,6 +107,9 @@ public static partial class ContractErrors
             AbiValues.ToAddress(arguments[0])),
         "ZeroDocumentHash(bytes32)" => new ZeroDocumentHash(
             AbiValues.ToBytes32(arguments[0])),
+        "ZeroFingerprint(address)" => new ZeroFingerprint(
+            AbiValues.ToAddress(arguments[0])),
+        "ZeroNode()" => new ZeroNode(),
         "ZeroPermitKey()" => new ZeroPermitKey(),
         "ZeroReasonCode(bytes32)" => new ZeroReasonCode(
             AbiValues.ToBytes32(arguments[0])),

@@ -33,7 +33,7 @@ public sealed class DevnetChainSeeder(IClient rpc, DevnetKeyring keyring, TextWr
 
         var founders = keyring.Authorities.Where(a => a.Kind == DevnetAuthorityKind.FoundingIssuer).ToArray();
         var record = await new LedgerDeployer(rpc, Sender(keyring.Deployer, chainId)).DeployAsync(
-            founders.Select(f => new FoundingIssuer(f.Address, CountryBytes.FromCode(f.Country), AuthorityCode.FromText(f.Code))).ToArray(),
+            founders.Select(f => new FoundingIssuer(f.Address, CountryBytes.FromCode(f.Country), AuthorityCode.FromText(f.Code), NodeOf(f))).ToArray(),
             cancellationToken);
         await log.WriteLineAsync($"deployed AuthorityRegistry at {record.AuthorityRegistry.Address} (founders: {string.Join(", ", founders.Select(f => f.Identity))})");
         await log.WriteLineAsync($"deployed PermitRegistry    at {record.PermitRegistry.Address}");
@@ -54,7 +54,7 @@ public sealed class DevnetChainSeeder(IClient rpc, DevnetKeyring keyring, TextWr
     {
         var proposer = founders[0];
         var proposal = await Registry(record, proposer, chainId).ProposeIssuerAsync(
-            newcomer.Address, CountryBytes.FromCode(newcomer.Country), AuthorityCode.FromText(newcomer.Code), cancellationToken);
+            newcomer.Address, CountryBytes.FromCode(newcomer.Country), AuthorityCode.FromText(newcomer.Code), NodeOf(newcomer), cancellationToken);
         var proposalId = proposal.Value;
         await log.WriteLineAsync($"{proposer.Identity} proposed {newcomer.Identity} as issuer (proposal {proposalId}; its own vote counts)");
         foreach (var voter in founders.Skip(1))
@@ -67,6 +67,10 @@ public sealed class DevnetChainSeeder(IClient rpc, DevnetKeyring keyring, TextWr
             throw new InvalidOperationException($"{newcomer.Identity} was not admitted as issuer by the vote.");
         await log.WriteLineAsync($"{newcomer.Identity} admitted as issuer by majority vote");
     }
+
+    // anvil checks no block signatures, so a devnet validator node needs an address but no key.
+    private static Address NodeOf(DevnetAuthority authority) =>
+        new(Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("node:" + authority.Identity)).AsSpan(12));
 
     private AuthorityRegistryContract Registry(DeploymentRecord record, DevnetAuthority sender, ulong chainId) =>
         record.BindAuthorityRegistry(rpc, Sender(sender.Key, chainId));

@@ -77,6 +77,7 @@ internal sealed class AuthorityDirectory(LedgerChain chain, TimeProvider time)
             VotesNeeded = record.RequiredVotes,
             ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt),
             State = record.Executed ? ProposalState.Executed : expiresAt <= time.GetUtcNow() ? ProposalState.Expired : ProposalState.Open,
+            SubjectNode = record.Node.IsZero ? "" : record.Node.ToChecksumHex(),
         };
     }
 

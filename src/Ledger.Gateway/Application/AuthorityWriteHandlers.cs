@@ -52,9 +52,10 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         if (!CountryCode.TryParse(request.Country, out var country, out var countryError))
             throw new LedgerException(LedgerError.InvalidArgument("country", countryError));
         var code = AuthorityCodeText.Encode(request.Code, "code");
+        var node = AuthorityDirectory.ParseAddress(request.Node, "node");
         caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
-            async (registry, token) => (await registry.ProposeIssuerAsync(account, ChainValues.ToCountryBytes(country), code, token).ConfigureAwait(false)).Outcome,
+            async (registry, token) => (await registry.ProposeIssuerAsync(account, ChainValues.ToCountryBytes(country), code, node, token).ConfigureAwait(false)).Outcome,
             CreatedProposalAsync, ct);
     }
 

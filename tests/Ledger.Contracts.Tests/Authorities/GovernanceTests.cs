@@ -22,17 +22,18 @@ public sealed class GovernanceTests
         var code = AuthorityCode.FromText("BfN");
         var ch = net.IssuerCH.Authorities;
 
-        var proposed = await ch.ProposeIssuerAsync(candidate, DE, code);
+        var proposed = await ch.ProposeIssuerAsync(candidate, DE, code, LedgerNet.NodeAddress(candidate.ToString()));
         Assert.Equal(1UL, proposed.Value);
         var opened = Expect.Events(ch.DecodeEvents(proposed.Outcome.Receipt), proposed.Outcome, ch.Address, typeof(ProposalCreated), typeof(ProposalVoted));
         var created = (ProposalCreated)opened[0];
         var blockTime = await net.Rpc.GetBlockTimestampAsync(new BlockParameter(proposed.Outcome.BlockNumber));
-        Assert.Equal((1UL, net.IssuerCH.Address, candidate, ProposalAction.AdmitIssuer, DE, code, blockTime + 7 * 86400, 2u),
-            (created.Id, created.Proposer, created.Target, created.Action, created.Country, created.Code, created.ExpiresAt, created.RequiredVotes));
+        var node = LedgerNet.NodeAddress(candidate.ToString());
+        Assert.Equal((1UL, net.IssuerCH.Address, candidate, ProposalAction.AdmitIssuer, DE, code, node, blockTime + 7 * 86400, 2u),
+            (created.Id, created.Proposer, created.Target, created.Action, created.Country, created.Code, created.Node, created.ExpiresAt, created.RequiredVotes));
         var firstVote = (ProposalVoted)opened[1];
         Assert.Equal((1UL, net.IssuerCH.Address, 1u, 2u), (firstVote.Id, firstVote.Voter, firstVote.Votes, firstVote.RequiredVotes));
 
-        Assert.Equal(new ProposalRecord(ProposalAction.AdmitIssuer, candidate, DE, blockTime + 7 * 86400, 1, 2, 3, false, net.IssuerCH.Address, code),
+        Assert.Equal(new ProposalRecord(ProposalAction.AdmitIssuer, candidate, DE, blockTime + 7 * 86400, 1, 2, 3, false, net.IssuerCH.Address, code, node),
             await ch.ProposalAsync(1));
         Assert.Equal([1UL], await ch.PendingProposalIdsAsync());
         Assert.Equal(1UL, await ch.ProposalCountAsync());
@@ -97,8 +98,8 @@ public sealed class GovernanceTests
         await using var net = await LedgerNet.StartAsync();
         var ch = net.IssuerCH.Authorities;
         var candidate = net.Spare[0].Address;
-        var first = await ch.ProposeIssuerAsync(candidate, DE, AuthorityCode.FromText("BfN"));
-        var other = await ch.ProposeIssuerAsync(net.Spare[1].Address, DE, AuthorityCode.FromText("BLE"));
+        var first = await ch.ProposeIssuerAsync(candidate, DE, AuthorityCode.FromText("BfN"), LedgerNet.NodeAddress(candidate.ToString()));
+        var other = await ch.ProposeIssuerAsync(net.Spare[1].Address, DE, AuthorityCode.FromText("BLE"), LedgerNet.NodeAddress(net.Spare[1].Address.ToString()));
         await net.PassTimeAsync(TimeSpan.FromDays(7));
 
         var closed = await net.IssuerFR.Authorities.CloseExpiredAsync(first.Value);
@@ -107,7 +108,7 @@ public sealed class GovernanceTests
         Assert.Equal([other.Value], await ch.PendingProposalIdsAsync());
 
         // A new proposal about the other candidate closes its expired one on the way.
-        var renewed = await ch.ProposeIssuerAsync(net.Spare[1].Address, DE, AuthorityCode.FromText("BLE"));
+        var renewed = await ch.ProposeIssuerAsync(net.Spare[1].Address, DE, AuthorityCode.FromText("BLE"), LedgerNet.NodeAddress(net.Spare[1].Address.ToString()));
         var renewal = ch.DecodeEvents(renewed.Outcome.Receipt);
         Assert.Equal([typeof(ProposalClosed), typeof(ProposalCreated), typeof(ProposalVoted)], renewal.Select(e => e.GetType()));
         Assert.Equal(other.Value, ((ProposalClosed)renewal[0]).Id);
@@ -115,7 +116,7 @@ public sealed class GovernanceTests
         Assert.True((await net.IssuerFR.Authorities.VoteAsync(renewed.Value)).Value);
 
         // Four issuers now (the other candidate was admitted): three votes carry it.
-        var reproposed = await ch.ProposeIssuerAsync(candidate, DE, AuthorityCode.FromText("BfN"));
+        var reproposed = await ch.ProposeIssuerAsync(candidate, DE, AuthorityCode.FromText("BfN"), LedgerNet.NodeAddress(candidate.ToString()));
         Assert.False((await net.IssuerFR.Authorities.VoteAsync(reproposed.Value)).Value);
         Assert.True((await net.IssuerNO.Authorities.VoteAsync(reproposed.Value)).Value);
         Assert.Equal(AuthorityKind.Issuer, (await ch.AuthorityOfAsync(candidate)).Kind);

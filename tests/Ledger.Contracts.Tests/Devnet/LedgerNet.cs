@@ -118,15 +118,22 @@ public sealed class LedgerNet : IAsyncDisposable
         await Devnet.DisposeAsync();
     }
 
+    /// <summary>
+    /// A validator node address for a label: the last 20 bytes of keccak256("node:" + label).
+    /// Nodes only sign blocks, which anvil does not check, so no key is needed for them here.
+    /// </summary>
+    public static Address NodeAddress(string label) =>
+        new(Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes("node:" + label)).AsSpan(12));
+
     private async Task DeployAsync()
     {
         var keys = Devnet.Accounts.Select(account => account.Key()).ToArray();
         var deployerSender = NewSender(keys[0]);
         Founders =
         [
-            new FoundingIssuer(Address.Parse(keys[1].GetPublicAddress()), CH, AuthorityCode.FromText("FSVO")),
-            new FoundingIssuer(Address.Parse(keys[2].GetPublicAddress()), FR, AuthorityCode.FromText("MTE")),
-            new FoundingIssuer(Address.Parse(keys[3].GetPublicAddress()), NO, AuthorityCode.FromText("Miljodir")),
+            new FoundingIssuer(Address.Parse(keys[1].GetPublicAddress()), CH, AuthorityCode.FromText("FSVO"), NodeAddress("CH")),
+            new FoundingIssuer(Address.Parse(keys[2].GetPublicAddress()), FR, AuthorityCode.FromText("MTE"), NodeAddress("FR")),
+            new FoundingIssuer(Address.Parse(keys[3].GetPublicAddress()), NO, AuthorityCode.FromText("Miljodir"), NodeAddress("NO")),
         ];
         Deployment = await new LedgerDeployer(Rpc, deployerSender).DeployAsync(Founders);
         string[] labels = ["deployer", "issuer CH", "issuer FR", "issuer NO", "customs CH", "customs FR", "customs NO", "customs CH 2"];

@@ -37,7 +37,15 @@ public sealed class CalldataCastTests
         r => With(r.Address(), a => AuthorityRegistryCalls.ProfileOf(a), "profileOf(address)"),
         r => With(r.Address(), r.Address(), (a, b) => AuthorityRegistryCalls.ProfilesOf(a, b), "profilesOf(address,address)"),
         r => With(r.UInt64(), a => AuthorityRegistryCalls.Proposal(a), "proposal(uint256)"),
-        r => With(r.Address(), r.Country(), r.Hash(), (a, b, c) => AuthorityRegistryCalls.ProposeIssuer(a, b, c), "proposeIssuer(address,bytes2,bytes32)"),
+        r => With(r.Address(), r.Country(), r.Hash(), r.Address(), (a, b, c, d) => AuthorityRegistryCalls.ProposeIssuer(a, b, c, d), "proposeIssuer(address,bytes2,bytes32,address)"),
+        _ => (AuthorityRegistryCalls.GetValidators(), "getValidators()", []),
+        _ => (AuthorityRegistryCalls.ValidatorCount(), "validatorCount()", []),
+        r => With(r.Address(), a => AuthorityRegistryCalls.NodeOf(a), "nodeOf(address)"),
+        r => With(r.Address(), a => AuthorityRegistryCalls.AccountOfNode(a), "accountOfNode(address)"),
+        r => With(r.Address(), a => AuthorityRegistryCalls.IsValidator(a), "isValidator(address)"),
+        r => With(r.Address(), a => AuthorityRegistryCalls.RotateNode(a), "rotateNode(address)"),
+        r => With(r.Address(), Url(r), r.Hash(), (a, b, c) => AuthorityRegistryCalls.PublishGateway(a, b, c), "publishGateway(address,string,bytes32)"),
+        r => With(r.Address(), a => AuthorityRegistryCalls.GatewayOf(a), "gatewayOf(address)"),
         r => With(r.Address(), a => AuthorityRegistryCalls.ProposeReinstatement(a), "proposeReinstatement(address)"),
         r => With(r.Address(), r.Country(), r.Hash(), (a, b, c) => AuthorityRegistryCalls.ProposeSecretariat(a, b, c), "proposeSecretariat(address,bytes2,bytes32)"),
         r => With(r.Address(), a => AuthorityRegistryCalls.ProposeSuspension(a), "proposeSuspension(address)"),
@@ -72,6 +80,14 @@ public sealed class CalldataCastTests
             var (call, signature, arguments) = cases[i];
             Assert.True(outputs[i] == HexText.Of(call.Data), $"Case {i}: {signature} with {string.Join(' ', arguments)}\n cast:     {outputs[i]}\n bindings: {HexText.Of(call.Data)}");
         }
+    }
+
+    // A gateway URL of random length (0 to 300 bytes, past the contract's bound) from URL-safe characters.
+    private static (string Value, string Cast) Url(RandomValues r)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-.:/";
+        var url = new string(Enumerable.Range(0, r.Random.Next(301)).Select(_ => alphabet[r.Random.Next(alphabet.Length)]).ToArray());
+        return (url, url);
     }
 
     private static (IReadOnlyList<PermitInput> Value, string Cast) Batch(RandomValues r)

@@ -48,7 +48,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     public async Task InvalidCountry_when_an_issuer_is_proposed_with_lower_case_letters()
     {
         var lowerCase = new CountryBytes(0x6465); // "de"
-        var (error, _) = await Expect.Refusal<InvalidCountry>(() => Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), lowerCase, Code));
+        var (error, _) = await Expect.Refusal<InvalidCountry>(() => Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), lowerCase, Code, TestData.RandomAddress()));
         Assert.Equal(new InvalidCountry(lowerCase), error);
     }
 
@@ -78,7 +78,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     [Fact]
     public async Task AuthorityAlreadyExists_when_a_founder_is_listed_twice_for_the_deployer()
     {
-        var founder = new FoundingIssuer(TestData.RandomAddress(), CH, Code);
+        var founder = new FoundingIssuer(TestData.RandomAddress(), CH, Code, TestData.RandomAddress());
         var (error, exception) = await Expect.Refusal<AuthorityAlreadyExists>(
             () => new LedgerDeployer(Net.Rpc, Net.Deployer.Sender).DeployAsync([founder, founder with { Country = FR }]));
         Assert.Equal(new AuthorityAlreadyExists(founder.Account, AuthorityKind.Issuer), error);
@@ -120,7 +120,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     {
         // A registry of its own with one founder: suspending it would leave nobody to govern.
         var founder = Net.Spare[1];
-        var alone = await new LedgerDeployer(Net.Rpc, founder.Sender).DeployAsync([new FoundingIssuer(founder.Address, CH, Code)]);
+        var alone = await new LedgerDeployer(Net.Rpc, founder.Sender).DeployAsync([new FoundingIssuer(founder.Address, CH, Code, TestData.RandomAddress())]);
         var registry = alone.BindAuthorityRegistry(Net.Rpc, founder.Sender);
         var (error, _) = await Expect.Refusal<LastActiveIssuer>(() => registry.ProposeSuspensionAsync(founder.Address));
         Assert.Equal(new LastActiveIssuer(founder.Address), error);
@@ -131,7 +131,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     public async Task ProposalAlreadyOpen_when_the_same_account_is_proposed_twice()
     {
         var candidate = TestData.RandomAddress();
-        var open = await Net.IssuerCH.Authorities.ProposeIssuerAsync(candidate, CH, Code);
+        var open = await Net.IssuerCH.Authorities.ProposeIssuerAsync(candidate, CH, Code, TestData.RandomAddress());
         var (error, _) = await Expect.Refusal<ProposalAlreadyOpen>(() => Net.IssuerFR.Authorities.ProposeSecretariatAsync(candidate, FR, Code));
         Assert.Equal(new ProposalAlreadyOpen(candidate, open.Value), error);
     }
@@ -154,7 +154,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     [Fact]
     public async Task ProposalNotExpired_when_closing_an_open_proposal()
     {
-        var open = await Net.IssuerNO.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), NO, Code);
+        var open = await Net.IssuerNO.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), NO, Code, TestData.RandomAddress());
         var expiresAt = (await Net.Deployer.Authorities.ProposalAsync(open.Value)).ExpiresAt;
         var (error, _) = await Expect.Refusal<ProposalNotExpired>(() => Net.IssuerCH.Authorities.CloseExpiredAsync(open.Value));
         Assert.Equal(new ProposalNotExpired(open.Value, expiresAt), error);
@@ -171,7 +171,7 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
     [Fact]
     public async Task NotEligibleToVote_when_an_issuer_admitted_later_votes()
     {
-        var earlier = await Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), CH, Code);
+        var earlier = await Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), CH, Code, TestData.RandomAddress());
         var newcomer = Net.Spare[2];
         await AdmitIssuerAsync(newcomer.Address);
         var (error, _) = await Expect.Refusal<NotEligibleToVote>(() => newcomer.Authorities.VoteAsync(earlier.Value));
@@ -184,16 +184,16 @@ public sealed class AuthorityRegistryRevertTests(LedgerNetFixture fixture) : ICl
         // LedgerDeployer cannot send such arrays; the constructor is called directly.
         var data = new AuthorityRegistryDeployment
         {
-            Issuers = [TestData.RandomAddress().ToLowerHex()], Countries = [CH.ToBytes(), FR.ToBytes()], Codes = [],
+            Issuers = [TestData.RandomAddress().ToLowerHex()], Countries = [CH.ToBytes(), FR.ToBytes()], Codes = [], Nodes = [],
         }.GetDeploymentData();
         var reverted = await Assert.ThrowsAsync<TransactionRevertedException>(() => Net.Deployer.Sender.SendAsync(new TransactionRequest(null, data)));
-        Assert.Equal(new InvalidFoundingIssuers(1, 2, 0), ContractErrors.TryDecode(reverted.RevertData.Span));
+        Assert.Equal(new InvalidFoundingIssuers(1, 2, 0, 0), ContractErrors.TryDecode(reverted.RevertData.Span));
     }
 
     /// <summary>Proposes an issuer and has the founders vote until the majority carries it; returns the proposal id.</summary>
     private async Task<ulong> AdmitIssuerAsync(Address account)
     {
-        var proposal = await Net.IssuerCH.Authorities.ProposeIssuerAsync(account, CH, Code);
+        var proposal = await Net.IssuerCH.Authorities.ProposeIssuerAsync(account, CH, Code, TestData.RandomAddress());
         foreach (var voter in new[] { Net.IssuerFR, Net.IssuerNO })
         {
             if ((await voter.Authorities.VoteAsync(proposal.Value)).Value)

@@ -12,7 +12,7 @@ public sealed class ExpiredProposalRevertTests(LedgerNetFixture fixture) : IClas
     [Fact]
     public async Task ProposalExpired_when_voting_after_seven_days()
     {
-        var proposal = await Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), CH, AuthorityCode.FromText("late"));
+        var proposal = await Net.IssuerCH.Authorities.ProposeIssuerAsync(TestData.RandomAddress(), CH, AuthorityCode.FromText("late"), TestData.RandomAddress());
         var expiresAt = (await Net.Deployer.Authorities.ProposalAsync(proposal.Value)).ExpiresAt;
         await Net.PassTimeAsync(TimeSpan.FromDays(7));
         var (error, _) = await Expect.Refusal<ProposalExpired>(() => Net.IssuerFR.Authorities.VoteAsync(proposal.Value));

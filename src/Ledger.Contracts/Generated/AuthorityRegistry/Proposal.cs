@@ -36,5 +36,7 @@ namespace Ledger.Contracts.Generated.AuthorityRegistry.ContractDefinition
         public virtual string Proposer { get; set; }
         [Parameter("bytes32", "code", 10)]
         public virtual byte[] Code { get; set; }
+        [Parameter("address", "node", 11)]
+        public virtual string Node { get; set; }
     }
 }
