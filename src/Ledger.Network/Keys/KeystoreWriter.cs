@@ -29,7 +29,18 @@ public static class KeystoreWriter
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(keys);
         var service = new KeyStoreScryptService(new LabelledRandom(keys, label));
-        return service.EncryptAndGenerateKeyStoreAsJson(password, key.GetPrivateKeyAsBytes(), key.GetPublicAddress(), parameters);
+        var keystore = service.EncryptAndGenerateKeyStore(password, key.GetPrivateKeyAsBytes(), key.GetPublicAddress(), parameters);
+        // The id is a random UUID in Nethereum; draw it from the same source so a seeded file is reproducible.
+        keystore.Id = Uuid(keys.Bytes($"keystore-id/{label}", 16)).ToString();
+        return service.SerializeKeyStoreToJson(keystore);
+    }
+
+    // A version-4 UUID (RFC 9562) from 16 given bytes: set the version and variant bits.
+    private static Guid Uuid(byte[] bytes)
+    {
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
     }
 
     private sealed class LabelledRandom(KeySource keys, string label) : IRandomBytesGenerator
