@@ -10,21 +10,24 @@ namespace Ledger.Network.Generation;
 /// </summary>
 public static class GatewaySettingsFile
 {
-    /// <summary>The settings JSON for <paramref name="authority"/>.</summary>
-    public static string Build(NetworkDefinition network, NetworkKeys keys, AuthorityKeys authority, GenesisState state)
+    /// <summary>The settings JSON for the gateway of <paramref name="authorityId"/>.</summary>
+    /// <param name="authorityId">The authority whose gateway this is.</param>
+    /// <param name="accounts">Its own account and its agencies': (keystore id, address), its own first.</param>
+    /// <param name="otherNodes">The other authorities whose nodes it may fail over to, in order of preference.</param>
+    /// <param name="registries">Where the registries are.</param>
+    /// <param name="receiptTimeout">How long a write waits for its block.</param>
+    public static string Build(string authorityId, IEnumerable<(string Id, string Address)> accounts, IEnumerable<string> otherNodes,
+        RegistryAddresses registries, TimeSpan receiptTimeout)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(authority);
-        ArgumentNullException.ThrowIfNull(state);
-        var id = authority.Definition.Id;
-        var rpcUrls = new JsonArray { Rpc(id) };
-        foreach (var other in keys.Authorities.Where(other => other.Definition.Id != id))
-            rpcUrls.Add(Rpc(other.Definition.Id));
-
-        var keystores = new JsonArray { Keystore(id, id, authority.Account.GetPublicAddress()) };
-        foreach (var (agency, key) in authority.Agencies)
-            keystores.Add(Keystore(id, agency.Id, key.GetPublicAddress()));
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(otherNodes);
+        ArgumentNullException.ThrowIfNull(registries);
+        var rpcUrls = new JsonArray { Rpc(authorityId) };
+        foreach (var other in otherNodes.Where(other => other != authorityId))
+            rpcUrls.Add(Rpc(other));
+        var keystores = new JsonArray();
+        foreach (var (id, address) in accounts)
+            keystores.Add(Keystore(id, address));
 
         var settings = new JsonObject
         {
@@ -35,25 +38,29 @@ public static class GatewaySettingsFile
                 ["ServerKeyFile"] = "/config/tls/gateway.key",
                 ["TrustedCaFiles"] = new JsonArray { "/config/tls/ca.crt" },
             },
-            ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{id}:6379" },
-            ["Stores"] = new JsonObject { ["KeyPrefix"] = $"ledger:{id}:", ["CheckpointDirectory"] = "/var/lib/ledger/checkpoints" },
+            ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379" },
+            ["Stores"] = new JsonObject { ["KeyPrefix"] = $"ledger:{authorityId}:", ["CheckpointDirectory"] = "/var/lib/ledger/checkpoints" },
             ["Chain"] = new JsonObject
             {
                 ["RpcUrls"] = rpcUrls,
-                ["AuthorityRegistry"] = state.AuthorityRegistry,
-                ["PermitRegistry"] = state.PermitRegistry,
+                ["AuthorityRegistry"] = registries.AuthorityRegistry,
+                ["PermitRegistry"] = registries.PermitRegistry,
                 ["FollowerStartBlock"] = 0,
                 ["Confirmations"] = 0,
-                ["ReceiptTimeout"] = TimeSpan.FromSeconds(Math.Max(30, network.RequestTimeoutSeconds * 8)).ToString("c"),
+                ["ReceiptTimeout"] = receiptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 ["Keystores"] = keystores,
             },
         };
         return settings.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
     }
 
+    /// <summary>How long a write waits for its block on <paramref name="network"/>: several QBFT round timeouts, at least 30 s.</summary>
+    public static TimeSpan ReceiptTimeout(NetworkDefinition network) =>
+        TimeSpan.FromSeconds(Math.Max(30, network.RequestTimeoutSeconds * 8));
+
     private static string Rpc(string authorityId) => $"http://{NetworkGenerator.NodeHost(authorityId)}:{Besu.BesuNodeConfig.RpcPort}";
 
-    private static JsonObject Keystore(string authorityId, string accountId, string address) => new()
+    private static JsonObject Keystore(string accountId, string address) => new()
     {
         ["Account"] = address,
         ["KeystorePath"] = $"/config/keystores/{accountId}.json",

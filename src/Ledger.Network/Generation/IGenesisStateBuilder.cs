@@ -7,7 +7,16 @@ namespace Ledger.Network.Generation;
 /// <param name="AuthorityRegistry">Address of the AuthorityRegistry (also the QBFT validator contract).</param>
 /// <param name="PermitRegistry">Address of the PermitRegistry.</param>
 /// <param name="Alloc">The accounts to pre-deploy, by address.</param>
-public sealed record GenesisState(string AuthorityRegistry, string PermitRegistry, IReadOnlyDictionary<string, GenesisAccount> Alloc);
+public sealed record GenesisState(string AuthorityRegistry, string PermitRegistry, IReadOnlyDictionary<string, GenesisAccount> Alloc)
+{
+    /// <summary>The two addresses alone.</summary>
+    public RegistryAddresses Addresses => new(AuthorityRegistry, PermitRegistry);
+}
+
+/// <summary>Where a network's two registries are.</summary>
+/// <param name="AuthorityRegistry">The AuthorityRegistry (also QBFT's validator contract).</param>
+/// <param name="PermitRegistry">The PermitRegistry.</param>
+public sealed record RegistryAddresses(string AuthorityRegistry, string PermitRegistry);
 
 /// <summary>
 /// Computes the registries' genesis state from the contracts themselves: their constructors

@@ -38,18 +38,12 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState)
         GeneratedFiles.Write(layout.Genesis, QbftGenesis.Build(network, state.AuthorityRegistry, state.Alloc, GenesisTimestamp));
         GeneratedFiles.Write(layout.StaticNodes, StaticNodes(drawn));
         GeneratedFiles.Write(layout.Registries, Registries(network, drawn, state));
-        var scrypt = KeystoreWriter.Light;
         foreach (var authority in drawn.Authorities)
         {
             var id = authority.Definition.Id;
-            GeneratedFiles.Write(layout.NodeKey(id), authority.Node.PrivateKeyFileText() + "\n");
-            GeneratedFiles.Write(layout.NodeInfo(id), NodeInfo(authority));
-            GeneratedFiles.Write(layout.BesuConfig(id), BesuNodeConfig.Build(id, GatewayHost(id)));
-            GeneratedFiles.Write(layout.KeystorePassword(id), DevnetKeystorePassword + "\n");
-            GeneratedFiles.Write(layout.Keystore(id, id), KeystoreWriter.ToJson(authority.Account, DevnetKeystorePassword, keys, id, scrypt) + "\n");
-            foreach (var (agency, key) in authority.Agencies)
-                GeneratedFiles.Write(layout.Keystore(id, agency.Id), KeystoreWriter.ToJson(key, DevnetKeystorePassword, keys, agency.Id, scrypt) + "\n");
-            GeneratedFiles.Write(layout.GatewaySettings(id), GatewaySettingsFile.Build(network, drawn, authority, state));
+            var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
+            AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, accounts, keys, DevnetKeystorePassword, writePassword: true, KeystoreWriter.Light,
+                drawn.Authorities.Select(other => other.Definition.Id), state.Addresses, GatewaySettingsFile.ReceiptTimeout(network));
         }
         return new GeneratedNetwork(network, drawn, state);
     }
@@ -67,13 +61,6 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState)
             nodes.Add(keys.Authorities[i].Node.Enode(P2pSubnetPrefix + (10 + i), BesuNodeConfig.P2pPort));
         return nodes.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
     }
-
-    private static string NodeInfo(AuthorityKeys authority) => new JsonObject
-    {
-        ["authority"] = authority.Definition.Id,
-        ["validator"] = authority.Node.Address,
-        ["enodePublicKey"] = authority.Node.PublicKeyHex,
-    }.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
 
     private static string Registries(NetworkDefinition network, NetworkKeys keys, GenesisState state)
     {
