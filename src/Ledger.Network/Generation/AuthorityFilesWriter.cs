@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Ledger.Network.Besu;
+using Ledger.Network.Keys;
+using Nethereum.KeyStore.Model;
+using Nethereum.Signer;
+
+namespace Ledger.Network.Generation;
+
+/// <summary>
+/// Writes the files one authority alone receives, the same for a founder (generated with the
+/// network) and a newcomer (generated on its own machine): node key and facts, Besu config,
+/// keystores of its account and its agencies', and gateway settings naming only those keys.
+/// </summary>
+internal static class AuthorityFilesWriter
+{
+    /// <summary>Writes them into <paramref name="folder"/>.</summary>
+    /// <param name="folder">The authority's folder.</param>
+    /// <param name="id">The authority's id.</param>
+    /// <param name="node">Its validator node.</param>
+    /// <param name="accounts">Its account first, then its agencies': (id, key).</param>
+    /// <param name="keys">The source of keystore salts and IVs.</param>
+    /// <param name="password">The keystores' password; also written beside them when <paramref name="writePassword"/> (devnet).</param>
+    /// <param name="writePassword">True on a devnet only.</param>
+    /// <param name="scrypt">Keystore cost.</param>
+    /// <param name="failoverNodes">Other authorities whose nodes its gateway may fall back to.</param>
+    /// <param name="registries">Where the registries are.</param>
+    /// <param name="receiptTimeout">How long its gateway's writes wait for a block.</param>
+    public static void Write(AuthorityFolder folder, string id, NodeIdentity node, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
+        string password, bool writePassword, ScryptParams scrypt, IEnumerable<string> failoverNodes, RegistryAddresses registries, TimeSpan receiptTimeout)
+    {
+        GeneratedFiles.Write(folder.NodeKey, node.PrivateKeyFileText() + "\n");
+        GeneratedFiles.Write(folder.NodeInfo, new JsonObject
+        {
+            ["authority"] = id,
+            ["validator"] = node.Address,
+            ["enodePublicKey"] = node.PublicKeyHex,
+        }.ToJsonString(GeneratedFiles.JsonOptions) + "\n");
+        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, NetworkGenerator.GatewayHost(id)));
+        foreach (var (accountId, key) in accounts)
+            GeneratedFiles.Write(folder.Keystore(accountId), KeystoreWriter.ToJson(key, password, keys, accountId, scrypt) + "\n");
+        if (writePassword)
+            GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
+        GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
+            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), failoverNodes, registries, receiptTimeout));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Ledger.Network.Definition;
+
+namespace Ledger.Network.Generation;
+
+/// <summary>
+/// The production settings of one authority's gateway, in the container layout of
+/// docker-compose.yml: mutual TLS, its own node first and the other founders' nodes after it
+/// (so losing its node does not stop it), and only its own and its agencies' keystores.
+/// </summary>
+public static class GatewaySettingsFile
+{
+    /// <summary>The settings JSON for the gateway of <paramref name="authorityId"/>.</summary>
+    /// <param name="authorityId">The authority whose gateway this is.</param>
+    /// <param name="accounts">Its own account and its agencies': (keystore id, address), its own first.</param>
+    /// <param name="otherNodes">The other authorities whose nodes it may fail over to, in order of preference.</param>
+    /// <param name="registries">Where the registries are.</param>
+    /// <param name="receiptTimeout">How long a write waits for its block.</param>
+    public static string Build(string authorityId, IEnumerable<(string Id, string Address)> accounts, IEnumerable<string> otherNodes,
+        RegistryAddresses registries, TimeSpan receiptTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(otherNodes);
+        ArgumentNullException.ThrowIfNull(registries);
+        var rpcUrls = new JsonArray { Rpc(authorityId) };
+        foreach (var other in otherNodes.Where(other => other != authorityId))
+            rpcUrls.Add(Rpc(other));
+        var keystores = new JsonArray();
+        foreach (var (id, address) in accounts)
+            keystores.Add(Keystore(id, address));
+
+        var settings = new JsonObject
+        {
+            ["Gateway"] = new JsonObject { ["Mode"] = "Production", ["ListenAddress"] = "0.0.0.0", ["Port"] = 7443 },
+            ["Tls"] = new JsonObject
+            {
+                ["ServerCertificateFile"] = "/config/tls/gateway.crt",
+                ["ServerKeyFile"] = "/config/tls/gateway.key",
+                ["TrustedCaFiles"] = new JsonArray { "/config/tls/ca.crt" },
+            },
+            ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379" },
+            ["Stores"] = new JsonObject { ["KeyPrefix"] = $"ledger:{authorityId}:", ["CheckpointDirectory"] = "/var/lib/ledger/checkpoints" },
+            ["Chain"] = new JsonObject
+            {
+                ["RpcUrls"] = rpcUrls,
+                ["AuthorityRegistry"] = registries.AuthorityRegistry,
+                ["PermitRegistry"] = registries.PermitRegistry,
+                ["FollowerStartBlock"] = 0,
+                ["Confirmations"] = 0,
+                ["ReceiptTimeout"] = receiptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                ["Keystores"] = keystores,
+            },
+        };
+        return settings.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
+    }
+
+    /// <summary>How long a write waits for its block on <paramref name="network"/>: several QBFT round timeouts, at least 30 s.</summary>
+    public static TimeSpan ReceiptTimeout(NetworkDefinition network) =>
+        TimeSpan.FromSeconds(Math.Max(30, network.RequestTimeoutSeconds * 8));
+
+    private static string Rpc(string authorityId) => $"http://{NetworkGenerator.NodeHost(authorityId)}:{Besu.BesuNodeConfig.RpcPort}";
+
+    private static JsonObject Keystore(string accountId, string address) => new()
+    {
+        ["Account"] = address,
+        ["KeystorePath"] = $"/config/keystores/{accountId}.json",
+        ["PasswordFile"] = "/run/secrets/keystore-password",
+    };
+}

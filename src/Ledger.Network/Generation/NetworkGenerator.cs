@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Ledger.Network.Besu;
+using Ledger.Network.Definition;
+using Ledger.Network.Keys;
+
+namespace Ledger.Network.Generation;
+
+/// <summary>
+/// Generates a chain-config folder from its network definition: the genesis (with the
+/// registries' state computed by an <see cref="IGenesisStateBuilder"/>), the static nodes,
+/// and per authority its node key, keystores, Besu config and gateway settings. A devnet
+/// (seeded) definition generates the same bytes every time.
+/// </summary>
+public sealed class NetworkGenerator(IGenesisStateBuilder genesisState)
+{
+    /// <summary>Genesis time of every generated network: fixed so that regeneration is reproducible (2026-01-01T00:00:00Z).</summary>
+    public const ulong GenesisTimestamp = 1_767_225_600;
+
+    /// <summary>The first address of the validators' peer-to-peer subnet in docker-compose.yml; node i gets .(10 + i).</summary>
+    public const string P2pSubnetPrefix = "172.16.239.";
+
+    /// <summary>The password of every devnet keystore (public on purpose: a devnet's keys are public anyway).</summary>
+    public const string DevnetKeystorePassword = "devnet-password-not-secret";
+
+    /// <summary>Generates everything into <paramref name="layout"/> and returns the network's keys and state.</summary>
+    public async Task<GeneratedNetwork> GenerateAsync(NetworkDefinition network, NetworkLayout layout, KeySource keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (!network.IsDevnet)
+            throw new NetworkDefinitionException(
+                "Only a devnet (devnetSeed set) is generated in one place. A real network's authorities each generate their own keys " +
+                "on their own machines (`ledger network join`) and share only addresses and enodes.");
+        var drawn = NetworkKeys.Draw(network, keys);
+        var state = await genesisState.BuildAsync(network, drawn, cancellationToken).ConfigureAwait(false);
+
+        GeneratedFiles.Write(layout.Genesis, QbftGenesis.Build(network, state.AuthorityRegistry, state.Alloc, GenesisTimestamp));
+        GeneratedFiles.Write(layout.StaticNodes, StaticNodes(drawn));
+        GeneratedFiles.Write(layout.Registries, Registries(network, drawn, state));
+        foreach (var authority in drawn.Authorities)
+        {
+            var id = authority.Definition.Id;
+            var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
+            AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, accounts, keys, DevnetKeystorePassword, writePassword: true, KeystoreWriter.Light,
+                drawn.Authorities.Select(other => other.Definition.Id), state.Addresses, GatewaySettingsFile.ReceiptTimeout(network));
+        }
+        return new GeneratedNetwork(network, drawn, state);
+    }
+
+    /// <summary>The compose service name of an authority's gateway.</summary>
+    public static string GatewayHost(string authorityId) => $"gateway-{authorityId}";
+
+    /// <summary>The compose service name of an authority's validator node.</summary>
+    public static string NodeHost(string authorityId) => $"node-{authorityId}";
+
+    private static string StaticNodes(NetworkKeys keys)
+    {
+        var nodes = new JsonArray();
+        for (var i = 0; i < keys.Authorities.Count; i++)
+            nodes.Add(keys.Authorities[i].Node.Enode(P2pSubnetPrefix + (10 + i), BesuNodeConfig.P2pPort));
+        return nodes.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
+    }
+
+    private static string Registries(NetworkDefinition network, NetworkKeys keys, GenesisState state)
+    {
+        var authorities = new JsonArray();
+        foreach (var authority in keys.Authorities)
+        {
+            var agencies = new JsonArray();
+            foreach (var (agency, key) in authority.Agencies)
+                agencies.Add(new JsonObject { ["id"] = agency.Id, ["kind"] = agency.Kind.ToString(), ["code"] = agency.Code, ["account"] = key.GetPublicAddress() });
+            authorities.Add(new JsonObject
+            {
+                ["id"] = authority.Definition.Id,
+                ["country"] = authority.Definition.Country,
+                ["code"] = authority.Definition.Code,
+                ["account"] = authority.Account.GetPublicAddress(),
+                ["validator"] = authority.Node.Address,
+                ["agencies"] = agencies,
+            });
+        }
+        return new JsonObject
+        {
+            ["network"] = network.Name,
+            ["chainId"] = network.ChainId,
+            ["devnetOnly"] = network.IsDevnet,
+            ["authorityRegistry"] = state.AuthorityRegistry,
+            ["permitRegistry"] = state.PermitRegistry,
+            ["genesisBlock"] = 0,
+            ["authorities"] = authorities,
+        }.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
+    }
+}
+
+/// <summary>What a generation produced, for a devnet host that runs it at once.</summary>
+/// <param name="Definition">The definition generated from.</param>
+/// <param name="Keys">Every key.</param>
+/// <param name="State">Where the registries are.</param>
+public sealed record GeneratedNetwork(NetworkDefinition Definition, NetworkKeys Keys, GenesisState State);

@@ -1,0 +1,51 @@
+namespace Ledger.Network.Generation;
+
+/// <summary>Where each generated file lives under a chain-config folder.</summary>
+/// <param name="Root">The chain-config folder.</param>
+public sealed record NetworkLayout(string Root)
+{
+    /// <summary>The network definition (input, written by people).</summary>
+    public string Definition => Path.Combine(Root, "network.json");
+
+    /// <summary>The QBFT genesis every node starts from.</summary>
+    public string Genesis => Path.Combine(Root, "genesis.json");
+
+    /// <summary>The founders' validators as enode URLs.</summary>
+    public string StaticNodes => Path.Combine(Root, "static-nodes.json");
+
+    /// <summary>Where the registries are and who founded the network (public facts, for gateways, tools and newcomers).</summary>
+    public string Registries => Path.Combine(Root, "registries.json");
+
+    /// <summary>The folder of one authority.</summary>
+    public AuthorityFolder Authority(string id) => new(Path.Combine(Root, "authorities", id));
+}
+
+/// <summary>
+/// The files of one authority: what that authority alone receives (its node key, its keystores,
+/// its Besu and gateway settings). A founder's folder sits in chain-config/authorities/; a
+/// newcomer generates its own on its own machine.
+/// </summary>
+/// <param name="Folder">The authority's folder.</param>
+public sealed record AuthorityFolder(string Folder)
+{
+    /// <summary>The node's private key file (Besu's format).</summary>
+    public string NodeKey => Path.Combine(Folder, "node", "key");
+
+    /// <summary>The node's public facts: validator address and enode public key.</summary>
+    public string NodeInfo => Path.Combine(Folder, "node", "node.json");
+
+    /// <summary>The node's Besu configuration.</summary>
+    public string BesuConfig => Path.Combine(Folder, "node", "config.toml");
+
+    /// <summary>The keystore of the authority's or one of its agencies' account.</summary>
+    public string Keystore(string accountId) => Path.Combine(Folder, "keystores", accountId + ".json");
+
+    /// <summary>The keystore password file (devnet only: a real authority keeps it in a secret store).</summary>
+    public string KeystorePassword => Path.Combine(Folder, "keystores", "password.txt");
+
+    /// <summary>The gateway's settings, holding only this authority's keys.</summary>
+    public string GatewaySettings => Path.Combine(Folder, "gateway", "appsettings.json");
+
+    /// <summary>A newcomer's admission proposal, for an existing issuer to submit.</summary>
+    public string Proposal => Path.Combine(Folder, "proposal.json");
+}

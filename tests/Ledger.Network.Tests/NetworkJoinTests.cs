@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Ledger.Network.Definition;
+using Ledger.Network.Generation;
+using Ledger.Network.Keys;
+using Nethereum.KeyStore;
+
+namespace Ledger.Network.Tests;
+
+public sealed class NetworkJoinTests
+{
+    private static readonly PublishedNetwork Network = new()
+    {
+        Network = "unit-test",
+        ChainId = 31_337,
+        AuthorityRegistry = "0x00000000000000000000000000000000000000aa",
+        PermitRegistry = "0x00000000000000000000000000000000000000bb",
+        Authorities =
+        [
+            new PublishedAuthority { Id = "ch", Country = "CH", Account = "0x01", Validator = "0x11" },
+            new PublishedAuthority { Id = "fr", Country = "FR", Account = "0x02", Validator = "0x12" },
+        ],
+    };
+
+    [Fact]
+    public void A_newcomer_gets_its_own_keys_settings_and_the_exact_proposal()
+    {
+        var folder = Directory.CreateTempSubdirectory("join-");
+        try
+        {
+            var newcomer = SampleNetwork.Founder("no", "NO", "NO-MDIR", 0, ("no-customs", AgencyKind.Customs, "NO-TOLL"));
+            var keys = KeySource.Seeded("join-test-seed");
+
+            var proposal = NetworkJoin.Generate(Network, newcomer, keys, "pw", folder.FullName);
+
+            var files = new AuthorityFolder(folder.FullName);
+            Assert.Equal(keys.Key("authority/no").GetPublicAddress(), proposal.Account);
+            Assert.Equal(new NodeIdentity(keys.Key("node/no")).Address, proposal.Node);
+            Assert.Equal($"ledger authority propose --address {proposal.Account} --country NO --code NO-MDIR --node {proposal.Node}", proposal.CommandLine);
+            Assert.Equal(keys.Key("authority/no-customs").GetPrivateKeyAsBytes(),
+                new KeyStoreService().DecryptKeyStoreFromJson("pw", File.ReadAllText(files.Keystore("no-customs"))));
+
+            var settings = JsonNode.Parse(File.ReadAllText(files.GatewaySettings))!;
+            var keystores = settings["Chain"]!["Keystores"]!.AsArray().Select(k => (string)k!["Account"]!).ToArray();
+            Assert.Equal<string>([proposal.Account, keys.Key("authority/no-customs").GetPublicAddress()], keystores);
+            var rpc = settings["Chain"]!["RpcUrls"]!.AsArray().Select(u => (string)u!).ToArray();
+            Assert.Equal<string>(["http://node-no:8545", "http://node-ch:8545", "http://node-fr:8545"], rpc);
+            Assert.Equal(Network.AuthorityRegistry, (string?)settings["Chain"]!["AuthorityRegistry"]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_country_that_already_has_an_issuer_cannot_join_again()
+    {
+        var duplicate = SampleNetwork.Founder("ch2", "CH", "CH-OTHER", 0);
+        Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, duplicate, KeySource.Seeded("join-test-seed"), "pw", Path.GetTempPath()));
+    }
+}
