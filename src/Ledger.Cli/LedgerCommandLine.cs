@@ -4,7 +4,7 @@ using Ledger.Cli.Connection;
 
 namespace Ledger.Cli;
 
-/// <summary>The `ledger` command tree: permit, authority, demo and conformance commands under the shared connection options.</summary>
+/// <summary>The `ledger` command tree: permit, authority, demo, conformance and network commands under the shared connection options.</summary>
 public static class LedgerCommandLine
 {
     /// <summary>Builds the root command.</summary>
@@ -31,6 +31,7 @@ public static class LedgerCommandLine
             authority,
             DemoCommand.Create(),
             ConformanceCommand.Create(),
+            NetworkCommands.Create(),
         };
         ConnectionOptions.AddTo(root);
         return root;

@@ -2,6 +2,7 @@ using Nethereum.JsonRpc.Client;
 using Ledger.Contracts.Deployment;
 using Ledger.Devnet.Chain;
 using Ledger.Devnet.Processes;
+using Ledger.Processes;
 
 namespace Ledger.Devnet.Hosting;
 
@@ -55,10 +56,10 @@ public sealed class RunningDevnet : IAsyncDisposable
 
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var anvil = await AnvilNode.StartAsync(cancellationToken);
+        var anvil = await AnvilNode.StartAsync(1, null, cancellationToken);
         _parts.Add(anvil);
         RpcUrl = anvil.RpcUrl;
-        await log.WriteLineAsync($"anvil listening on {RpcUrl} (block time {AnvilNode.BlockTime} s)");
+        await log.WriteLineAsync($"anvil listening on {RpcUrl} (block time 1 s)");
         if (options.UseRedis)
         {
             var redis = await RedisNode.StartAsync(cancellationToken);

@@ -1,4 +1,4 @@
-namespace Ledger.Devnet.Processes;
+namespace Ledger.Processes;
 
 /// <summary>Finds the repository (for the contract toolchain under contracts/node_modules) and the native tools.</summary>
 public static class ToolLocator

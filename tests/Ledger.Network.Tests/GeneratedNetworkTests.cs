@@ -1,0 +1,92 @@
+using Ledger.Contracts;
+using Ledger.Contracts.Authorities;
+using Ledger.Contracts.Ethereum;
+using Ledger.Contracts.Permits;
+using Ledger.Core.Primitives;
+using Ledger.Network.Definition;
+using Ledger.Network.Generation;
+using Ledger.Network.Genesis;
+using Ledger.Network.Keys;
+using Ledger.Processes;
+using Ledger.Testing;
+using Nethereum.JsonRpc.Client;
+
+namespace Ledger.Network.Tests;
+
+/// <summary>
+/// The committed chain-config/ is exactly what `ledger network generate` makes from its
+/// network.json, and anvil booted from its genesis holds the founders, their agencies and their
+/// validator nodes, read back through the contracts' own views.
+/// </summary>
+public sealed class GeneratedNetworkTests
+{
+    private static readonly NetworkLayout Committed = new(Path.Combine(ToolPaths.RepositoryRoot, "chain-config"));
+
+    [Fact]
+    public async Task Regenerating_the_sample_network_reproduces_the_committed_files_byte_for_byte()
+    {
+        var scratch = Directory.CreateTempSubdirectory("chain-config-");
+        try
+        {
+            File.Copy(Committed.Definition, Path.Combine(scratch.FullName, "network.json"));
+            var network = NetworkDefinitionFile.Read(Committed.Definition);
+            await new NetworkGenerator(new AnvilGenesisStateBuilder()).GenerateAsync(network, new NetworkLayout(scratch.FullName), KeySource.Seeded(network.DevnetSeed!), default);
+
+            var generated = Files(scratch.FullName);
+            Assert.Equal(generated.Keys.Order(), Files(Committed.Root).Keys.Where(generated.ContainsKey).Order());
+            foreach (var (path, text) in generated)
+                Assert.True(text == File.ReadAllText(Path.Combine(Committed.Root, path)),
+                    $"chain-config/{path} differs from what `ledger network generate` makes now: regenerate and commit it.");
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Anvil_booted_from_the_genesis_holds_every_founder_agency_and_validator_and_a_vote_admits_one_more()
+    {
+        var network = NetworkDefinitionFile.Read(Committed.Definition);
+        var keys = NetworkKeys.Draw(network, KeySource.Seeded(network.DevnetSeed!));
+        var registries = PublishedNetwork.Read(Committed.Registries);
+        await using var anvil = await AnvilNode.StartAsync(blockTime: null, genesisFile: Committed.Genesis, default);
+        var client = new RpcClient(anvil.RpcUrl);
+        var authorities = new AuthorityRegistryContract(Address.Parse(registries.AuthorityRegistry), client);
+
+        Assert.Equal(Address.Parse(registries.AuthorityRegistry),
+            await new PermitRegistryContract(Address.Parse(registries.PermitRegistry), client).AuthorityRegistryAsync());
+        Assert.Equal(keys.Authorities.Select(a => a.Node.Address.ToLowerInvariant()).Order(), (await authorities.GetValidatorsAsync()).Select(v => v.ToLowerHex()).Order());
+        foreach (var founder in keys.Authorities)
+        {
+            var record = await authorities.AuthorityOfAsync(Address.Parse(founder.Account.GetPublicAddress()));
+            Assert.Equal((AuthorityKind.Issuer, AuthorityStatus.Active, founder.Definition.Country, founder.Definition.Code),
+                (record.Kind, record.Status, record.Country.ToString(), AuthorityCode.TryGetText(record.Code)));
+            Assert.Equal(Address.Parse(founder.Node.Address), await authorities.NodeOfAsync(Address.Parse(founder.Account.GetPublicAddress())));
+            foreach (var (agency, key) in founder.Agencies)
+            {
+                var designated = await authorities.AuthorityOfAsync(Address.Parse(key.GetPublicAddress()));
+                Assert.Equal((AuthorityKind.Customs, AuthorityStatus.Active, founder.Definition.Country, agency.Code),
+                    (designated.Kind, designated.Status, designated.Country.ToString(), AuthorityCode.TryGetText(designated.Code)));
+            }
+        }
+
+        // A newcomer is proposed by CH and voted in by FR and DE (3 of 4): its node validates from then on.
+        var chainId = network.ChainId;
+        var newcomer = KeySource.Seeded("admission-test");
+        var (account, node) = (Address.Parse(newcomer.Key("authority/no").GetPublicAddress()), Address.Parse(new NodeIdentity(newcomer.Key("node/no")).Address));
+        var options = new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20), MaxPriorityFeePerGas = 0 };
+        AuthorityRegistryContract As(int founder) =>
+            new(authorities.Address, client, new TransactionSender(client, keys.Authorities[founder].Account, chainId, options));
+        var proposal = await As(0).ProposeIssuerAsync(account, CountryBytes.FromCode("NO"), AuthorityCode.FromText("NO-MDIR"), node);
+        Assert.False((await As(1).VoteAsync(proposal.Value)).Value);
+        Assert.True((await As(2).VoteAsync(proposal.Value)).Value);
+        Assert.Contains(node, await authorities.GetValidatorsAsync());
+        Assert.Equal(5UL, await authorities.ValidatorCountAsync());
+    }
+
+    private static Dictionary<string, string> Files(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != "network.json" && !Path.GetFileName(path).EndsWith(".md", StringComparison.Ordinal))
+            .ToDictionary(path => Path.GetRelativePath(root, path), File.ReadAllText);
+}
