@@ -10,12 +10,12 @@ using Ledger.Cli.Output;
 namespace Ledger.Cli.Demo;
 
 /// <summary>
-/// The whole story against a devnet gateway, step by step: CH registers an export permit
-/// to FR, CH customs record the shipment, FR customs confirm the arrival, a second use at
-/// another border is refused with the reason, and CH cancels another permit which FR then
-/// sees as CANCELLED. Each step is printed as it happens.
+/// The whole story, step by step, each officer through its own authority's gateway: CH
+/// registers an export permit to FR, CH customs record the shipment, FR customs confirm the
+/// arrival, a second use at another border is refused with the reason, and CH cancels another
+/// permit which FR then sees as CANCELLED. Each step is printed as it happens.
 /// </summary>
-public sealed class DemoScenario(GatewayClients gateway, TextWriter output, DemoIdentities? identities = null)
+public sealed class DemoScenario(DemoGateways gateways, TextWriter output, DemoIdentities? identities = null)
 {
     private const int StepCount = 5;
     private const string Quantity = "10";
@@ -36,29 +36,29 @@ public sealed class DemoScenario(GatewayClients gateway, TextWriter output, Demo
         var reference = $"AWB-{runTag}-LX1234";
 
         await StepAsync(1, $"{_who.ExportCountry} registers export permit {permitId} to {_who.ImportCountry} ({Quantity} specimens, one shipment)  [{_who.ExportIssuer}]");
-        report.Registered = await gateway.Permits.RegisterPermitAsync(
+        report.Registered = await Permits(_who.ExportIssuer).RegisterPermitAsync(
             new RegisterPermitRequest { RequestId = NewRequestId(), Permit = Draft(permitId, runTag) },
-            gateway.Call(cancellationToken, _who.ExportIssuer));
+            As(_who.ExportIssuer, cancellationToken));
         await ShowAsync(PermitViews.Registered(report.Registered.Permit, report.Registered.Receipt));
 
         await StepAsync(2, $"{_who.ExportCountry} customs record the shipment, air waybill {reference}  [{_who.ExportCustoms}]");
-        report.Shipment = await gateway.Permits.RecordShipmentAsync(
+        report.Shipment = await Permits(_who.ExportCustoms).RecordShipmentAsync(
             new RecordShipmentRequest { RequestId = NewRequestId(), PermitId = permitId, ShipmentReference = reference, Quantities = { Line(Quantity) } },
-            gateway.Call(cancellationToken, _who.ExportCustoms));
+            As(_who.ExportCustoms, cancellationToken));
         await ShowAsync(PermitViews.Shipment(permitId, report.Shipment));
 
         await StepAsync(3, $"{_who.ImportCountry} customs confirm the arrival of {reference}  [{_who.ImportCustoms}]");
-        report.Arrival = await gateway.Permits.ConfirmArrivalAsync(
+        report.Arrival = await Permits(_who.ImportCustoms).ConfirmArrivalAsync(
             new ConfirmArrivalRequest { RequestId = NewRequestId(), PermitId = permitId, ShipmentReference = reference, Quantities = { Line(Quantity) } },
-            gateway.Call(cancellationToken, _who.ImportCustoms));
+            As(_who.ImportCustoms, cancellationToken));
         await ShowAsync(PermitViews.Arrival(permitId, report.Arrival));
 
         await StepAsync(4, $"The same permit is presented again at another border, truck TRK-{runTag}  [{_who.ExportCustoms}]");
         try
         {
-            await gateway.Permits.RecordShipmentAsync(
+            await Permits(_who.ExportCustoms).RecordShipmentAsync(
                 new RecordShipmentRequest { RequestId = NewRequestId(), PermitId = permitId, ShipmentReference = $"TRK-{runTag}", Quantities = { Line("1") } },
-                gateway.Call(cancellationToken, _who.ExportCustoms));
+                As(_who.ExportCustoms, cancellationToken));
             report.Surprises.Add("step 4: the second use was accepted");
             await output.WriteLineAsync("  !! accepted: the permit was used twice");
         }
@@ -68,20 +68,20 @@ public sealed class DemoScenario(GatewayClients gateway, TextWriter output, Demo
             await output.WriteLineAsync("  refused, as it must be:");
             await output.WriteLineAsync("  " + ErrorReport.Line(refusal));
         }
-        report.AfterUse = await gateway.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, gateway.Call(cancellationToken, _who.ImportCustoms));
+        report.AfterUse = await Permits(_who.ImportCustoms).VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, As(_who.ImportCustoms, cancellationToken));
         await ShowAsync(PermitViews.Verification(report.AfterUse));
         Expect(report, report.AfterUse.Status == VerificationStatus.NotAvailable, "step 4: the used permit does not verify as NOT_AVAILABLE");
 
         await StepAsync(5, $"{_who.ExportCountry} registers {otherPermitId}, then cancels it; {_who.ImportCountry} customs verify it  [{_who.ExportIssuer}, {_who.ImportCustoms}]");
-        await gateway.Permits.RegisterPermitAsync(
+        await Permits(_who.ExportIssuer).RegisterPermitAsync(
             new RegisterPermitRequest { RequestId = NewRequestId(), Permit = Draft(otherPermitId, runTag + "-2") },
-            gateway.Call(cancellationToken, _who.ExportIssuer));
-        var cancelled = await gateway.Permits.CancelPermitAsync(
+            As(_who.ExportIssuer, cancellationToken));
+        var cancelled = await Permits(_who.ExportIssuer).CancelPermitAsync(
             new CancelPermitRequest { RequestId = NewRequestId(), PermitId = otherPermitId, Reason = CancelReason.Withdrawn },
-            gateway.Call(cancellationToken, _who.ExportIssuer));
+            As(_who.ExportIssuer, cancellationToken));
         await ShowAsync(PermitViews.Cancelled(otherPermitId, CancelReason.Withdrawn, cancelled.Receipt));
-        report.CancelledAsSeenByImport = await gateway.Permits.VerifyPermitAsync(
-            new VerifyPermitRequest { PermitId = otherPermitId }, gateway.Call(cancellationToken, _who.ImportCustoms));
+        report.CancelledAsSeenByImport = await Permits(_who.ImportCustoms).VerifyPermitAsync(
+            new VerifyPermitRequest { PermitId = otherPermitId }, As(_who.ImportCustoms, cancellationToken));
         await output.WriteLineAsync($"  as {_who.ImportCountry} customs see it:");
         await ShowAsync(PermitViews.Verification(report.CancelledAsSeenByImport));
         Expect(report, report.CancelledAsSeenByImport.Status == VerificationStatus.Cancelled, "step 5: the cancelled permit does not verify as CANCELLED");
@@ -117,6 +117,10 @@ public sealed class DemoScenario(GatewayClients gateway, TextWriter output, Demo
             MaxShipments = 1,
         };
     }
+
+    private Ledger.Api.V1.PermitService.PermitServiceClient Permits(string identity) => gateways.For(identity).Permits;
+
+    private Grpc.Core.CallOptions As(string identity, CancellationToken cancellationToken) => gateways.For(identity).Call(cancellationToken, identity);
 
     private static QuantityLine Line(string amount) => new() { Amount = amount };
 

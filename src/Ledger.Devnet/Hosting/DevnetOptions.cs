@@ -1,11 +1,11 @@
 namespace Ledger.Devnet.Hosting;
 
 /// <summary>How to run the devnet.</summary>
-/// <param name="GatewayPort">Port of the gateway on 127.0.0.1 (0 = any free port, as tests use).</param>
-/// <param name="UseRedis">Start a redis-server for the gateway's stores; in-memory stores otherwise.</param>
-/// <param name="StateFolder">Keystores, deployment record and checkpoints (default .devnet/ in the repository).</param>
-public sealed record DevnetOptions(int GatewayPort = DevnetOptions.DefaultGatewayPort, bool UseRedis = true, string? StateFolder = null)
-{
-    /// <summary>The gateway port the README and `ledger` default to.</summary>
-    public const int DefaultGatewayPort = 5080;
-}
+/// <param name="BasePort">
+/// Null: each gateway on the port the network definition gives it. 0: any free port (tests).
+/// N: the i-th authority's gateway on N + i + 1.
+/// </param>
+/// <param name="UseRedis">Start a redis-server for the gateways' stores (one server, a key prefix per gateway); in-memory stores otherwise.</param>
+/// <param name="StateFolder">Checkpoints, joined newcomers and the gateway list (default .devnet/ in the repository).</param>
+/// <param name="ChainConfig">The chain-config folder (default: the repository's chain-config/).</param>
+public sealed record DevnetOptions(int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null);

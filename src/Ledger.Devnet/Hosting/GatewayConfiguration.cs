@@ -1,58 +1,54 @@
 using System.Globalization;
-using Ledger.Devnet.Chain;
 
 namespace Ledger.Devnet.Hosting;
 
 /// <summary>
-/// The configuration the devnet hands the in-process gateway: Devnet mode on loopback, one
-/// dev identity per demo officer, Redis if running, and the Chain section (node, deployment
-/// record, every demo authority's keystore).
+/// The configuration of one authority's in-process gateway: Devnet mode on loopback, its
+/// own officers' dev identities, its own Redis key prefix and checkpoints, and only its own
+/// and its agencies' keystores. The registries come from the network's genesis.
 /// </summary>
 public static class GatewayConfiguration
 {
-    /// <summary>The dev identity that may only read (verify, history, lists).</summary>
-    public const string ReadOnlyIdentity = "readonly";
-
     /// <summary>Builds the settings.</summary>
-    /// <param name="port">Gateway port (0 = any free port).</param>
+    /// <param name="authority">The authority whose gateway this is.</param>
+    /// <param name="port">Port on 127.0.0.1 (0 = any free port).</param>
     /// <param name="rpcUrl">The node.</param>
-    /// <param name="keyring">The demo authorities and their keystores.</param>
-    /// <param name="deploymentRecordFile">Where the deployment record was written.</param>
-    /// <param name="deploymentBlock">First block the gateway's event follower reads.</param>
+    /// <param name="registries">Where the registries are (from chain-config/registries.json).</param>
     /// <param name="redis">Redis configuration string; null to run on in-memory stores.</param>
-    /// <param name="stateFolder">Folder for checkpoints.</param>
-    public static Dictionary<string, string?> Build(
-        int port, Uri rpcUrl, DevnetKeyring keyring, string deploymentRecordFile, ulong deploymentBlock, string? redis, string stateFolder)
+    /// <param name="stateFolder">Folder for this gateway's checkpoints.</param>
+    public static Dictionary<string, string?> Build(DevnetAuthority authority, int port, Uri rpcUrl, Network.Generation.RegistryAddresses registries, string? redis, string stateFolder)
     {
+        ArgumentNullException.ThrowIfNull(authority);
+        ArgumentNullException.ThrowIfNull(registries);
         var settings = new Dictionary<string, string?>
         {
-            ["Logging:LogLevel:Default"] = "Information",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Ledger"] = "Information",
             ["Gateway:Mode"] = "Devnet",
             ["Gateway:ListenAddress"] = "127.0.0.1",
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Redis:Configuration"] = redis ?? "",
-            ["Stores:CheckpointDirectory"] = Path.Combine(stateFolder, "checkpoints"),
+            ["Stores:KeyPrefix"] = $"ledger:{authority.Id}:",
+            ["Stores:CheckpointDirectory"] = Path.Combine(stateFolder, authority.Id, "checkpoints"),
             ["Chain:RpcUrls:0"] = rpcUrl.ToString(),
-            ["Chain:DeploymentRecordFile"] = deploymentRecordFile,
-            ["Chain:FollowerStartBlock"] = deploymentBlock.ToString(CultureInfo.InvariantCulture),
+            ["Chain:AuthorityRegistry"] = registries.AuthorityRegistry,
+            ["Chain:PermitRegistry"] = registries.PermitRegistry,
+            ["Chain:FollowerStartBlock"] = "0",
+            ["Chain:MaxPriorityFeePerGas"] = "0",
             ["Chain:ReceiptPollInterval"] = "00:00:00.100",
-            ["Chain:FollowerPollInterval"] = "00:00:00.500",
+            ["Chain:FollowerPollInterval"] = "00:00:00.200",
         };
-        for (var i = 0; i < keyring.Authorities.Count; i++)
+        for (var i = 0; i < authority.Accounts.Count; i++)
         {
-            var authority = keyring.Authorities[i];
-            var role = authority.Kind == DevnetAuthorityKind.Customs ? "CustomsOfficer" : "IssuingOfficer";
-            settings[$"Identity:DevIdentities:{authority.Identity}:Authority"] = authority.Address.ToString();
-            settings[$"Identity:DevIdentities:{authority.Identity}:Role"] = role;
-            settings[$"Chain:Keystores:{i}:Account"] = authority.Address.ToString();
-            settings[$"Chain:Keystores:{i}:KeystorePath"] = keyring.KeystorePath(authority.Identity);
-            settings[$"Chain:Keystores:{i}:PasswordFile"] = keyring.PasswordFile;
+            var account = authority.Accounts[i];
+            settings[$"Identity:DevIdentities:{account.Identity}:Authority"] = account.Address;
+            settings[$"Identity:DevIdentities:{account.Identity}:Role"] = account.Role;
+            settings[$"Chain:Keystores:{i}:Account"] = account.Address;
+            settings[$"Chain:Keystores:{i}:KeystorePath"] = authority.Folder.Keystore(account.KeystoreId);
+            settings[$"Chain:Keystores:{i}:PasswordFile"] = authority.Folder.KeystorePassword;
         }
-        // An observer: reads as the CH management authority, writes nothing.
-        settings[$"Identity:DevIdentities:{ReadOnlyIdentity}:Authority"] = keyring["ch-issuer"].Address.ToString();
-        settings[$"Identity:DevIdentities:{ReadOnlyIdentity}:Role"] = "ReadOnly";
+        settings[$"Identity:DevIdentities:{authority.ObserverIdentity}:Authority"] = authority.Accounts[0].Address;
+        settings[$"Identity:DevIdentities:{authority.ObserverIdentity}:Role"] = "ReadOnly";
         return settings;
     }
 }

@@ -1,40 +1,49 @@
-using Ledger.Devnet.Chain;
+using System.Text;
+using Ledger.Network.Generation;
 
 namespace Ledger.Devnet.Hosting;
 
-/// <summary>The banner printed once the devnet runs: a loud devnet warning and commands to try.</summary>
+/// <summary>The banner printed once the devnet runs: a loud devnet warning, every gateway and whom it serves, commands to try.</summary>
 public static class HowToTry
 {
     /// <summary>The text for a running devnet.</summary>
     public static string Text(RunningDevnet devnet)
     {
-        var gateway = devnet.GatewayAddress.ToString().TrimEnd('/');
+        ArgumentNullException.ThrowIfNull(devnet);
         var ledger = "dotnet run --project src/Ledger.Cli --";
-        var identities = string.Join(", ", devnet.Keyring.Authorities.Select(a => $"{a.Identity} ({a.Address})").Append(GatewayConfiguration.ReadOnlyIdentity));
+        var gateways = new StringBuilder();
+        foreach (var authority in devnet.Authorities)
+        {
+            var identities = string.Join(", ", authority.Accounts.Select(a => a.Identity).Append(authority.ObserverIdentity));
+            gateways.Append("  gateway ").Append(authority.Id.PadRight(4)).Append(' ').Append(authority.Country).Append("  ")
+                .Append(devnet.Gateways[authority.Id].ToString().TrimEnd('/')).Append("  serves ").Append(identities).Append('\n');
+        }
+        var ch = devnet.Authorities[0];
+        var fr = devnet.Authorities.Count > 1 ? devnet.Authorities[1] : ch;
+        var frGateway = devnet.Gateways[fr.Id].ToString().TrimEnd('/');
         return $"""
 
             ==============================================================================
               DEVNET - NOT FOR REAL PERMITS
-              Plain HTTP/2 on loopback, no TLS; callers claim identities by header and
-              nothing checks the claim. Keystores use the dev password printed below.
+              Plain HTTP/2 on loopback, no TLS; officers claim identities by header and
+              nothing checks the claim. Every key is derived from a public seed.
             ==============================================================================
-              gateway            {gateway}
+              network            {devnet.Network.Name} (chain {devnet.Network.ChainId}), {devnet.Layout.Root}
               chain (anvil)      {devnet.RpcUrl}
               redis              {devnet.Redis ?? "none (in-memory stores)"}
-              AuthorityRegistry  {devnet.Deployment.AuthorityRegistry.Address}
-              PermitRegistry     {devnet.Deployment.PermitRegistry.Address}
-              deployment record  {devnet.DeploymentRecordFile}
-              keystores          {devnet.Keyring.Folder} (password: {DevnetKeyring.DevPassword})
-              identities         {identities}
+              AuthorityRegistry  {devnet.Registries.AuthorityRegistry} (validators: getValidators())
+              PermitRegistry     {devnet.Registries.PermitRegistry}
+              keystore password  {NetworkGenerator.DevnetKeystorePassword}
+            {gateways}
+            Each gateway holds only its own authority's keys. Try it (another terminal, in the repository):
+              {ledger} demo                       (each officer at its own gateway: {devnet.GatewayListFile})
+              {ledger} --gateway {frGateway} --identity {fr.CustomsIdentity ?? fr.ObserverIdentity} permit verify {ch.Country}/2026/000123
+              {ledger} --gateway {frGateway} --identity {fr.ObserverIdentity} authority list
+              {ledger} --gateway {frGateway} conformance --country {fr.Country} --issuer {fr.IssuerIdentity} --customs {fr.CustomsIdentity}
+              curl -s --http2-prior-knowledge -H 'x-ledger-dev-identity: {fr.ObserverIdentity}' \
+                '{frGateway}/v1/permits:verify?permit_id={ch.Country}/2026/000123'
 
-            Try it (another terminal, in the repository):
-              {ledger} --gateway {gateway} demo
-              {ledger} --gateway {gateway} --identity fr-customs permit verify CH/2026/000123
-              {ledger} --gateway {gateway} --identity readonly authority list
-              curl -s --http2-prior-knowledge -H 'x-ledger-dev-identity: fr-customs' \
-                '{gateway}/v1/permits:verify?permit_id=CH/2026/000123'
-
-            Ctrl-C stops the gateway, anvil and redis.
+            Ctrl-C stops the gateways, anvil and redis.
             """;
     }
 }

@@ -1,47 +1,69 @@
-using Nethereum.JsonRpc.Client;
-using Ledger.Contracts.Deployment;
-using Ledger.Devnet.Chain;
+using System.Text.Json;
 using Ledger.Devnet.Processes;
+using Ledger.Network.Definition;
+using Ledger.Network.Generation;
+using Ledger.Network.Genesis;
+using Ledger.Network.Keys;
 using Ledger.Processes;
 
 namespace Ledger.Devnet.Hosting;
 
 /// <summary>
-/// Everything the devnet runs: anvil, optionally redis-server, the deployed and seeded
-/// contracts and the in-process gateway. Disposing stops all of it, child processes included.
+/// The network on one machine, in the topology of a real one: anvil booted from the network's
+/// genesis (the registries and founders already in it, no deployer), one redis-server, and one
+/// gateway per authority, each with only its own keys. Disposing stops all of it.
 /// </summary>
 public sealed class RunningDevnet : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _parts = [];
+    private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
+    private readonly List<DevnetAuthority> _authorities = [];
+    private int? _basePort;
 
-    private RunningDevnet(string stateFolder) => StateFolder = stateFolder;
+    private RunningDevnet(string stateFolder, NetworkLayout layout)
+    {
+        StateFolder = stateFolder;
+        Layout = layout;
+    }
 
-    /// <summary>Folder of keystores, deployment record and checkpoints.</summary>
+    /// <summary>Checkpoints, newcomers' folders and gateways.json.</summary>
     public string StateFolder { get; }
+
+    /// <summary>The chain-config the devnet runs.</summary>
+    public NetworkLayout Layout { get; }
+
+    /// <summary>The network definition.</summary>
+    public NetworkDefinition Network { get; private set; } = null!;
+
+    /// <summary>Where the registries are.</summary>
+    public PublishedNetwork Registries { get; private set; } = null!;
 
     /// <summary>The node's JSON-RPC URL.</summary>
     public Uri RpcUrl { get; private set; } = null!;
 
-    /// <summary>Where the gateway listens (plain HTTP/2).</summary>
-    public Uri GatewayAddress { get; private set; } = null!;
-
     /// <summary>Redis configuration string, or null when running without Redis.</summary>
     public string? Redis { get; private set; }
 
-    /// <summary>Where the contracts are, as written to <see cref="DeploymentRecordFile"/>.</summary>
-    public DeploymentRecord Deployment { get; private set; } = null!;
+    /// <summary>The authorities whose gateways run, in start order.</summary>
+    public IReadOnlyList<DevnetAuthority> Authorities => _authorities;
 
-    /// <summary>Path of the written deployment record.</summary>
-    public string DeploymentRecordFile => Path.Combine(StateFolder, "deployment.json");
+    /// <summary>Each running gateway by authority id.</summary>
+    public IReadOnlyDictionary<string, Uri> Gateways => _gateways;
 
-    /// <summary>The demo authorities (addresses; keys stay inside).</summary>
-    public DevnetKeyring Keyring { get; private set; } = null!;
+    /// <summary>The gateway an identity's officer uses: its own authority's.</summary>
+    public Uri GatewayOf(string identity) =>
+        _gateways[_authorities.Single(a => a.Accounts.Any(account => account.Identity == identity) || a.ObserverIdentity == identity).Id];
+
+    /// <summary>Path of the file listing each identity's gateway (read by `ledger demo`).</summary>
+    public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 
     /// <summary>Starts everything, reporting progress to <paramref name="log"/>; on failure stops what had started.</summary>
     public static async Task<RunningDevnet> StartAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var root = ToolLocator.RepositoryRoot();
-        var devnet = new RunningDevnet(Path.GetFullPath(options.StateFolder ?? Path.Combine(root, ".devnet")));
+        var layout = new NetworkLayout(options.ChainConfig ?? Path.Combine(root, "chain-config"));
+        var devnet = new RunningDevnet(Path.GetFullPath(options.StateFolder ?? Path.Combine(root, ".devnet")), layout);
         try
         {
             await devnet.StartPartsAsync(options, log, cancellationToken);
@@ -54,37 +76,82 @@ public sealed class RunningDevnet : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the gateway of another authority (one admitted after the start), with its own keys only.</summary>
+    public async Task<Uri> StartGatewayAsync(DevnetAuthority authority, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        var port = _basePort switch
+        {
+            null => authority.Port,
+            0 => 0,
+            var basePort => basePort.Value + _authorities.Count + 1,
+        };
+        var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
+        var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
+        _parts.Add(gateway);
+        _authorities.Add(authority);
+        _gateways[authority.Id] = gateway.Address;
+        await WriteGatewayListAsync(cancellationToken);
+        return gateway.Address;
+    }
+
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var anvil = await AnvilNode.StartAsync(1, null, cancellationToken);
+        _basePort = options.BasePort;
+        Network = NetworkDefinitionFile.Read(Layout.Definition);
+        if (!File.Exists(Layout.Genesis))
+        {
+            await log.WriteLineAsync($"{Layout.Genesis} is missing: generating the network from {Layout.Definition}");
+            await new NetworkGenerator(new AnvilGenesisStateBuilder()).GenerateAsync(Network, Layout, KeySource.Seeded(Network.DevnetSeed!), cancellationToken);
+        }
+        Registries = PublishedNetwork.Read(Layout.Registries);
+
+        var anvil = await AnvilNode.StartAsync(Network.BlockPeriodSeconds, Layout.Genesis, cancellationToken);
         _parts.Add(anvil);
         RpcUrl = anvil.RpcUrl;
-        await log.WriteLineAsync($"anvil listening on {RpcUrl} (block time 1 s)");
+        await log.WriteLineAsync($"anvil from {Layout.Genesis} on {RpcUrl} (chain {Network.ChainId}, a block every {Network.BlockPeriodSeconds} s)");
         if (options.UseRedis)
         {
             var redis = await RedisNode.StartAsync(cancellationToken);
             _parts.Add(redis);
             Redis = redis.Configuration;
-            await log.WriteLineAsync($"redis-server on {Redis} (nothing persisted)");
+            await log.WriteLineAsync($"redis-server on {Redis} (nothing persisted; a key prefix per gateway)");
         }
 
-        Keyring = await DevnetKeyring.OpenAsync(Path.Combine(StateFolder, "keystores"), cancellationToken);
-        Deployment = await new DevnetChainSeeder(new RpcClient(RpcUrl), Keyring, log).RunAsync(cancellationToken);
-        await Deployment.WriteAsync(DeploymentRecordFile, cancellationToken);
-
-        var settings = GatewayConfiguration.Build(
-            options.GatewayPort, RpcUrl, Keyring, DeploymentRecordFile, Deployment.AuthorityRegistry.BlockNumber, Redis, StateFolder);
-        var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
-        _parts.Add(gateway);
-        GatewayAddress = gateway.Address;
+        foreach (var definition in Network.Authorities)
+        {
+            var authority = DevnetAuthority.From(definition, Layout.Authority(definition.Id), AccountsOf(definition.Id));
+            var address = await StartGatewayAsync(authority, cancellationToken);
+            await log.WriteLineAsync($"gateway {authority.Id} on {address} for {string.Join(", ", authority.Accounts.Select(a => a.Identity))}");
+        }
     }
 
-    /// <summary>Stops the gateway, then Redis, then anvil.</summary>
+    private IReadOnlyDictionary<string, string> AccountsOf(string authorityId)
+    {
+        var published = Registries.Authorities.Single(a => a.Id == authorityId);
+        var accounts = new Dictionary<string, string>(StringComparer.Ordinal) { [authorityId] = published.Account };
+        foreach (var agency in published.Agencies)
+            accounts[agency.Id] = agency.Account;
+        return accounts;
+    }
+
+    private async Task WriteGatewayListAsync(CancellationToken cancellationToken)
+    {
+        var identities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var authority in _authorities)
+        {
+            foreach (var identity in authority.Accounts.Select(a => a.Identity).Append(authority.ObserverIdentity))
+                identities[identity] = _gateways[authority.Id].ToString();
+        }
+        Directory.CreateDirectory(StateFolder);
+        await File.WriteAllTextAsync(GatewayListFile, JsonSerializer.Serialize(identities, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+    }
+
+    /// <summary>Stops the gateways, then Redis, then anvil.</summary>
     public async ValueTask DisposeAsync()
     {
         for (var i = _parts.Count - 1; i >= 0; i--)
             await _parts[i].DisposeAsync();
         _parts.Clear();
-        Keyring?.Dispose();
     }
 }

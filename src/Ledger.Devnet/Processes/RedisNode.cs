@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Ledger.Processes;
 
-using Ledger.Processes;
-
 namespace Ledger.Devnet.Processes;
 
 /// <summary>The devnet's Redis: redis-server on a free loopback port, nothing persisted.</summary>

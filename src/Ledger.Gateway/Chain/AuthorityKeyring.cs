@@ -37,6 +37,7 @@ public sealed class AuthorityKeyring : IDisposable
         _senderOptions = new TransactionSenderOptions
         {
             Confirmations = options.Value.Confirmations,
+            MaxPriorityFeePerGas = options.Value.MaxPriorityFeePerGas,
             ReceiptPollInterval = options.Value.ReceiptPollInterval,
             ReceiptTimeout = options.Value.ReceiptTimeout,
         };

@@ -28,6 +28,12 @@ public sealed class GatewayChainOptions
     /// </summary>
     public int Confirmations { get; set; }
 
+    /// <summary>
+    /// The priority fee (wei) of every transaction; null asks the node (eth_maxPriorityFeePerGas).
+    /// 0 on a zero-base-fee network (Besu zeroBaseFee, the devnet's anvil), where authorities hold no ether.
+    /// </summary>
+    public ulong? MaxPriorityFeePerGas { get; set; }
+
     /// <summary>The authority keys this gateway signs with, one per national agency it acts for.</summary>
     public List<KeystoreEntryOptions> Keystores { get; set; } = [];
 

@@ -71,4 +71,20 @@ public sealed record PublishedAuthority
     /// <summary>Its validator node's address.</summary>
     [JsonPropertyName("validator")]
     public required string Validator { get; init; }
+
+    /// <summary>The agencies it designated at genesis.</summary>
+    [JsonPropertyName("agencies")]
+    public IReadOnlyList<PublishedAgency> Agencies { get; init; } = [];
+}
+
+/// <summary>An agency designated at genesis, as published.</summary>
+public sealed record PublishedAgency
+{
+    /// <summary>Its id.</summary>
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    /// <summary>Its account.</summary>
+    [JsonPropertyName("account")]
+    public required string Account { get; init; }
 }
