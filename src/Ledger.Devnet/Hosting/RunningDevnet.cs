@@ -109,7 +109,10 @@ public sealed class RunningDevnet : IAsyncDisposable
         var anvil = await AnvilNode.StartAsync(Network.BlockPeriodSeconds, Layout.Genesis, cancellationToken);
         _parts.Add(anvil);
         RpcUrl = anvil.RpcUrl;
-        await log.WriteLineAsync($"anvil from {Layout.Genesis} on {RpcUrl} (chain {Network.ChainId}, a block every {Network.BlockPeriodSeconds} s)");
+        // The genesis is dated when the network was defined; a live network's blocks carry today's
+        // time, so anvil's clock moves to now (else every permit valid from today is "not yet valid").
+        await new Nethereum.JsonRpc.Client.RpcClient(RpcUrl).SendRequestAsync<object>("evm_setTime", null, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        await log.WriteLineAsync($"anvil from {Layout.Genesis} on {RpcUrl} (chain {Network.ChainId}, a block every {Network.BlockPeriodSeconds} s, clock set to now)");
         if (options.UseRedis)
         {
             var redis = await RedisNode.StartAsync(cancellationToken);
