@@ -1,25 +1,19 @@
 using System.Numerics;
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Transactions;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Nethereum.Contracts;
+using Nethereum.Model;
+using Nethereum.Signer;
 
 namespace Ledger.Benchmarks;
 
-/// <summary>
-/// The data every benchmark works on, derived from one fixed seed so that every run (and
-/// every machine) measures exactly the same inputs.
-/// </summary>
+/// <summary>Every benchmark input, from one fixed seed, so runs compare like with like.</summary>
 internal static class BenchmarkInputs
 {
     private const int Seed = 5_000;
 
-    /// <summary>Chain id of the single-node devnet (anvil's default).</summary>
     private const ulong DevnetChainId = 31_337;
 
-    /// <summary>
-    /// Deterministic pseudo-random bytes; a generator per stream keeps each input independent
-    /// of the order callers ask for them (HashCode.Combine would not do: it is salted per process).
-    /// </summary>
+    /// <summary>Deterministic bytes; <paramref name="stream"/> separates the inputs.</summary>
     public static byte[] Bytes(int length, int stream)
     {
         var bytes = new byte[length];
@@ -27,13 +21,10 @@ internal static class BenchmarkInputs
         return bytes;
     }
 
-    /// <summary>A 32-byte value such as a message hash, document hash or permit key.</summary>
-    public static byte[] Hash32(int stream) => Bytes(32, stream);
+    /// <summary>The key every signing benchmark uses.</summary>
+    public static EthECKey SigningKey() => new(Bytes(32, stream: 1), true);
 
-    /// <summary>The signing key. Random 32 bytes are a valid secp256k1 scalar except with probability ~2^-128.</summary>
-    public static PrivateKey SigningKey() => PrivateKey.FromBytes(Bytes(PrivateKey.Size, stream: 1));
-
-    /// <summary>A register call's permit fields with <paramref name="lineCount"/> quantity lines.</summary>
+    /// <summary>A register call with <paramref name="lineCount"/> quantity lines.</summary>
     public static RegisterPermitCall RegisterCall(int lineCount)
     {
         var random = new Random(Seed + 100 + lineCount);
@@ -42,31 +33,21 @@ internal static class BenchmarkInputs
             lines[i] = (UInt128)random.NextInt64(1, long.MaxValue) << 32; // fills most of the 96 bits
         var validFrom = 1_767_225_600UL; // 2026-01-01T00:00:00Z
         return new RegisterPermitCall(
-            Key: Hash32(stream: 10),
-            DocumentHash: Hash32(stream: 11),
+            Key: Bytes(32, stream: 10),
+            DocumentHash: Bytes(32, stream: 11),
             PermitType: 2,
             ValidFrom: validFrom,
             ValidUntil: validFrom + 180UL * 24 * 3600,
             Destination: "CH"u8.ToArray(),
-            Lines: lines,
             MaxShipments: 1,
             Previous: new byte[32],
-            ActorRef: Hash32(stream: 12));
+            ActorRef: Bytes(32, stream: 12),
+            Lines: lines);
     }
 
-    /// <summary>
-    /// A typical write: an EIP-1559 transaction to a registry contract carrying a one-line
-    /// register call, with realistic fees and gas.
-    /// </summary>
-    public static Eip1559Transaction RegisterTransaction() => new()
-    {
-        ChainId = DevnetChainId,
-        Nonce = 4_711,
-        MaxPriorityFeePerGas = new BigInteger(1_000_000_000),
-        MaxFeePerGas = new BigInteger(30_000_000_000),
-        GasLimit = 300_000,
-        To = new Address(Bytes(Address.Size, stream: 20)),
-        Value = BigInteger.Zero,
-        Data = RegisterPermitAbi.Function.EncodeCall(RegisterCall(lineCount: 1).ToAbiArguments()),
-    };
+    /// <summary>A one-line register call to a contract on chain 31337, as the gateway sends it.</summary>
+    public static Transaction1559 RegisterTransaction() => new(
+        DevnetChainId, 4_711, new BigInteger(1_000_000_000), new BigInteger(30_000_000_000), 300_000,
+        "0x" + Convert.ToHexStringLower(Bytes(20, stream: 20)), BigInteger.Zero,
+        "0x" + Convert.ToHexStringLower(RegisterCall(lineCount: 1).ToMessage().GetCallData()), []);
 }

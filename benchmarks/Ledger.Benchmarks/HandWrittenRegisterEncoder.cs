@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Ledger.Benchmarks;
 
 /// <summary>
-/// The ABI baseline: calldata for <see cref="RegisterPermitAbi.Signature"/> written directly
+/// The ABI baseline: calldata for <c>register(PermitInput)</c> written directly
 /// for this one fixed layout, with no type tree, boxing or value conversion. It is the floor a
 /// generic encoder is measured against; start-up checks it produces the same bytes.
 /// </summary>
@@ -27,10 +27,10 @@ internal static class HandWrittenRegisterEncoder
         WriteUInt64(tuple, 3, call.ValidFrom);
         WriteUInt64(tuple, 4, call.ValidUntil);
         call.Destination.CopyTo(WordAt(tuple, 5)); // bytesN is left-aligned
-        WriteUInt64(tuple, 6, TupleHeadWords * Word); // offset of the lines, relative to the tuple
-        WriteUInt64(tuple, 7, call.MaxShipments);
-        call.Previous.CopyTo(WordAt(tuple, 8));
-        call.ActorRef.CopyTo(WordAt(tuple, 9));
+        WriteUInt64(tuple, 6, call.MaxShipments);
+        call.Previous.CopyTo(WordAt(tuple, 7));
+        call.ActorRef.CopyTo(WordAt(tuple, 8));
+        WriteUInt64(tuple, 9, TupleHeadWords * Word); // offset of the lines, relative to the tuple
         WriteUInt64(tuple, TupleHeadWords, (ulong)call.Lines.Length);
         for (var i = 0; i < call.Lines.Length; i++)
             BinaryPrimitives.WriteUInt128BigEndian(WordAt(tuple, TupleHeadWords + 1 + i)[16..], call.Lines[i]);

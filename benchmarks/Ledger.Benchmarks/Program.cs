@@ -6,7 +6,7 @@ Console.Error.WriteLine("BenchmarkDotNet measures optimised code only: run with 
 return 2;
 #else
 var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"Ledger.Chain benchmarks ({(options.Quick ? "quick: short job" : "full: default job")}), " +
+Console.WriteLine($"Ledger benchmarks: Nethereum signing, recovery, ABI encoding ({(options.Quick ? "quick: short job" : "full: default job")}), " +
     $"single-threaded and pinned to one core (CPU 0), {(options.OutOfProcess ? "out of process" : "in process")}.");
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(LedgerBenchmarkConfig).Assembly)
     .Run(options.SwitcherArguments, LedgerBenchmarkConfig.Create(options))

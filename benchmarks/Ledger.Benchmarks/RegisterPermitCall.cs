@@ -1,9 +1,10 @@
+using System.Numerics;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+using Nethereum.Contracts;
+
 namespace Ledger.Benchmarks;
 
-/// <summary>
-/// The fields of a PermitRegistry-like register call, typed as a caller holds them before
-/// encoding. Lines are uint96 amounts, so <see cref="UInt128"/> carries them.
-/// </summary>
+/// <summary>The arguments of <c>register(PermitInput)</c>, in the struct's field order.</summary>
 internal sealed record RegisterPermitCall(
     byte[] Key,
     byte[] DocumentHash,
@@ -11,17 +12,22 @@ internal sealed record RegisterPermitCall(
     ulong ValidFrom,
     ulong ValidUntil,
     byte[] Destination,
-    UInt128[] Lines,
     ushort MaxShipments,
     byte[] Previous,
-    byte[] ActorRef)
+    byte[] ActorRef,
+    UInt128[] Lines)
 {
-    /// <summary>The single tuple argument of <see cref="RegisterPermitAbi.Signature"/>, in the shape AbiFunction.EncodeCall takes.</summary>
-    public object?[] ToAbiArguments() =>
-    [
-        new object?[]
+    /// <summary>The generated Nethereum message for this call.</summary>
+    public RegisterFunction ToMessage() => new()
+    {
+        Permit = new PermitInput
         {
-            Key, DocumentHash, PermitType, ValidFrom, ValidUntil, Destination, Lines, MaxShipments, Previous, ActorRef,
+            Key = Key, DocumentHash = DocumentHash, PermitType = PermitType, ValidFrom = ValidFrom, ValidUntil = ValidUntil,
+            Destination = Destination, MaxShipments = MaxShipments, PreviousKey = Previous, ActorRef = ActorRef,
+            Lines = Lines.Select(line => (BigInteger)line).ToList(),
         },
-    ];
+    };
+
+    /// <summary>The function selector, as Nethereum computes it from the message's attributes.</summary>
+    public static byte[] Selector() => Convert.FromHexString(ABITypedRegistry.GetFunctionABI<RegisterFunction>().Sha3Signature);
 }

@@ -1,5 +1,3 @@
-using Ledger.Chain.Primitives;
-
 namespace Ledger.Benchmarks;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal static class SetupCheck
     public static void SameBytes(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual, string what)
     {
         if (!expected.SequenceEqual(actual))
-            throw new InvalidOperationException($"{what} differ: expected {Hex.Encode(expected)}, got {Hex.Encode(actual)}.");
+            throw new InvalidOperationException($"{what} differ: expected 0x{Convert.ToHexStringLower(expected)}, got 0x{Convert.ToHexStringLower(actual)}.");
     }
 
     public static void That(bool condition, string what)

@@ -1,76 +1,73 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Ledger.Chain.Crypto;
-using Ledger.Chain.Primitives;
-using Ledger.Chain.Transactions;
-using Org.BouncyCastle.Utilities;
-using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using Nethereum.Model;
+using Nethereum.Signer;
 
 namespace Ledger.Benchmarks;
 
 /// <summary>
-/// secp256k1 signing, transaction signing and signer recovery. Each category has its own
-/// baseline: signing against a naive BouncyCastle signer, a whole transaction against
-/// signing its hash alone, recovery against signing.
+/// Signing an EIP-1559 transaction the way the gateway's sender does (Nethereum's
+/// <see cref="Transaction1559Signer"/>) with <see cref="EthECKey.SignRecoverable"/> on (NBitcoin's
+/// libsecp256k1 port) against Nethereum's default BouncyCastle path, and recovering the signer
+/// (what every node does per transaction) against the fast signing.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class SigningBenchmarks
 {
-    public const string SignHashCategory = "Sign a 32-byte hash";
     public const string SignTransactionCategory = "Sign an EIP-1559 tx";
     public const string RecoverCategory = "Recover the signer";
 
-    private PrivateKey _key = null!;
-    private NaiveBouncyCastleSigner _naiveSigner = null!;
-    private Eip1559Transaction _transaction = null!;
-    private byte[] _hash = [];
-    private Signature _signature = null!;
+    private readonly Transaction1559Signer _signer = new();
+    private EthECKey _key = null!;
+    private Transaction1559 _transaction = null!;
+    private byte[] _signingHash = [];
+    private EthECDSASignature _signature = null!;
+    private string _address = "";
 
     [GlobalSetup]
     public void Setup()
     {
         _key = BenchmarkInputs.SigningKey();
-        _naiveSigner = new NaiveBouncyCastleSigner(_key);
         _transaction = BenchmarkInputs.RegisterTransaction();
-        _hash = BenchmarkInputs.Hash32(stream: 3);
-        _signature = Secp256k1.Sign(_hash, _key);
-
-        // Both signers draw the same RFC 6979 nonce, so r must match; s may be n - s (low-s).
-        var naive = _naiveSigner.Sign(_hash);
-        SetupCheck.SameBytes(_signature.R, BigIntegers.AsUnsignedByteArray(Signature.ScalarSize, naive[0]), "r of the naive and the Ledger signature");
-        SetupCheck.That(Secp256k1.RecoverAddress(_hash, _signature) == _key.Address, "the signature recovers the signing key's address");
-        var signed = _transaction.Sign(_key);
-        SetupCheck.That(
-            Secp256k1.RecoverAddress(_transaction.GetSigningHash(), signed.Signature) == _key.Address,
-            "the transaction signature recovers the signing key's address");
+        _address = _key.GetPublicAddress();
+        // Both paths draw the same RFC 6979 nonce and normalise to low s: the raw transactions must be identical.
+        SetupCheck.That(DefaultSigner() == FastSigner(), "the default and the fast signer produce the same signed transaction");
+        var signed = TransactionFactory.CreateTransaction(FastSigner());
+        SetupCheck.That(string.Equals(signed.GetSenderAddress(), _address, StringComparison.OrdinalIgnoreCase), "the signed transaction recovers the signing key's address");
+        _signingHash = new Transaction1559(_transaction.ChainId, _transaction.Nonce, _transaction.MaxPriorityFeePerGas, _transaction.MaxFeePerGas,
+            _transaction.GasLimit, _transaction.ReceiverAddress, _transaction.Amount, _transaction.Data, []).RawHash;
+        EthECKey.SignRecoverable = true;
+        _signature = _key.SignAndCalculateYParityV(_signingHash);
+        SetupCheck.That(string.Equals(RecoverAddress(), _address, StringComparison.OrdinalIgnoreCase), "recovery from the hash and signature finds the signer");
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _key.Dispose();
-
-    [BenchmarkCategory(SignHashCategory)]
-    [Benchmark(Baseline = true, Description = "BouncyCastle ECDsaSigner, generic curve")]
-    public BcBigInteger[] NaiveSign() => _naiveSigner.Sign(_hash);
-
-    [BenchmarkCategory(SignHashCategory)]
-    [Benchmark(Description = "Secp256k1.Sign")]
-    public Signature Sign() => Secp256k1.Sign(_hash, _key);
+    [BenchmarkCategory(SignTransactionCategory)]
+    [Benchmark(Baseline = true, Description = "Nethereum default signer (BouncyCastle)")]
+    public string DefaultSigner()
+    {
+        EthECKey.SignRecoverable = false;
+        return _signer.SignTransaction(_key, _transaction);
+    }
 
     [BenchmarkCategory(SignTransactionCategory)]
-    [Benchmark(Baseline = true, Description = "Secp256k1.Sign (hash only)")]
-    public Signature SignHashOnly() => Secp256k1.Sign(_hash, _key);
-
-    [BenchmarkCategory(SignTransactionCategory)]
-    [Benchmark(Description = "Eip1559Transaction.Sign (hash + sign + RLP)")]
-    public SignedTransaction SignTransaction() => _transaction.Sign(_key);
-
-    [BenchmarkCategory(RecoverCategory)]
-    [Benchmark(Baseline = true, Description = "Secp256k1.Sign (same hash)")]
-    public Signature SignBeforeRecovery() => Secp256k1.Sign(_hash, _key);
+    [Benchmark(Description = "SignRecoverable (NBitcoin.Secp256k1)")]
+    public string FastSigner()
+    {
+        EthECKey.SignRecoverable = true;
+        return _signer.SignTransaction(_key, _transaction);
+    }
 
     [BenchmarkCategory(RecoverCategory)]
-    [Benchmark(Description = "Secp256k1.RecoverAddress")]
-    public Address RecoverAddress() => Secp256k1.RecoverAddress(_hash, _signature);
+    [Benchmark(Baseline = true, Description = "SignRecoverable signature of the same hash")]
+    public EthECDSASignature SignBeforeRecovery()
+    {
+        EthECKey.SignRecoverable = true;
+        return _key.SignAndCalculateYParityV(_signingHash);
+    }
+
+    [BenchmarkCategory(RecoverCategory)]
+    [Benchmark(Description = "EthECKey.RecoverFromParityYSignature")]
+    public string RecoverAddress() => EthECKey.RecoverFromParityYSignature(_signature, _signingHash).GetPublicAddress();
 }

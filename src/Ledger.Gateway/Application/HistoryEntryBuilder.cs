@@ -17,7 +17,7 @@ namespace Ledger.Gateway.Application;
 internal sealed class HistoryEntryBuilder(LedgerReader reader)
 {
     private readonly Dictionary<ulong, DateTimeOffset> _blockTimes = [];
-    private readonly Dictionary<Address, AuthorityProfile> _profiles = [];
+    private readonly Dictionary<Address, Ledger.Contracts.Authorities.AuthorityProfile> _profiles = [];
 
     /// <summary>
     /// The entry for <paramref name="contractEvent"/> with the permit's issuing and destination
@@ -110,7 +110,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         return new AuthorityRef
         {
             Address = account.ToChecksumHex(),
-            Country = profile.Country?.Value ?? "",
+            Country = profile.Exists ? ChainValues.ToCountry(profile.Country)?.Value ?? "" : "",
             Kind = ChainEnumMapping.AuthorityKindFromChain((byte)profile.Kind),
         };
     }

@@ -40,10 +40,11 @@ internal sealed class LedgerAccess(
     public async Task<CountryCode> CallerCountryAsync(CallerIdentity caller, CancellationToken ct)
     {
         var profile = await reader.ProfileAsync(Ledger.Core.Primitives.Address.Parse(caller.AuthorityAddress), ct).ConfigureAwait(false);
-        if (!profile.Exists || profile.Country is null)
+        if (!profile.Exists || ChainValues.ToCountry(profile.Country) is not { } country)
             throw new LedgerException(Messages.UnknownAuthority(caller.AuthorityAddress));
-        if (profile.Status != Ledger.Core.Authorities.AuthorityStatus.Active)
-            throw new LedgerException(Messages.AuthorityNotActive(caller.AuthorityAddress, profile.Status));
-        return profile.Country;
+        var status = (Ledger.Core.Authorities.AuthorityStatus)profile.Status;
+        if (status != Ledger.Core.Authorities.AuthorityStatus.Active)
+            throw new LedgerException(Messages.AuthorityNotActive(caller.AuthorityAddress, status));
+        return country;
     }
 }

@@ -1,5 +1,6 @@
 using Ledger.Core.Primitives;
 using Nethereum.RPC.Eth.DTOs;
+using AuthorityProfile = Ledger.Contracts.Authorities.AuthorityProfile;
 using Ledger.Core.Authorities;
 using Ledger.Core.Permits;
 
@@ -26,17 +27,12 @@ internal sealed class LedgerReader(LedgerChain chain)
         if (!permit.Exists)
             return new PermitSnapshot(permit, AuthorityStatus.None, block);
         var issuer = await ProfileAtAsync(permit.Issuer, new BlockParameter(block), ct).ConfigureAwait(false);
-        return new PermitSnapshot(permit, issuer.Status, block);
+        return new PermitSnapshot(permit, (AuthorityStatus)issuer.Status, block);
     }
 
     /// <summary>The account's profile at the newest block.</summary>
     public Task<AuthorityProfile> ProfileAsync(Address account, CancellationToken ct) => ProfileAtAsync(account, null, ct);
 
-    private async Task<AuthorityProfile> ProfileAtAsync(Address account, BlockParameter? block, CancellationToken ct)
-    {
-        var profile = await chain.AuthorityRegistry.ProfileOfAsync(account, block, ct).ConfigureAwait(false);
-        var kind = (AuthorityKind)profile.Kind;
-        var country = kind == AuthorityKind.None ? null : ChainValues.ToCountry(profile.Country);
-        return new AuthorityProfile(account, country, kind, (AuthorityStatus)profile.Status);
-    }
+    private Task<AuthorityProfile> ProfileAtAsync(Address account, BlockParameter? block, CancellationToken ct) =>
+        chain.AuthorityRegistry.ProfileOfAsync(account, block, ct);
 }

@@ -1,4 +1,4 @@
-using Ledger.Gateway.Text;
+using Ledger.Core.Primitives;
 
 namespace Ledger.Gateway.Stores;
 
@@ -8,7 +8,7 @@ public static class PermitKeyText
     /// <summary>Returns the normalised key.</summary>
     /// <exception cref="ArgumentException">Not "0x" + 64 hex digits.</exception>
     public static string Normalise(string permitKey) =>
-        PrefixedHex.TryNormalise(permitKey, 64, out var key)
+        Bytes32Text.TryNormalise(permitKey, out var key)
             ? key
             : throw new ArgumentException("A permit key is 0x followed by 64 hex digits.", nameof(permitKey));
 }

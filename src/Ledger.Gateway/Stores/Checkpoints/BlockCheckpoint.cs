@@ -1,5 +1,3 @@
-using Ledger.Gateway.Text;
-
 namespace Ledger.Gateway.Stores;
 
 /// <summary>The last block an event follower has fully processed, with its hash (to notice a different chain).</summary>
@@ -11,7 +9,7 @@ public sealed record BlockCheckpoint
     /// <exception cref="ArgumentException">The hash is malformed.</exception>
     public BlockCheckpoint(ulong blockNumber, string blockHash)
     {
-        if (!PrefixedHex.TryNormalise(blockHash, 64, out var hash))
+        if (!Bytes32Text.TryNormalise(blockHash, out var hash))
             throw new ArgumentException("A block hash is 0x followed by 64 hex digits.", nameof(blockHash));
         BlockNumber = blockNumber;
         BlockHash = hash;
