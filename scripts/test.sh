@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_node_modules || exit 1
 ensure_redis || exit 1
+ensure_docker_compose || exit 1
 
 status=0
 total_passed=0 total_failed=0 total_skipped=0
@@ -26,6 +27,18 @@ if [[ -z "${fp:-}" ]]; then fp=0 ff=1 fs=0; echo "forge printed no summary (buil
 tally forge "$fp" "$ff" "$fs"
 [[ $forge_rc -eq 0 && $ff -eq 0 ]] || status=1
 rm -f "$forge_log"
+
+log "compose: docker-compose config -q, and every file it mounts or builds from exists"
+# Two checks: the file is valid Compose, and every host path it names exists (until
+# chain-config/ is generated, the second lists exactly the files still missing).
+cp=0 cf=0
+if (cd "$REPO_ROOT" && docker-compose -f docker-compose.yml config -q); then cp=$((cp + 1)); else cf=$((cf + 1)); fi
+files_report="$(cd "$REPO_ROOT" && docker-compose -f docker-compose.yml config 2>/dev/null | python3 scripts/compose-files.py)"
+files_rc=$?
+grep -v '^ok ' <<<"$files_report"
+if [[ $files_rc -eq 0 ]]; then cp=$((cp + 1)); else cf=$((cf + 1)); fi
+tally compose "$cp" "$cf" 0
+[[ $cf -eq 0 ]] || status=1
 
 log "dotnet: build and test Ledger.sln"
 dotnet_log="$(mktemp)"
