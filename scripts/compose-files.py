@@ -2,7 +2,7 @@
 """Checks that every host file a compose file mounts or builds from exists.
 
 Reads the output of `docker-compose -f FILE config` (paths already resolved to absolute ones)
-on stdin and prints one line per path: "ok PATH" or "MISSING PATH (what needs it)", then
+on stdin and prints one line per path: "ok PATH (who needs it)" or "MISSING PATH (who needs it)", then
 "N present, N missing". Exits 1 when a path is missing. Named volumes are not host files and
 are skipped. Debian's docker-compose depends on python3-yaml, so this needs nothing more.
 """
@@ -35,12 +35,12 @@ def main():
     present = missing = 0
     seen = set()
     for path, who in required_paths(config):
-        if path in seen:
+        if (path, who) in seen:
             continue
-        seen.add(path)
+        seen.add((path, who))
         if os.path.exists(path):
             present += 1
-            print(f"ok {path}")
+            print(f"ok {path} ({who})")
         else:
             missing += 1
             print(f"MISSING {path} ({who})")
