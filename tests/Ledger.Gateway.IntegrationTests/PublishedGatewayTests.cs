@@ -2,6 +2,10 @@ using System.Diagnostics;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
 using Ledger.Gateway.IntegrationTests.Support;
+using Ledger.Network.Definition;
+using Ledger.Network.Generation;
+using Ledger.Network.Keys;
+using Ledger.Network.Tls;
 using Ledger.Processes;
 using Ledger.Testing;
 using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
@@ -25,9 +29,7 @@ public sealed class PublishedGatewayTests(LedgerNetworkFixture network, Publishe
     public async Task InitializeAsync()
     {
         _port = FreePort.Next();
-        var environment = network.Settings
-            .Where(setting => setting.Key != "Gateway:Port")
-            .Select(setting => $"{setting.Key.Replace(":", "__", StringComparison.Ordinal)}={setting.Value}")
+        var environment = AsEnvironment(network.Settings.Where(setting => setting.Key != "Gateway:Port"))
             .Append($"Gateway__Port={_port}")
             .Append("ASPNETCORE_ENVIRONMENT=Devnet")
             .Append($"ASPNETCORE_CONTENTROOT={Path.Combine(_out.FullName, "gateway")}");
@@ -63,14 +65,52 @@ public sealed class PublishedGatewayTests(LedgerNetworkFixture network, Publishe
     }
 
     [Fact]
+    public async Task In_production_mode_the_probe_passes_over_mutual_tls_with_the_gateways_own_certificate_and_fails_without_it()
+    {
+        // The image's HEALTHCHECK, outside a container: the dev CA's files, the gateway in Production mode on the devnet's chain.
+        var tls = Path.Combine(published.Folder.FullName, "tls-" + Guid.NewGuid().ToString("N")[..8]);
+        var definition = NetworkDefinitionFile.Read(Path.Combine(PublishedGateway.RepositoryRoot(), "chain-config", "network.json"));
+        var keys = KeySource.Seeded(definition.DevnetSeed!);
+        var layout = new NetworkLayout(tls);
+        var clients = DevTlsFiles.Write(definition, layout, NetworkKeys.Draw(definition, keys), keys, DateTimeOffset.UtcNow);
+        var id = definition.Authorities[0].Id;
+        var folder = layout.Authority(id);
+        var port = FreePort.Next();
+        string[] settings =
+        [
+            "Gateway__Mode=Production", "Gateway__ListenAddress=127.0.0.1", $"Gateway__Port={port}",
+            $"Tls__ServerCertificateFile={folder.GatewayCertificate}", $"Tls__ServerKeyFile={folder.GatewayKey}", $"Tls__TrustedCaFiles__0={folder.TrustedCa}",
+            .. clients[id].SelectMany((client, i) => new[]
+            {
+                $"Identity__Clients__{i}__IssuerThumbprintSha256={client.IssuerThumbprintSha256}", $"Identity__Clients__{i}__Subject={client.Subject}",
+                $"Identity__Clients__{i}__Authority={client.Authority}", $"Identity__Clients__{i}__Role={client.Role}",
+            }),
+            .. AsEnvironment(network.Settings.Where(setting => setting.Key.StartsWith("Chain:", StringComparison.Ordinal))),
+            "ASPNETCORE_ENVIRONMENT=Production", $"ASPNETCORE_CONTENTROOT={Path.Combine(published.Folder.FullName, "gateway")}",
+        ];
+        await using var gateway = await GuardedProcess.StartAsync("env", [.. settings, "dotnet", Path.Combine(published.Folder.FullName, "gateway", "Ledger.Gateway.dll")],
+            line => line.Contains("Now listening on", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+
+        var (withCertificate, output) = await ProbeAsync($"https://localhost:{port}", "--cert", folder.GatewayCertificate, "--key", folder.GatewayKey, "--ca", folder.TrustedCa);
+        var (withoutCertificate, refused) = await ProbeAsync($"https://localhost:{port}", "--ca", folder.TrustedCa);
+
+        Assert.True(withCertificate == 0, "probe with the gateway's certificate: " + output);
+        Assert.True(withoutCertificate == 1, "probe without a client certificate: " + refused);
+    }
+
+    [Fact]
     public async Task The_health_probe_fails_where_no_gateway_answers()
     {
         var (probe, output) = await ProbeAsync(FreePort.ClosedEndpoint().ToString().TrimEnd('/'));
         Assert.True(probe == 1, "health probe: " + output);
     }
 
-    private async Task<(int ExitCode, string Output)> ProbeAsync(string url) =>
-        await PublishedGateway.RunAsync("dotnet", [Path.Combine(_out.FullName, "probe", "ledger-health-probe.dll"), "--url", url, "--timeout", "5"], TimeSpan.FromSeconds(60));
+    // Configuration keys as a container gets them: environment variables with "__" for ":".
+    private static IEnumerable<string> AsEnvironment(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.Select(setting => $"{setting.Key.Replace(":", "__", StringComparison.Ordinal)}={setting.Value}");
+
+    private async Task<(int ExitCode, string Output)> ProbeAsync(string url, params string[] tls) =>
+        await PublishedGateway.RunAsync("dotnet", [Path.Combine(_out.FullName, "probe", "ledger-health-probe.dll"), "--url", url, "--timeout", "5", .. tls], TimeSpan.FromSeconds(60));
 
 }
 
@@ -114,7 +154,8 @@ public sealed class PublishedGateway : IAsyncLifetime
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding Ledger.sln.</summary>
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -114,7 +114,9 @@ public sealed class DevCertificateAuthorityTests : IDisposable
         Assert.Equal((ch.Agencies[0].Key.GetPublicAddress(), CallerRole.CustomsOfficer), (customs?.Authority, customs?.Role));
         // Another authority's officer, from the same CA, is nobody at CH's gateway.
         Assert.Null(map.Find(Ca, X509CertificateLoader.LoadCertificateFromFile(_layout.Authority("fr").OfficerCertificate("fr-customs"))));
-        Assert.Equal(CertificateIdentityMap.Sha256Thumbprint(Ca), identity.Clients[0].IssuerThumbprintSha256);
+        var probe = map.Find(Ca, X509CertificateLoader.LoadCertificateFromFile(folder.GatewayCertificate));
+        Assert.Equal((ch.Account.GetPublicAddress(), CallerRole.ReadOnly), (probe?.Authority, probe?.Role));
+        Assert.All(identity.Clients, client => Assert.Equal(CertificateIdentityMap.Sha256Thumbprint(Ca), client.IssuerThumbprintSha256));
     }
 
     [Fact]

@@ -50,7 +50,11 @@ public static class DevTlsFiles
                 (IssuingOfficer(definition.Id), authority.Account.GetPublicAddress(), "IssuingOfficer"),
             };
             officers.AddRange(authority.Agencies.Select(a => (a.Agency.Id, a.Key.GetPublicAddress(), RoleOf(a.Agency.Kind))));
-            var entries = new List<ClientCertificateEntry>();
+            // The gateway's own certificate reads as its authority: its container health check presents it.
+            var entries = new List<ClientCertificateEntry>
+            {
+                new(gateway.Certificate.SubjectName.Name, ca.CaThumbprintSha256, authority.Account.GetPublicAddress(), "ReadOnly"),
+            };
             foreach (var (name, account, role) in officers)
             {
                 var officer = ca.IssueOfficer(name, definition.Code, definition.Country);
