@@ -98,6 +98,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, "node");
         return new ContainerBuilder(RepositoryFiles.BesuImage())
             .WithCommand("--config-file=/config/node/config.toml")
+            .WithEnvironment("BESU_DATA_PATH", "/var/lib/besu") // as in docker-compose.yml: the entry script makes it the besu user's
             .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "genesis.json"), "/config/genesis.json", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "static-nodes.json"), "/config/static-nodes.json", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(folder, "key"), "/config/node/key", AccessMode.ReadOnly)
