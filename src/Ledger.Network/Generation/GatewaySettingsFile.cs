@@ -7,7 +7,9 @@ namespace Ledger.Network.Generation;
 /// <summary>
 /// The production settings of one authority's gateway, in the container layout of
 /// docker-compose.yml: mutual TLS, its own node first and the other founders' nodes after it
-/// (so losing its node does not stop it), and only its own and its agencies' keystores.
+/// (so losing its node does not stop it; docker-compose.yml's rpc-fallback network makes them
+/// reachable), only its own and its agencies' keystores, and the client certificates it
+/// accepts (Identity:Clients: subject + CA fingerprint → account and role).
 /// </summary>
 public static class GatewaySettingsFile
 {
