@@ -38,3 +38,15 @@ ensure_redis() {
   fi
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >&2
 }
+
+# Makes sure Debian's docker-compose (1.29) is on PATH: it validates docker-compose.yml
+# offline (no Docker engine runs here) and brings python3-yaml for scripts/compose-files.py.
+ensure_docker_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  log "installing docker-compose (Debian)"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "docker-compose is missing and we are not root: apt-get install -y docker-compose" >&2
+    return 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose) >&2
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ledger.Network.Besu;
 using Ledger.Network.Keys;
+using Ledger.Network.Tls;
 using Nethereum.KeyStore.Model;
 using Nethereum.Signer;
 
@@ -25,8 +26,10 @@ internal static class AuthorityFilesWriter
     /// <param name="failoverNodes">Other authorities whose nodes its gateway may fall back to.</param>
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long its gateway's writes wait for a block.</param>
+    /// <param name="clients">The client certificates its gateway maps to its accounts (a devnet's; none for a newcomer, which adds its own PKI's).</param>
     public static void Write(AuthorityFolder folder, string id, NodeIdentity node, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
-        string password, bool writePassword, ScryptParams scrypt, IEnumerable<string> failoverNodes, RegistryAddresses registries, TimeSpan receiptTimeout)
+        string password, bool writePassword, ScryptParams scrypt, IEnumerable<string> failoverNodes, RegistryAddresses registries, TimeSpan receiptTimeout,
+        IEnumerable<ClientCertificateEntry> clients)
     {
         GeneratedFiles.Write(folder.NodeKey, node.PrivateKeyFileText() + "\n");
         GeneratedFiles.Write(folder.NodeInfo, new JsonObject
@@ -35,12 +38,12 @@ internal static class AuthorityFilesWriter
             ["validator"] = node.Address,
             ["enodePublicKey"] = node.PublicKeyHex,
         }.ToJsonString(GeneratedFiles.JsonOptions) + "\n");
-        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, NetworkGenerator.GatewayHost(id)));
+        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, NetworkGenerator.NodeHost(id)));
         foreach (var (accountId, key) in accounts)
             GeneratedFiles.Write(folder.Keystore(accountId), KeystoreWriter.ToJson(key, password, keys, accountId, scrypt) + "\n");
         if (writePassword)
             GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
         GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
-            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), failoverNodes, registries, receiptTimeout));
+            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), failoverNodes, registries, receiptTimeout, clients));
     }
 }

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Ledger.Network.Definition;
+using Ledger.Network.Tls;
 
 namespace Ledger.Network.Generation;
 
 /// <summary>
 /// The production settings of one authority's gateway, in the container layout of
 /// docker-compose.yml: mutual TLS, its own node first and the other founders' nodes after it
-/// (so losing its node does not stop it), and only its own and its agencies' keystores.
+/// (so losing its node does not stop it; docker-compose.yml's rpc-fallback network makes them
+/// reachable), only its own and its agencies' keystores, and the client certificates it
+/// accepts (Identity:Clients: subject + CA fingerprint → account and role).
 /// </summary>
 public static class GatewaySettingsFile
 {
@@ -16,9 +19,11 @@ public static class GatewaySettingsFile
     /// <param name="otherNodes">The other authorities whose nodes it may fail over to, in order of preference.</param>
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long a write waits for its block.</param>
+    /// <param name="clients">The client certificates it accepts and whom each acts for; empty when the authority adds its own PKI's.</param>
     public static string Build(string authorityId, IEnumerable<(string Id, string Address)> accounts, IEnumerable<string> otherNodes,
-        RegistryAddresses registries, TimeSpan receiptTimeout)
+        RegistryAddresses registries, TimeSpan receiptTimeout, IEnumerable<ClientCertificateEntry> clients)
     {
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(otherNodes);
         ArgumentNullException.ThrowIfNull(registries);
@@ -38,6 +43,7 @@ public static class GatewaySettingsFile
                 ["ServerKeyFile"] = "/config/tls/gateway.key",
                 ["TrustedCaFiles"] = new JsonArray { "/config/tls/ca.crt" },
             },
+            ["Identity"] = new JsonObject { ["Clients"] = new JsonArray([.. clients.Select(Client)]) },
             ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379" },
             ["Stores"] = new JsonObject { ["KeyPrefix"] = $"ledger:{authorityId}:", ["CheckpointDirectory"] = "/var/lib/ledger/checkpoints" },
             ["Chain"] = new JsonObject
@@ -59,6 +65,14 @@ public static class GatewaySettingsFile
         TimeSpan.FromSeconds(Math.Max(30, network.RequestTimeoutSeconds * 8));
 
     private static string Rpc(string authorityId) => $"http://{NetworkGenerator.NodeHost(authorityId)}:{Besu.BesuNodeConfig.RpcPort}";
+
+    private static JsonNode Client(ClientCertificateEntry client) => new JsonObject
+    {
+        ["IssuerThumbprintSha256"] = client.IssuerThumbprintSha256,
+        ["Subject"] = client.Subject,
+        ["Authority"] = client.Authority,
+        ["Role"] = client.Role,
+    };
 
     private static JsonObject Keystore(string accountId, string address) => new()
     {

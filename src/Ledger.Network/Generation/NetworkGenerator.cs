@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ledger.Network.Besu;
 using Ledger.Network.Definition;
 using Ledger.Network.Keys;
+using Ledger.Network.Tls;
 
 namespace Ledger.Network.Generation;
 
@@ -9,9 +10,13 @@ namespace Ledger.Network.Generation;
 /// Generates a chain-config folder from its network definition: the genesis (with the
 /// registries' state computed by an <see cref="IGenesisStateBuilder"/>), the static nodes,
 /// and per authority its node key, keystores, Besu config and gateway settings. A devnet
-/// (seeded) definition generates the same bytes every time.
+/// (seeded) definition generates the same bytes every time, except that its dev CA's
+/// certificates (chain-config/tls/, authorities/*/tls/) and the CA fingerprint in the gateway
+/// settings carry the UTC day of generation (<see cref="IsDatedFile"/>).
 /// </summary>
-public sealed class NetworkGenerator(IGenesisStateBuilder genesisState)
+/// <param name="genesisState">Computes the registries' genesis state.</param>
+/// <param name="clock">Dates the dev certificates; the system clock when null.</param>
+public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProvider? clock = null)
 {
     /// <summary>Genesis time of every generated network: fixed so that regeneration is reproducible (2026-01-01T00:00:00Z).</summary>
     public const ulong GenesisTimestamp = 1_767_225_600;
@@ -38,14 +43,27 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState)
         GeneratedFiles.Write(layout.Genesis, QbftGenesis.Build(network, state.AuthorityRegistry, state.Alloc, GenesisTimestamp));
         GeneratedFiles.Write(layout.StaticNodes, StaticNodes(drawn));
         GeneratedFiles.Write(layout.Registries, Registries(network, drawn, state));
+        var clients = DevTlsFiles.Write(network, layout, drawn, keys, (clock ?? TimeProvider.System).GetUtcNow());
         foreach (var authority in drawn.Authorities)
         {
             var id = authority.Definition.Id;
             var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
             AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, accounts, keys, DevnetKeystorePassword, writePassword: true, KeystoreWriter.Light,
-                drawn.Authorities.Select(other => other.Definition.Id), state.Addresses, GatewaySettingsFile.ReceiptTimeout(network));
+                drawn.Authorities.Select(other => other.Definition.Id), state.Addresses, GatewaySettingsFile.ReceiptTimeout(network), clients[id]);
         }
         return new GeneratedNetwork(network, drawn, state);
+    }
+
+    /// <summary>
+    /// True for the generated files that depend on the day of generation as well as the seed:
+    /// the dev CA's and leaf certificates (their validity starts that day) and the gateway
+    /// settings (they name the CA's fingerprint). Keys, also TLS keys, depend on the seed alone.
+    /// </summary>
+    /// <param name="relativePath">A path under chain-config/, with '/' separators.</param>
+    public static bool IsDatedFile(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return relativePath.EndsWith(".crt", StringComparison.Ordinal) || relativePath.EndsWith("/gateway/appsettings.json", StringComparison.Ordinal);
     }
 
     /// <summary>The compose service name of an authority's gateway.</summary>

@@ -43,7 +43,7 @@ public static class NetworkJoin
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
         AuthorityFilesWriter.Write(files, id, node, accounts, keys, password, writePassword: keys.IsDeterministic,
-            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Authorities.Select(a => a.Id), network.Addresses, TimeSpan.FromMinutes(1));
+            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Authorities.Select(a => a.Id), network.Addresses, TimeSpan.FromMinutes(1), clients: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);
         GeneratedFiles.Write(files.Proposal, new JsonObject

@@ -16,6 +16,12 @@ public sealed record NetworkLayout(string Root)
     /// <summary>Where the registries are and who founded the network (public facts, for gateways, tools and newcomers).</summary>
     public string Registries => Path.Combine(Root, "registries.json");
 
+    /// <summary>The devnet CA's certificate (DEVNET ONLY: its key is derived from the public seed).</summary>
+    public string CaCertificate => Path.Combine(Root, "tls", "ca.crt");
+
+    /// <summary>The devnet CA's private key (DEVNET ONLY).</summary>
+    public string CaKey => Path.Combine(Root, "tls", "ca.key");
+
     /// <summary>The folder of one authority.</summary>
     public AuthorityFolder Authority(string id) => new(Path.Combine(Root, "authorities", id));
 }
@@ -45,6 +51,21 @@ public sealed record AuthorityFolder(string Folder)
 
     /// <summary>The gateway's settings, holding only this authority's keys.</summary>
     public string GatewaySettings => Path.Combine(Folder, "gateway", "appsettings.json");
+
+    /// <summary>The gateway's TLS server certificate (mounted at /config/tls/gateway.crt).</summary>
+    public string GatewayCertificate => Path.Combine(Folder, "tls", "gateway.crt");
+
+    /// <summary>The gateway's TLS private key (mounted at /config/tls/gateway.key).</summary>
+    public string GatewayKey => Path.Combine(Folder, "tls", "gateway.key");
+
+    /// <summary>The CA the gateway trusts for client certificates (mounted at /config/tls/ca.crt).</summary>
+    public string TrustedCa => Path.Combine(Folder, "tls", "ca.crt");
+
+    /// <summary>An officer's client certificate (for the CLI or a national system; never mounted into the gateway).</summary>
+    public string OfficerCertificate(string officer) => Path.Combine(Folder, "tls", "officers", officer + ".crt");
+
+    /// <summary>An officer's client private key.</summary>
+    public string OfficerKey(string officer) => Path.Combine(Folder, "tls", "officers", officer + ".key");
 
     /// <summary>A newcomer's admission proposal, for an existing issuer to submit.</summary>
     public string Proposal => Path.Combine(Folder, "proposal.json");

@@ -1,0 +1,149 @@
+using Docker.DotNet.Models;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
+using DotNet.Testcontainers.Images;
+using DotNet.Testcontainers.Networks;
+
+namespace Ledger.Network.ContainerTests.Support;
+
+/// <summary>
+/// The sample network of docker-compose.yml, started with Testcontainers from chain-config/:
+/// the same images (read from docker-compose.yml), mounts, networks and fixed validator
+/// addresses, with each gateway's port published on a random host port instead of a fixed one,
+/// so a run does not collide with a compose network on the same machine.
+/// </summary>
+public sealed class SampleNetworkContainers : IAsyncLifetime
+{
+    private const string P2pSubnet = "172.16.239.0/24";
+    private readonly List<INetwork> _networks = [];
+    private readonly Dictionary<string, IContainer> _nodes = [];
+    private readonly Dictionary<string, IContainer> _gateways = [];
+    private readonly List<IContainer> _redis = [];
+    private IFutureDockerImage? _gatewayImage;
+
+    /// <summary>The founding authorities (id, country) and the block period, from chain-config/network.json.</summary>
+    public (IReadOnlyList<(string Id, string Country)> Authorities, TimeSpan BlockPeriod) Network { get; private set; }
+
+    /// <summary>Each gateway's published address, https://localhost:PORT, by authority id.</summary>
+    public IReadOnlyDictionary<string, Uri> Gateways => _gateways.ToDictionary(g => g.Key, g => new Uri($"https://localhost:{g.Value.GetMappedPublicPort(7443)}"));
+
+    /// <summary>Stops the validator of <paramref name="authorityId"/> (its container, as `docker compose stop node-X`).</summary>
+    public Task StopNodeAsync(string authorityId) => _nodes[authorityId].StopAsync();
+
+    /// <summary>Starts it again with its data volume, as `docker compose start node-X`.</summary>
+    public Task StartNodeAsync(string authorityId) => _nodes[authorityId].StartAsync();
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        if (DockerFactAttribute.SkipReason is not null)
+            return; // every test of the collection is reported skipped; start nothing.
+        Network = RepositoryFiles.Network();
+        _gatewayImage = new ImageFromDockerfileBuilder()
+            .WithContextDirectory(RepositoryFiles.Root)
+            .WithDockerfileDirectory(RepositoryFiles.Root)
+            .WithDockerfile("src/Ledger.Gateway/Dockerfile")
+            .WithName("permit-ledger/gateway:container-tests")
+            .Build();
+        await _gatewayImage.CreateAsync();
+
+        var p2p = await CreateNetworkAsync("p2p", internalOnly: true, subnet: P2pSubnet);
+        var fallback = await CreateNetworkAsync("rpc-fallback", internalOnly: true);
+        var edge = await CreateNetworkAsync("gateways", internalOnly: false);
+        var authorities = Network.Authorities;
+        for (var i = 0; i < authorities.Count; i++)
+        {
+            var id = authorities[i].Id;
+            var own = await CreateNetworkAsync($"authority-{id}", internalOnly: true);
+            _nodes[id] = Node(id, P2pSubnet.Replace("0/24", (10 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), p2p, own, fallback);
+            _redis.Add(new ContainerBuilder(RepositoryFiles.RedisImage()).WithCommand("redis-server", "--save", "", "--appendonly", "no")
+                .WithNetwork(own).WithNetworkAliases($"redis-{id}").Build());
+            _gateways[id] = Gateway(id, own, fallback, edge);
+        }
+        await Task.WhenAll(_nodes.Values.Concat(_redis).Select(c => c.StartAsync()));
+        // A gateway is healthy once its grpc.health answers SERVING over mutual TLS (the image's HEALTHCHECK).
+        await Task.WhenAll(_gateways.Values.Select(c => c.StartAsync()));
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        foreach (var container in _gateways.Values.Concat(_redis).Concat(_nodes.Values))
+            await container.DisposeAsync();
+        foreach (var network in _networks)
+            await network.DisposeAsync();
+        if (_gatewayImage is not null)
+            await _gatewayImage.DisposeAsync();
+    }
+
+    private async Task<INetwork> CreateNetworkAsync(string name, bool internalOnly, string? subnet = null)
+    {
+        var network = new NetworkBuilder()
+            .WithName($"ledger-{name}-{Guid.NewGuid():N}"[..40])
+            .WithCreateParameterModifier(create =>
+            {
+                create.Internal = internalOnly;
+                if (subnet is not null)
+                    create.IPAM = new IPAM { Config = [new IPAMConfig { Subnet = subnet }] };
+            })
+            .Build();
+        await network.CreateAsync();
+        _networks.Add(network);
+        return network;
+    }
+
+    private static IContainer Node(string id, string p2pAddress, INetwork p2p, INetwork own, INetwork fallback)
+    {
+        var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, "node");
+        return new ContainerBuilder(RepositoryFiles.BesuImage())
+            .WithCommand("--config-file=/config/node/config.toml")
+            .WithEnvironment("BESU_DATA_PATH", "/var/lib/besu") // as in docker-compose.yml: the entry script makes it the besu user's
+            .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "genesis.json"), "/config/genesis.json", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "static-nodes.json"), "/config/static-nodes.json", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "key"), "/config/node/key", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "config.toml"), "/config/node/config.toml", AccessMode.ReadOnly)
+            .WithNetwork(p2p).WithNetwork(own).WithNetwork(fallback)
+            .WithNetworkAliases($"node-{id}")
+            .WithCreateParameterModifier(create => FixAddress(create, p2p.Name, p2pAddress))
+            .Build();
+    }
+
+    private IContainer Gateway(string id, INetwork own, INetwork fallback, INetwork edge)
+    {
+        var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id);
+        var builder = new ContainerBuilder(_gatewayImage!)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+            .WithBindMount(Path.Combine(folder, "gateway", "appsettings.json"), "/app/gateway/appsettings.Production.json", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "tls", "gateway.crt"), "/config/tls/gateway.crt", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "tls", "gateway.key"), "/config/tls/gateway.key", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "tls", "ca.crt"), "/config/tls/ca.crt", AccessMode.ReadOnly)
+            // docker-compose.yml passes this file as the secret keystore-password; a bind mount is what compose does with a file secret.
+            .WithBindMount(Path.Combine(folder, "keystores", "password.txt"), "/run/secrets/keystore-password", AccessMode.ReadOnly)
+            .WithNetwork(own).WithNetwork(fallback).WithNetwork(edge)
+            .WithNetworkAliases($"gateway-{id}")
+            .WithPortBinding(7443, assignRandomHostPort: true)
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy());
+        foreach (var keystore in Directory.EnumerateFiles(Path.Combine(folder, "keystores"), "*.json"))
+            builder = builder.WithBindMount(keystore, "/config/keystores/" + Path.GetFileName(keystore), AccessMode.ReadOnly);
+        return builder.Build();
+    }
+
+    // static-nodes.json names each validator by a fixed address on the p2p network.
+    private static void FixAddress(CreateContainerParameters create, string network, string address)
+    {
+        create.NetworkingConfig ??= new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings>() };
+        create.NetworkingConfig.EndpointsConfig ??= new Dictionary<string, EndpointSettings>();
+        if (!create.NetworkingConfig.EndpointsConfig.TryGetValue(network, out var endpoint))
+            create.NetworkingConfig.EndpointsConfig[network] = endpoint = new EndpointSettings();
+        endpoint.IPAMConfig = new EndpointIPAMConfig { IPv4Address = address };
+    }
+}
+
+/// <summary>The container tests share one network.</summary>
+[CollectionDefinition(Name)]
+public sealed class SampleNetworkCollection : ICollectionFixture<SampleNetworkContainers>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Sample network in containers";
+}
