@@ -30,7 +30,11 @@ public sealed class GeneratedNetworkTests
         {
             File.Copy(Committed.Definition, Path.Combine(scratch.FullName, "network.json"));
             var network = NetworkDefinitionFile.Read(Committed.Definition);
-            await new NetworkGenerator(new AnvilGenesisStateBuilder()).GenerateAsync(network, new NetworkLayout(scratch.FullName), KeySource.Seeded(network.DevnetSeed!), default);
+            // The dev CA's certificates carry the day they were issued: regenerate as of that day.
+            using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(Committed.Root, "tls", "ca.crt")));
+            var issued = new FixedClock(new DateTimeOffset(ca.NotBefore.ToUniversalTime(), TimeSpan.Zero));
+            await new NetworkGenerator(new AnvilGenesisStateBuilder(), issued)
+                .GenerateAsync(network, new NetworkLayout(scratch.FullName), KeySource.Seeded(network.DevnetSeed!), default);
 
             var generated = Files(scratch.FullName);
             Assert.Equal(generated.Keys.Order(), Files(Committed.Root).Keys.Where(generated.ContainsKey).Order());
@@ -83,6 +87,11 @@ public sealed class GeneratedNetworkTests
         Assert.True((await As(2).VoteAsync(proposal.Value)).Value);
         Assert.Contains(node, await authorities.GetValidatorsAsync());
         Assert.Equal(5UL, await authorities.ValidatorCountAsync());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static Dictionary<string, string> Files(string root) =>

@@ -53,6 +53,8 @@ public static class GatewaySettingsFile
                 ["PermitRegistry"] = registries.PermitRegistry,
                 ["FollowerStartBlock"] = 0,
                 ["Confirmations"] = 0,
+                // Zero base fee (genesis zeroBaseFee) and min-gas-price 0: authorities hold no ether.
+                ["MaxPriorityFeePerGas"] = 0,
                 ["ReceiptTimeout"] = receiptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 ["Keystores"] = keystores,
             },
