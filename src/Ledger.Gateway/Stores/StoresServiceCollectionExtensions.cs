@@ -1,3 +1,4 @@
+using Ledger.Gateway.Stores.Documents;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -10,7 +11,8 @@ public static class StoresServiceCollectionExtensions
     /// <summary>
     /// With <c>Redis:Configuration</c> set: one <see cref="IConnectionMultiplexer"/> for the
     /// process and Redis-backed stores (idempotency and nonce leases falling back to memory
-    /// while Redis is down). Without it: in-memory stores and file checkpoints.
+    /// while Redis is down). Without it: in-memory stores and file checkpoints. The document
+    /// store only when <c>Documents:Provider</c> names one.
     /// </summary>
     public static IServiceCollection AddLedgerStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +23,7 @@ public static class StoresServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryIdempotencyStore>();
         services.TryAddSingleton<InMemoryNonceLease>();
+        services.AddLedgerDocumentStore(configuration);
 
         var redisConfiguration = configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"];
         if (string.IsNullOrWhiteSpace(redisConfiguration))
