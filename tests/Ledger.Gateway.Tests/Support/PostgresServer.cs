@@ -92,15 +92,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var process = Interlocked.Exchange(ref _process, null);
         if (process is not null)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-            await process.WaitForExitAsync();
+            await StopAsync(process);
             process.Dispose();
         }
         try
@@ -110,6 +102,31 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (IOException)
         {
             // Best effort: a lingering backend may still hold a file for a moment.
+        }
+    }
+
+    /// <summary>
+    /// A fast shutdown through pg_ctl, so that postgres removes its shared memory; killing the
+    /// postmaster outright would leave a System V segment behind on every run.
+    /// </summary>
+    private async Task StopAsync(Process process)
+    {
+        try
+        {
+            await RunAsync(Tool("pg_ctl"), ["stop", "-D", Path.Combine(_directory, "data"), "-m", "fast", "-w", "-t", "30"], asPostgres: IsRoot);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception error) when (error is InvalidOperationException or TimeoutException)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+            await process.WaitForExitAsync();
         }
     }
 

@@ -72,6 +72,20 @@ public abstract class DocumentStoreContract
     }
 
     [StoreFact]
+    public async Task The_same_bytes_under_two_permits_are_found_by_hash_as_the_earlier_one()
+    {
+        var content = Document("CH/2026/3");
+        await OpenStore().PutAsync(ToStore("CH/2026/4", content));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await OpenStore().PutAsync(ToStore("CH/2026/3", content));
+
+        var found = await OpenStore().GetByHashAsync(DocumentHash.Compute(content));
+
+        Assert.Equal(Key("CH/2026/4"), found!.Metadata.PermitKey);
+        Assert.Equal(2, (await OpenStore().ListByPermitsAsync([Key("CH/2026/3"), Key("CH/2026/4")])).Count);
+    }
+
+    [StoreFact]
     public async Task Unknown_permits_and_hashes_are_absent_not_errors()
     {
         var store = OpenStore();
