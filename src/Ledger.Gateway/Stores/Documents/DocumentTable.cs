@@ -12,6 +12,9 @@ internal static class DocumentTable
 
     public const string SealedColumns = "key_check, nonce, sealed";
 
+    /// <summary>What the databases' retention triggers say when a delete comes too early.</summary>
+    public const string RetentionMessage = "ledger_documents: a permit document is kept until retain_until_ms (CITES retention)";
+
     /// <summary>The schema, in the given dialect's type names; every statement may run again.</summary>
     public static IReadOnlyList<string> Schema(string binaryType, string integerType) =>
     [

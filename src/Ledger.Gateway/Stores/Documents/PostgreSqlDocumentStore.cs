@@ -26,12 +26,32 @@ public sealed class PostgreSqlDocumentStore : SqlDocumentStore, IAsyncDisposable
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>
+    /// Refuses, in the database itself, to delete a row before its retain-until time: the API
+    /// has no delete, and this stops a stray maintenance statement too.
+    /// </summary>
+    private static readonly string[] RetentionGuard =
+    [
+        $"""
+        CREATE OR REPLACE FUNCTION {DocumentTable.Name}_retained() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF OLD.retain_until_ms > (extract(epoch FROM clock_timestamp()) * 1000)::bigint THEN
+                RAISE EXCEPTION '{DocumentTable.RetentionMessage}';
+            END IF;
+            RETURN OLD;
+        END
+        $body$
+        """,
+        $"CREATE OR REPLACE TRIGGER {DocumentTable.Name}_retained BEFORE DELETE ON {DocumentTable.Name} "
+            + $"FOR EACH ROW EXECUTE FUNCTION {DocumentTable.Name}_retained()",
+    ];
+
     /// <inheritdoc />
     protected override async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator in PostgreSQL.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, [$"SELECT pg_advisory_xact_lock({SchemaLockId})", .. DocumentTable.Schema("bytea", "bigint")],
+        await ExecuteAsync(connection, [$"SELECT pg_advisory_xact_lock({SchemaLockId})", .. DocumentTable.Schema("bytea", "bigint"), .. RetentionGuard],
             cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -49,9 +49,19 @@ public sealed class SqliteDocumentStore : SqlDocumentStore
         }
     }
 
+    /// <summary>
+    /// Refuses, in the database itself, to delete a row before its retain-until time: the API
+    /// has no delete, and this stops a stray maintenance statement too.
+    /// </summary>
+    private const string RetentionGuard = $"""
+        CREATE TRIGGER IF NOT EXISTS {DocumentTable.Name}_retained BEFORE DELETE ON {DocumentTable.Name}
+        WHEN old.retain_until_ms > CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        BEGIN SELECT RAISE(ABORT, '{DocumentTable.RetentionMessage}'); END
+        """;
+
     /// <inheritdoc />
     protected override Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, ["PRAGMA journal_mode = WAL", .. DocumentTable.Schema("BLOB", "INTEGER")], cancellationToken);
+        ExecuteAsync(connection, ["PRAGMA journal_mode = WAL", .. DocumentTable.Schema("BLOB", "INTEGER"), RetentionGuard], cancellationToken);
 
     /// <inheritdoc />
     protected override bool IsUnavailable(DbException error) =>

@@ -245,6 +245,28 @@ public abstract class DocumentStoreContract
     }
 
     [StoreFact]
+    public async Task The_database_refuses_to_delete_a_document_before_its_retention_ends()
+    {
+        var store = OpenStore();
+        await store.PutAsync(ToStore("CH/2026/22", Document("CH/2026/22")));
+        // Retained until 2005 by the database's own clock: an operator may purge it.
+        await store.PutAsync(ToStore("CH/2000/1", Document("CH/2000/1"), new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        await using var database = await OpenDatabaseAsync();
+        await using var delete = database.CreateCommand();
+        delete.CommandText = "DELETE FROM ledger_documents WHERE permit_key = @key";
+        AddParameter(delete, "@key", Key("CH/2026/22").Value.ToArray());
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => delete.ExecuteNonQueryAsync());
+        delete.Parameters[0].Value = Key("CH/2000/1").Value.ToArray();
+        var purged = await delete.ExecuteNonQueryAsync();
+
+        Assert.Contains("retain_until_ms", error.Message);
+        Assert.NotNull(await store.GetAsync(Key("CH/2026/22")));
+        Assert.Equal(1, purged);
+        Assert.Null(await store.GetAsync(Key("CH/2000/1")));
+    }
+
+    [StoreFact]
     public async Task Two_gateways_racing_to_store_one_permit_end_with_one_document()
     {
         const int Permits = 12;
