@@ -1,3 +1,4 @@
+using Ledger.Core.Countries;
 using Ledger.Core.Errors;
 using Ledger.Core.Permits;
 using Ledger.Core.Registration;
@@ -27,7 +28,7 @@ public sealed record PermitDocumentSummary
     public DateTimeOffset? ValidUntil { get; init; }
 
     /// <summary>The other country of the trade: the country of import, or for an import permit the country of export when given.</summary>
-    public Countries.CountryCode? Destination { get; init; }
+    public CountryCode? Destination { get; init; }
 
     /// <summary>The quantity lines in document order.</summary>
     public required IReadOnlyList<DocumentQuantityLine> Lines { get; init; }

@@ -38,10 +38,13 @@ public sealed partial class DocumentKeyRing
         ring = null;
         var found = new List<string>();
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var configuredIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, encoded) in encodedKeys ?? new Dictionary<string, string>())
         {
+            configuredIds.Add(id);
             if (!KeyIdPattern().IsMatch(id))
-                found.Add($"Documents:EncryptionKeys has a key id '{Printable(id)}': use 1 to 32 of A-Z a-z 0-9 . _ -");
+                found.Add($"Documents:EncryptionKeys has a key id of {id.Length} characters that is not 1 to 32 of A-Z a-z 0-9 . _ - "
+                    + "(not echoed: a key pasted in the wrong place would be).");
             else if (TryDecodeKey(encoded) is { } key)
                 keys[id] = key;
             else
@@ -49,10 +52,10 @@ public sealed partial class DocumentKeyRing
         }
         if (string.IsNullOrWhiteSpace(activeKeyId))
             found.Add("Documents:ActiveKeyId is empty: name the key new documents are encrypted with.");
-        else if (!keys.ContainsKey(activeKeyId) && KeyIdPattern().IsMatch(activeKeyId))
-            found.Add($"Documents:ActiveKeyId '{activeKeyId}' is not among Documents:EncryptionKeys.");
         else if (!KeyIdPattern().IsMatch(activeKeyId))
-            found.Add("Documents:ActiveKeyId is not a valid key id: use 1 to 32 of A-Z a-z 0-9 . _ -");
+            found.Add("Documents:ActiveKeyId is not a key id (1 to 32 of A-Z a-z 0-9 . _ -); not echoed, it may be a pasted key.");
+        else if (!configuredIds.Contains(activeKeyId))
+            found.Add($"Documents:ActiveKeyId '{activeKeyId}' is not among Documents:EncryptionKeys.");
         problems = found;
         if (found.Count > 0)
             return false;
@@ -83,8 +86,6 @@ public sealed partial class DocumentKeyRing
             ? buffer[..KeyBytes]
             : null;
     }
-
-    private static string Printable(string id) => id.Length > 32 ? id[..32] + "..." : id;
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,32}$")]
     private static partial Regex KeyIdPattern();

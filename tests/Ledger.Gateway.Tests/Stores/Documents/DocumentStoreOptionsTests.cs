@@ -87,10 +87,28 @@ public sealed class DocumentStoreOptionsTests : IDisposable
         Assert.Contains(failures, f => f.Contains("RetentionYearsAfterExpiry 4"));
         Assert.Contains(failures, f => f.Contains("MaxDocumentBytes 5242880"));
         Assert.Contains(failures, f => f.Contains("EncryptionKeys:short is not 32 bytes"));
-        Assert.Contains(failures, f => f.Contains("key id 'bad id!'"));
+        Assert.Contains(failures, f => f.Contains("key id of 7 characters"));
+        Assert.All(failures, f => Assert.DoesNotContain("bad id!", f));
         Assert.Contains(failures, f => f.Contains("ActiveKeyId 'missing' is not among"));
         Assert.All(failures, f => Assert.DoesNotContain(badKey, f));
         Assert.All(failures, f => Assert.DoesNotContain(_keys.Encoded("x"), f));
+    }
+
+    [Fact]
+    public void A_key_pasted_as_a_key_id_is_not_echoed()
+    {
+        var key = _keys.Encoded("pasted");
+        var options = new DocumentStoreOptions
+        {
+            Provider = DocumentStoreProvider.Sqlite,
+            ActiveKeyId = key,
+            EncryptionKeys = new() { [key] = key },
+        };
+
+        var failures = new DocumentStoreOptionsValidator().Validate(null, options).Failures!.ToArray();
+
+        Assert.Equal(2, failures.Length);
+        Assert.All(failures, f => Assert.DoesNotContain(key[..8], f));
     }
 
     [Fact]
