@@ -50,3 +50,18 @@ ensure_docker_compose() {
   fi
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose) >&2
 }
+
+# Makes sure the PostgreSQL server binaries (initdb, postgres) exist, for the document store's
+# tests: they start their own throw-away cluster on a free port, never a system service. So the
+# package is told not to create (and start) its default cluster.
+ensure_postgres() {
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && return 0
+  log "installing postgresql (Debian)"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "postgresql is missing and we are not root: apt-get install -y postgresql" >&2
+    return 1
+  fi
+  mkdir -p /etc/postgresql-common/createcluster.d
+  echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.d/ledger-no-main-cluster.conf
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
+}

@@ -1,4 +1,5 @@
 using Ledger.Contracts.Ethereum;
+using Ledger.Gateway.Stores.Documents;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,7 +12,8 @@ public static class StoresServiceCollectionExtensions
     /// <summary>
     /// With <c>Redis:Configuration</c> set: one <see cref="IConnectionMultiplexer"/> for the
     /// process and Redis-backed stores (idempotency and nonce leases falling back to memory
-    /// while Redis is down). Without it: in-memory stores and file checkpoints.
+    /// while Redis is down). Without it: in-memory stores and file checkpoints. The document
+    /// store only when <c>Documents:Provider</c> names one.
     /// </summary>
     public static IServiceCollection AddLedgerStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +24,7 @@ public static class StoresServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryIdempotencyStore>();
         services.TryAddSingleton<InMemoryNonceLease>();
+        services.AddLedgerDocumentStore(configuration);
 
         var redisConfiguration = configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"];
         if (string.IsNullOrWhiteSpace(redisConfiguration))

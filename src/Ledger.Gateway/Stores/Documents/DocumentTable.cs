@@ -1,0 +1,37 @@
+namespace Ledger.Gateway.Stores.Documents;
+
+/// <summary>
+/// The one table of the SQL document stores, shared by SQLite and PostgreSQL. Times are Unix
+/// milliseconds (bigint) so that both databases hold the same values and compare them alike.
+/// </summary>
+internal static class DocumentTable
+{
+    public const string Name = "ledger_documents";
+
+    public const string MetadataColumns = "permit_key, document_hash, media_type, size_bytes, stored_at_ms, retain_until_ms, key_id";
+
+    public const string SealedColumns = "key_check, nonce, sealed";
+
+    /// <summary>What the databases' retention triggers say when a delete comes too early.</summary>
+    public const string RetentionMessage = "ledger_documents: a permit document is kept until retain_until_ms (CITES retention)";
+
+    /// <summary>The schema, in the given dialect's type names; every statement may run again.</summary>
+    public static IReadOnlyList<string> Schema(string binaryType, string integerType) =>
+    [
+        $"""
+        CREATE TABLE IF NOT EXISTS {Name} (
+            permit_key {binaryType} NOT NULL PRIMARY KEY,
+            document_hash {binaryType} NOT NULL,
+            media_type TEXT NOT NULL,
+            size_bytes {integerType} NOT NULL,
+            stored_at_ms {integerType} NOT NULL,
+            retain_until_ms {integerType} NOT NULL,
+            key_id TEXT NOT NULL,
+            key_check {binaryType} NOT NULL,
+            nonce {binaryType} NOT NULL,
+            sealed {binaryType} NOT NULL
+        )
+        """,
+        $"CREATE INDEX IF NOT EXISTS {Name}_by_hash ON {Name} (document_hash, stored_at_ms)",
+    ];
+}

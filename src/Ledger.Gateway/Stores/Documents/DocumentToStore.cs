@@ -1,0 +1,10 @@
+using Ledger.Core.Permits;
+
+namespace Ledger.Gateway.Stores.Documents;
+
+/// <summary>A permit document to keep: the bytes as the issuer registered them.</summary>
+/// <param name="PermitKey">The permit the document belongs to.</param>
+/// <param name="MediaType">What the bytes are, e.g. <c>application/xml</c>.</param>
+/// <param name="Content">The document's bytes; its SHA-256 is what the ledger anchors.</param>
+/// <param name="PermitValidUntil">The permit's end of validity; the document is kept for the retention period after it.</param>
+public sealed record DocumentToStore(PermitKey PermitKey, string MediaType, ReadOnlyMemory<byte> Content, DateTimeOffset PermitValidUntil);

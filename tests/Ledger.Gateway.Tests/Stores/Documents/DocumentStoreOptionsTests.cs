@@ -1,0 +1,141 @@
+using Ledger.Gateway.Stores;
+using Ledger.Gateway.Stores.Documents;
+using Ledger.Gateway.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Tests.Stores.Documents;
+
+public sealed class DocumentStoreOptionsTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+    private readonly TestDocumentKeys _keys = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private Dictionary<string, string?> SqliteSettings() => new()
+    {
+        ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
+        ["Documents:Provider"] = "Sqlite",
+        ["Documents:SqlitePath"] = _directory.File("documents.sqlite"),
+        ["Documents:ActiveKeyId"] = "2026-01",
+        ["Documents:EncryptionKeys:2026-01"] = _keys.Encoded("2026-01"),
+    };
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLedgerStores(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    [Fact]
+    public void Without_a_provider_there_is_no_document_store_and_no_key_is_needed()
+    {
+        using var services = Services(new() { ["Stores:CheckpointDirectory"] = _directory.File("checkpoints") });
+
+        Assert.Null(services.GetService<IDocumentStore>());
+        Assert.Equal(DocumentStoreProvider.None, services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value.Provider);
+    }
+
+    [Fact]
+    public async Task With_the_sqlite_provider_one_store_is_registered_and_works()
+    {
+        using var services = Services(SqliteSettings());
+        var store = services.GetRequiredService<IDocumentStore>();
+
+        var put = await store.PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1").Key, "application/xml",
+            "<CITESEPermit/>"u8.ToArray(), DateTimeOffset.UtcNow.AddMonths(6)));
+
+        Assert.IsType<SqliteDocumentStore>(store);
+        Assert.Same(store, services.GetRequiredService<IDocumentStore>());
+        Assert.Equal("2026-01", put.Metadata.KeyId);
+    }
+
+    [Fact]
+    public void The_postgresql_provider_registers_the_postgresql_store()
+    {
+        var settings = SqliteSettings();
+        settings["Documents:Provider"] = "PostgreSql";
+        settings["Documents:PostgreSqlConnectionString"] = "Host=127.0.0.1;Port=1;Username=u";
+        using var services = Services(settings);
+
+        Assert.IsType<PostgreSqlDocumentStore>(services.GetRequiredService<IDocumentStore>());
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_and_no_key_material_is_echoed()
+    {
+        var badKey = Convert.ToBase64String(new byte[16]);
+        var options = new DocumentStoreOptions
+        {
+            Provider = DocumentStoreProvider.PostgreSql,
+            ActiveKeyId = "missing",
+            EncryptionKeys = new() { ["short"] = badKey, ["bad id!"] = _keys.Encoded("x") },
+            RetentionYearsAfterExpiry = 4,
+            MaxDocumentBytes = 5 * 1024 * 1024,
+        };
+
+        var result = new DocumentStoreOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToArray();
+        Assert.Contains(failures, f => f.Contains("PostgreSqlConnectionString"));
+        Assert.Contains(failures, f => f.Contains("RetentionYearsAfterExpiry 4"));
+        Assert.Contains(failures, f => f.Contains("MaxDocumentBytes 5242880"));
+        Assert.Contains(failures, f => f.Contains("EncryptionKeys:short is not 32 bytes"));
+        Assert.Contains(failures, f => f.Contains("key id of 7 characters"));
+        Assert.All(failures, f => Assert.DoesNotContain("bad id!", f));
+        Assert.Contains(failures, f => f.Contains("ActiveKeyId 'missing' is not among"));
+        Assert.All(failures, f => Assert.DoesNotContain(badKey, f));
+        Assert.All(failures, f => Assert.DoesNotContain(_keys.Encoded("x"), f));
+    }
+
+    [Fact]
+    public void A_key_pasted_as_a_key_id_is_not_echoed()
+    {
+        var key = _keys.Encoded("pasted");
+        var options = new DocumentStoreOptions
+        {
+            Provider = DocumentStoreProvider.Sqlite,
+            ActiveKeyId = key,
+            EncryptionKeys = new() { [key] = key },
+        };
+
+        var failures = new DocumentStoreOptionsValidator().Validate(null, options).Failures!.ToArray();
+
+        Assert.Equal(2, failures.Length);
+        Assert.All(failures, f => Assert.DoesNotContain(key[..8], f));
+    }
+
+    [Fact]
+    public void Valid_options_pass_and_retention_may_only_go_up()
+    {
+        var options = new DocumentStoreOptions
+        {
+            Provider = DocumentStoreProvider.Sqlite,
+            ActiveKeyId = "k1",
+            EncryptionKeys = new() { ["k1"] = _keys.Encoded("k1") },
+            RetentionYearsAfterExpiry = 10,
+        };
+
+        Assert.True(new DocumentStoreOptionsValidator().Validate(null, options).Succeeded);
+        options.RetentionYearsAfterExpiry = DocumentStoreOptions.MinimumRetentionYears - 1;
+        Assert.True(new DocumentStoreOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
+    public void A_misconfigured_store_stops_the_host_at_startup()
+    {
+        var settings = SqliteSettings();
+        settings["Documents:EncryptionKeys:2026-01"] = "not base64";
+        using var services = Services(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value);
+
+        Assert.Contains("Documents:EncryptionKeys:2026-01", error.Message);
+    }
+}
