@@ -14,6 +14,10 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
         var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
         if (request.Reason == CancelReason.Unspecified || !Enum.IsDefined(request.Reason))
             throw new LedgerException(LedgerError.InvalidArgument("reason", "is required, e.g. CANCEL_REASON_ISSUED_IN_ERROR"));
+        // A cancellation "replaced" without a replacement would make verify promise a replacement key that does not exist.
+        if (request.Reason == CancelReason.Replaced)
+            throw new LedgerException(LedgerError.InvalidArgument("reason",
+                "CANCEL_REASON_REPLACED is recorded only by ReplacePermit, together with the replacement; call ReplacePermit, or give another reason"));
         caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != id.Country)

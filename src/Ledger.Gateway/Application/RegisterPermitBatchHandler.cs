@@ -18,10 +18,10 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"has {request.Permits.Count} permits; a batch has 1 to {MaxBatch}"));
         var drafts = request.Permits.Select((draft, i) => ((PermitDraft?)draft, $"permits[{i}]")).ToList();
         var now = ledger.Time.GetUtcNow();
-        PermitDraftChecks.Validate(drafts, now, issuerCountry: null);
+        var registrations = PermitDraftChecks.Validate(drafts, now);
         caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        var registrations = PermitDraftChecks.Validate(drafts, now, country);
+        PermitDraftChecks.RequireIssuingCountry(registrations, country);
         var duplicate = registrations.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"{duplicate.Key} appears more than once in the batch"));

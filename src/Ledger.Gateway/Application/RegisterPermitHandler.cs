@@ -13,10 +13,10 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
     public async Task<RegisterPermitResponse> HandleAsync(RegisterPermitRequest request, CallerIdentity caller, CancellationToken ct)
     {
         var now = ledger.Time.GetUtcNow();
-        PermitDraftChecks.Validate([(request.Permit, "permit")], now, issuerCountry: null);
+        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now)[0];
         caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now, country)[0];
+        PermitDraftChecks.RequireIssuingCountry([registration], country);
 
         return await ledger.Writes.RunAsync(caller, new WriteOperation<RegisterPermitResponse>
         {

@@ -16,12 +16,12 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
     {
         var now = ledger.Time.GetUtcNow();
         var oldId = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
-        PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, issuerCountry: null);
+        var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now)[0];
         caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != oldId.Country)
             throw new LedgerException(Messages.NotIssuingCountry(oldId, country));
-        var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, country)[0];
+        PermitDraftChecks.RequireIssuingCountry([replacement], country);
         if (replacement.Previous is { } previous && previous != oldId)
             throw new LedgerException(LedgerError.InvalidArgument("replacement.previous_permit_id",
                 $"names {previous}, but the replacement replaces {oldId}; leave it empty or give {oldId}"));

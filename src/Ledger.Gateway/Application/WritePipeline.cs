@@ -34,7 +34,7 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
                 throw new LedgerException(LedgerError.InvalidArgument(
                     "request_id", $"{operation.RequestId} was already used for a different request; choose a new request ID for a new write"));
             case IdempotencyState.InProgress:
-                throw new LedgerException(LedgerError.Unavailable(
+                throw new LedgerException(LedgerError.Aborted(
                     $"the write with request ID {operation.RequestId} is still in progress; retry shortly with the same request ID"));
         }
 
