@@ -6,6 +6,7 @@ using Ledger.Gateway.Identity;
 namespace Ledger.Gateway.Services;
 
 /// <summary>ledger.v1.AuthorityService: resolves the caller and delegates each call to its handler.</summary>
+[BindServiceMethod(typeof(AuthorityServiceBinding), nameof(AuthorityServiceBinding.BindService))]
 internal sealed class AuthorityGrpcService(
     ICallerIdentityResolver identities,
     AuthorityReadHandlers reads,

@@ -6,6 +6,7 @@ using Ledger.Gateway.Identity;
 namespace Ledger.Gateway.Services;
 
 /// <summary>ledger.v1.PermitService: resolves the caller and delegates each call to its handler.</summary>
+[BindServiceMethod(typeof(PermitServiceBinding), nameof(PermitServiceBinding.BindService))]
 internal sealed class PermitGrpcService(
     ICallerIdentityResolver identities,
     RegisterPermitHandler register,
