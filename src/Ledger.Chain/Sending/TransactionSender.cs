@@ -83,7 +83,16 @@ public sealed class TransactionSender : ITransactionSender
     }
 
     /// <inheritdoc />
-    public async Task<TransactionOutcome> SendAsync(TransactionRequest request, CancellationToken ct = default)
+    public Task<TransactionOutcome> SendAsync(TransactionRequest request, CancellationToken ct = default) =>
+        SendAsync(request, onBroadcast: null, ct);
+
+    /// <summary>
+    /// As <see cref="SendAsync(TransactionRequest, CancellationToken)"/>, and calls
+    /// <paramref name="onBroadcast"/> with the transaction's hash once the node has it, before
+    /// waiting for the receipt: a caller can then remember what it sent even if it never learns
+    /// the outcome (a receipt timeout, a crash), and look it up instead of sending again.
+    /// </summary>
+    public async Task<TransactionOutcome> SendAsync(TransactionRequest request, Func<Hash32, Task>? onBroadcast, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
@@ -92,6 +101,8 @@ public sealed class TransactionSender : ITransactionSender
             : await EstimateGasLimitAsync(request, ct).ConfigureAwait(false);
         var fees = await _fees.GetAsync(ct).ConfigureAwait(false);
         var sent = await SignAndBroadcastAsync(request, gasLimit, fees, ct).ConfigureAwait(false);
+        if (onBroadcast is not null)
+            await onBroadcast(sent.Hash).ConfigureAwait(false);
         var receipt = await _receipts.WaitAsync(sent, ct).ConfigureAwait(false);
         if (!receipt.Succeeded)
             throw await _replayer.ExplainAsync(sent, receipt, ct).ConfigureAwait(false);

@@ -101,7 +101,7 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         RegistryCall call,
         Func<ChainWriteResult, WriteReceipt, CancellationToken, Task<TResponse>> respond,
         CancellationToken ct)
-        where TResponse : IMessage<TResponse> =>
+        where TResponse : class, IMessage<TResponse> =>
         ledger.Writes.RunAsync(caller, new WriteOperation<TResponse>
         {
             Action = request.Descriptor.Name.Replace("Request", "", StringComparison.Ordinal),
@@ -110,12 +110,12 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
             Subject = subject,
             Parser = parser,
             ReceiptOf = receiptOf,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendAuthorityRegistryAsync(sender, registry => call(registry, token), token).ConfigureAwait(false);
                 return await respond(result, ApiMapping.ToReceipt(result), token).ConfigureAwait(false);
             },
+            Respond = (result, token) => respond(result, ApiMapping.ToReceipt(result), token),
         }, ct);
 
     /// <summary>One AuthorityRegistry write, made on the binding of the caller's key.</summary>

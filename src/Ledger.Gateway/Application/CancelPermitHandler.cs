@@ -33,9 +33,9 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
             Context = new RevertContext(id),
             Parser = CancelPermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Respond = (result, _) => Task.FromResult(new CancelPermitResponse { Receipt = ApiMapping.ToReceipt(result) }),
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
                     permits => permits.CancelAsync(ChainValues.ToHash32(id.Key.Value), request.Reason.ToChainValue(), ChainValues.ToHash32(caller.ActorRef.Value), token),

@@ -36,15 +36,20 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             Context = new RevertContext(Batch: registrations.Select(r => r.Id).ToList()),
             Parser = RegisterPermitBatchResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var inputs = registrations.Select(r => r.ToPermitInput(caller.ActorRef)).ToList();
                 var result = await ledger.Writer.SendPermitRegistryAsync(sender, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
-                var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
-                response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
-                return response;
+                return Response(result, registrations);
             },
+            Respond = (result, _) => Task.FromResult(Response(result, registrations)),
         }, ct).ConfigureAwait(false);
+    }
+
+    private static RegisterPermitBatchResponse Response(ChainWriteResult result, IEnumerable<Ledger.Core.Registration.PermitRegistration> registrations)
+    {
+        var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
+        response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
+        return response;
     }
 }

@@ -1,4 +1,5 @@
 using Ledger.Api.V1;
+using Ledger.Chain.Sending;
 using Ledger.Contracts.Errors;
 using Ledger.Core.Registration;
 using Ledger.Gateway.Chain;
@@ -28,11 +29,12 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
             Context = new RevertContext(registration.Id),
             Parser = RegisterPermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var receipt = await SendAsync(caller, registration, token).ConfigureAwait(false);
+                var receipt = await SendAsync(sender, caller, registration, token).ConfigureAwait(false);
                 return new RegisterPermitResponse { Receipt = receipt, Permit = Registered(registration) };
             },
+            Respond = (result, _) => Task.FromResult(new RegisterPermitResponse { Receipt = ApiMapping.ToReceipt(result), Permit = Registered(registration) }),
         }, ct).ConfigureAwait(false);
     }
 
@@ -44,9 +46,8 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
         DocumentHash = registration.DocumentHash.ToString(),
     };
 
-    private async Task<WriteReceipt> SendAsync(CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
+    private async Task<WriteReceipt> SendAsync(ITransactionSender sender, CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
     {
-        var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
         try
         {
             var result = await ledger.Writer.SendPermitRegistryAsync(

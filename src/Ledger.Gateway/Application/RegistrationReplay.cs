@@ -1,6 +1,4 @@
-using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
-using Ledger.Chain.Rpc;
 using Ledger.Core.Registration;
 using PermitRegistered = Ledger.Contracts.Permits.PermitRegistered;
 
@@ -21,16 +19,8 @@ internal sealed class RegistrationReplay(LedgerAccess ledger)
             return null;
         await foreach (var log in ledger.Events.ReadAsync(registration.Id.Key, ledger.FirstBlock, snapshot.BlockNumber, ct).ConfigureAwait(false))
         {
-            if (log is not PermitRegistered)
-                continue;
-            var header = await ledger.Reader.Chain.Rpc.GetBlockHeaderAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
-            return new WriteReceipt
-            {
-                TxHash = log.Log.TransactionHash.ToString(),
-                BlockNumber = log.Log.BlockNumber,
-                BlockTime = Timestamp.FromDateTimeOffset(header?.TimestampUtc ?? DateTimeOffset.UnixEpoch),
-                Replayed = true,
-            };
+            if (log is PermitRegistered)
+                return await ReplayedReceipt.OfAsync(ledger, log, ct).ConfigureAwait(false);
         }
         return new WriteReceipt { Replayed = true };
     }

@@ -36,9 +36,9 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
             Context = new RevertContext(oldId),
             Parser = ReplacePermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Respond = (result, _) => Task.FromResult(new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) }),
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
                     permits => permits.ReplaceAsync(

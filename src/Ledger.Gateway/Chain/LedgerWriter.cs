@@ -32,9 +32,12 @@ internal sealed class LedgerWriter(LedgerChain chain)
         return await CompleteAsync(outcome, ct).ConfigureAwait(false);
     }
 
-    private async Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct)
+    private Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct) => ResultOfAsync(outcome.Receipt, ct);
+
+    /// <summary>The result of a mined, successful transaction: its block time and the contracts' events, in log order.</summary>
+    public async Task<ChainWriteResult> ResultOfAsync(TransactionReceipt receipt, CancellationToken ct)
     {
-        var receipt = outcome.Receipt;
+        ArgumentNullException.ThrowIfNull(receipt);
         var header = await chain.Rpc.GetBlockHeaderAsync(receipt.BlockNumber, ct).ConfigureAwait(false);
         // A permit call may make the AuthorityRegistry emit too; keep log order across both.
         var events = chain.PermitRegistry.DecodeEvents(receipt)
