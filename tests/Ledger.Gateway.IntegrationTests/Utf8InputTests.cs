@@ -65,6 +65,11 @@ public sealed class Utf8InputTests(LedgerNetworkFixture network)
         using var response = await client.PostAsync("/v1/permits:verify", content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+
+        // The same route answers a well-formed body: the 400 is about the bytes, not a missing route.
+        using var valid = new StringContent("""{"permitId":"CH/2026/000001"}""", Encoding.UTF8, "application/json");
+        using var answered = await client.PostAsync("/v1/permits:verify", valid);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
     private HttpClient HttpClient()
