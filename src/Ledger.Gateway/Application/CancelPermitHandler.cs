@@ -14,7 +14,6 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
         var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
         if (request.Reason == CancelReason.Unspecified || !Enum.IsDefined(request.Reason))
             throw new LedgerException(LedgerError.InvalidArgument("reason", "is required, e.g. CANCEL_REASON_ISSUED_IN_ERROR"));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != id.Country)
             throw new LedgerException(Messages.NotIssuingCountry(id, country));

@@ -14,7 +14,6 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
     {
         var now = ledger.Time.GetUtcNow();
         PermitDraftChecks.Validate([(request.Permit, "permit")], now, issuerCountry: null);
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now, country)[0];
 

@@ -55,13 +55,21 @@ public static class GatewayHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the standard gRPC health service, server reflection and, with a Chain section, the ledger services.</summary>
+    /// <summary>
+    /// Adds the request pipeline (routing, authentication, authorization) and maps the
+    /// standard gRPC health service and server reflection (open to any caller the TLS layer
+    /// admitted: they say nothing about permits) and, with a Chain section, the ledger
+    /// services, each of whose methods declares its policy.
+    /// </summary>
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
             app.MapLedgerChainServices();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }
