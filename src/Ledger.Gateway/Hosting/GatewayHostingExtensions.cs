@@ -1,6 +1,7 @@
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
+using Ledger.Gateway.Observability;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class GatewayHostingExtensions
         services.AddLedgerIdentity(configuration);
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
+        builder.AddLedgerObservability();
         // Without a Chain section the gateway serves only health and reflection (its foundations).
         if (ChainServiceCollectionExtensions.HasChainSection(configuration))
             services.AddLedgerChain(configuration);
@@ -64,12 +66,14 @@ public static class GatewayHostingExtensions
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
         app.UseRouting();
+        app.UseLedgerObservability();
         app.UseAuthentication();
         app.UseAuthorization();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
             app.MapLedgerChainServices();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapLedgerMetrics();
         return app;
     }
 }
