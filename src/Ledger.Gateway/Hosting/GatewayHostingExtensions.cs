@@ -2,6 +2,7 @@ using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Observability;
+using Ledger.Gateway.Services;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,12 +29,13 @@ public static class GatewayHostingExtensions
 
         services.AddLedgerTls(configuration);
         services.AddLedgerIdentity(configuration);
+        services.AddLedgerRateLimiting(configuration);
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
         builder.AddLedgerObservability();
         // Without a Chain section the gateway serves only health and reflection (its foundations).
         if (ChainServiceCollectionExtensions.HasChainSection(configuration))
-            services.AddLedgerChain(configuration);
+            services.AddLedgerChain(configuration).AddLedgerServiceLimits();
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
@@ -58,7 +60,8 @@ public static class GatewayHostingExtensions
     }
 
     /// <summary>
-    /// Adds the request pipeline (routing, authentication, authorization) and maps the
+    /// Adds the request pipeline (routing, request metrics, authentication, authorization,
+    /// per-authority rate limiting) and maps the
     /// standard gRPC health service and server reflection (open to any caller the TLS layer
     /// admitted: they say nothing about permits) and, with a Chain section, the ledger
     /// services, each of whose methods declares its policy.
@@ -69,6 +72,7 @@ public static class GatewayHostingExtensions
         app.UseLedgerObservability();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
             app.MapLedgerChainServices();
         app.MapGrpcHealthChecksService().AllowAnonymous();

@@ -16,7 +16,9 @@ internal sealed class PermitGrpcService(
     RegisterPermitBatchHandler registerBatch,
     ReplacePermitHandler replace,
     GetPermitHistoryHandler history,
-    WatchPermitsHandler watch) : PermitService.PermitServiceBase
+    WatchPermitsHandler watch,
+    WatchStreamGate watchStreams,
+    WatchReplayBound replayBound) : PermitService.PermitServiceBase
 {
     /// <inheritdoc />
     [Authorize(Policy = LedgerPolicies.Issuer)]
@@ -35,8 +37,13 @@ internal sealed class PermitGrpcService(
 
     /// <inheritdoc />
     [Authorize(Policy = LedgerPolicies.Reader)]
-    public override Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context) =>
-        watch.HandleAsync(request, responseStream, context.Caller(), context.CancellationToken);
+    public override async Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        using var slot = watchStreams.Enter(caller.AuthorityAddress);
+        await replayBound.CheckAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await watch.HandleAsync(request, responseStream, caller, context.CancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     [Authorize(Policy = LedgerPolicies.Issuer)]

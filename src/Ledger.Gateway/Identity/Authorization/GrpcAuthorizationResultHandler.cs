@@ -1,7 +1,6 @@
-using System.Net.Mime;
-using System.Text.Json;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Ledger.Gateway.Hosting;
 using Ledger.Gateway.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +33,7 @@ internal sealed class GrpcAuthorizationResultHandler(AuditLog audit) : IAuthoriz
         var caller = context.User.FindCaller();
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName ?? context.Request.Path.ToString();
         audit.NotDone(caller?.OfficialIdentity ?? "-", caller?.AuthorityAddress ?? "-", method, "-", status, message);
-        await WriteAsync(context, status, message).ConfigureAwait(false);
+        await GrpcErrorResponse.WriteAsync(context, status, message).ConfigureAwait(false);
     }
 
     private static async Task<string> ChallengeMessageAsync(HttpContext context)
@@ -57,28 +56,5 @@ internal sealed class GrpcAuthorizationResultHandler(AuditLog audit) : IAuthoriz
             return "This call is not allowed for your identity. Ask your gateway operator which role it needs.";
         return $"This call needs the role {string.Join(" or ", needed)}; your identity is mapped to {caller.Role} for authority " +
                $"{caller.AuthorityAddress}. Ask your gateway operator to map your certificate to the right role.";
-    }
-
-    /// <summary>Writes a trailers-only gRPC error, or a JSON error for HTTP/JSON clients.</summary>
-    public static async Task WriteAsync(HttpContext context, StatusCode status, string message)
-    {
-        var response = context.Response;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            return;
-        }
-        response.StatusCode = status switch
-        {
-            StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-            StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
-            StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status400BadRequest,
-        };
-        response.ContentType = MediaTypeNames.Application.Json;
-        await JsonSerializer.SerializeAsync(response.Body, new { code = (int)status, message }).ConfigureAwait(false);
     }
 }
