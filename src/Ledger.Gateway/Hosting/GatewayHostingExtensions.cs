@@ -1,4 +1,5 @@
 using Ledger.Gateway.Chain;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Observability;
@@ -35,7 +36,7 @@ public static class GatewayHostingExtensions
         builder.AddLedgerObservability();
         // Without a Chain section the gateway serves only health and reflection (its foundations).
         if (ChainServiceCollectionExtensions.HasChainSection(configuration))
-            services.AddLedgerChain(configuration).AddLedgerServiceLimits();
+            services.AddLedgerChain(configuration).AddLedgerServiceLimits().AddLedgerHistoryIndex();
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
