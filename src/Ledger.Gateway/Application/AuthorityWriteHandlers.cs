@@ -24,7 +24,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         if (request.Kind is not (AuthorityKind.Customs or AuthorityKind.ScientificAuthority or AuthorityKind.SingleWindow))
             throw new LedgerException(LedgerError.InvalidArgument("kind", "an agency is AUTHORITY_KIND_CUSTOMS, _SCIENTIFIC_AUTHORITY or _SINGLE_WINDOW"));
         var code = AuthorityCodeText.Encode(request.Code, "code");
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), DesignateAgencyResponse.Parser, r => r.Receipt,
             (registry, token) => registry.DesignateAsync(account, (ChainAuthorityKind)request.Kind.ToChainValue(), code, token),
             async (_, receipt, token) => new DesignateAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
@@ -38,7 +37,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var call = StatusCall(request.Change,
             (registry, token) => registry.SuspendAgencyAsync(account, token),
             (registry, token) => registry.ReinstateAgencyAsync(account, token));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), SuspendAgencyResponse.Parser, r => r.Receipt,
             call,
             async (_, receipt, token) => new SuspendAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
@@ -52,7 +50,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         if (!CountryCode.TryParse(request.Country, out var country, out var countryError))
             throw new LedgerException(LedgerError.InvalidArgument("country", countryError));
         var code = AuthorityCodeText.Encode(request.Code, "code");
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
             async (registry, token) => (await registry.ProposeIssuerAsync(account, ChainValues.ToCountryBytes(country), code, token).ConfigureAwait(false)).Outcome,
             CreatedProposalAsync, ct);
@@ -65,7 +62,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var call = StatusCall(request.Change,
             async (registry, token) => (await registry.ProposeSuspensionAsync(account, token).ConfigureAwait(false)).Outcome,
             async (registry, token) => (await registry.ProposeReinstatementAsync(account, token).ConfigureAwait(false)).Outcome);
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
             call, CreatedProposalAsync, ct);
     }
@@ -75,7 +71,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
     {
         if (request.ProposalId == 0)
             throw new LedgerException(LedgerError.InvalidArgument("proposal_id", "is required; proposals are numbered from 1"));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, $"proposal {request.ProposalId}", ProposalResponse.Parser, r => r.Receipt,
             async (registry, token) => (await registry.VoteAsync(request.ProposalId, token).ConfigureAwait(false)).Outcome,
             async (_, receipt, token) => new ProposalResponse { Receipt = receipt, Proposal = await directory.GetProposalAsync(request.ProposalId, token).ConfigureAwait(false) },

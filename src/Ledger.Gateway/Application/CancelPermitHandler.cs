@@ -18,7 +18,6 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
         if (request.Reason == CancelReason.Replaced)
             throw new LedgerException(LedgerError.InvalidArgument("reason",
                 "CANCEL_REASON_REPLACED is recorded only by ReplacePermit, together with the replacement; call ReplacePermit, or give another reason"));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != id.Country)
             throw new LedgerException(Messages.NotIssuingCountry(id, country));

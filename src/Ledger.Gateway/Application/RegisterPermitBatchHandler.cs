@@ -19,7 +19,6 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
         var drafts = request.Permits.Select((draft, i) => ((PermitDraft?)draft, $"permits[{i}]")).ToList();
         var now = ledger.Time.GetUtcNow();
         var registrations = PermitDraftChecks.Validate(drafts, now);
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         PermitDraftChecks.RequireIssuingCountry(registrations, country);
         var duplicate = registrations.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);

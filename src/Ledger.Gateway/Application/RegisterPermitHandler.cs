@@ -15,7 +15,6 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
     {
         var now = ledger.Time.GetUtcNow();
         var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now)[0];
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         PermitDraftChecks.RequireIssuingCountry([registration], country);
 

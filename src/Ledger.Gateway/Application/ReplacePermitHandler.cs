@@ -17,7 +17,6 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
         var now = ledger.Time.GetUtcNow();
         var oldId = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
         var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now)[0];
-        caller.RequireRole(CallerRole.IssuingOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != oldId.Country)
             throw new LedgerException(Messages.NotIssuingCountry(oldId, country));

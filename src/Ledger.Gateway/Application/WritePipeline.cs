@@ -5,6 +5,7 @@ using Ledger.Chain.Primitives;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
+using Ledger.Gateway.Observability;
 using Ledger.Gateway.Stores;
 
 namespace Ledger.Gateway.Application;
@@ -19,7 +20,8 @@ namespace Ledger.Gateway.Application;
 /// timeout looks that transaction up instead of sending another.
 /// </summary>
 internal sealed partial class WritePipeline(
-    IIdempotencyStore idempotency, IVerificationCache cache, AuthorityKeyring keys, SentTransactionLookup sentTransactions, ILogger<WritePipeline> logger)
+    IIdempotencyStore idempotency, IVerificationCache cache, AuthorityKeyring keys, SentTransactionLookup sentTransactions, AuditLog audit,
+    ILogger<WritePipeline> logger)
 {
     /// <summary>Runs <paramref name="operation"/> once per request ID.</summary>
     public async Task<TResponse> RunAsync<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, CancellationToken ct)
@@ -31,7 +33,9 @@ internal sealed partial class WritePipeline(
         switch (begin.State)
         {
             case IdempotencyState.Completed:
-                return Replayed(operation, operation.Parser.ParseFrom(begin.StoredResult.Span));
+                var replayed = Replayed(operation, operation.Parser.ParseFrom(begin.StoredResult.Span));
+                Audit(caller, operation, replayed);
+                return replayed;
             case IdempotencyState.Mismatch:
                 throw new LedgerException(LedgerError.InvalidArgument(
                     "request_id", $"{operation.RequestId} was already used for a different request; choose a new request ID for a new write"));
@@ -55,9 +59,16 @@ internal sealed partial class WritePipeline(
         }
         await idempotency.CompleteAsync(attempt.Lease, response.ToByteArray(), CancellationToken.None).ConfigureAwait(false);
         await InvalidateAsync(operation.Touches.Select(k => k.ToString())).ConfigureAwait(false);
-        var receipt = operation.ReceiptOf(response);
-        LogAudit(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.Subject ?? "-", receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
+        Audit(caller, operation, response);
         return response;
+    }
+
+    private void Audit<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, TResponse response)
+        where TResponse : class, IMessage<TResponse>
+    {
+        var receipt = operation.ReceiptOf(response);
+        audit.Succeeded(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.RequestId, operation.Subject ?? "-",
+            receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
     }
 
     /// <summary>Drops cached verifications; a cache failure only costs a chain read later.</summary>
@@ -150,10 +161,6 @@ internal sealed partial class WritePipeline(
         hash.AppendData(operation.Request.ToByteArray());
         return hash.GetHashAndReset();
     }
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Audit: {Official} for authority {Authority}: {Action} {Subject}, transaction {TxHash} (replayed: {Replayed})")]
-    private partial void LogAudit(string official, string authority, string action, string subject, string txHash, bool replayed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verification of {PermitKey}: {Reason}")]
     private partial void LogCacheFailure(string permitKey, string reason);

@@ -19,7 +19,8 @@ namespace Ledger.Gateway.IntegrationTests.Support;
 /// </summary>
 public class LedgerNetworkFixture : IAsyncLifetime
 {
-    private const string Password = "integration-test-password";
+    /// <summary>The keystores' password: it must never appear in a log line.</summary>
+    public const string Password = "integration-test-password";
     private readonly string _directory = Directory.CreateTempSubdirectory("ledger-gateway-it-").FullName;
     private AnvilDevnet? _devnet;
     private RedisServer? _redis;
@@ -114,6 +115,8 @@ public class LedgerNetworkFixture : IAsyncLifetime
         Settings["Chain:DeploymentRecordFile"] = DeploymentRecordFile;
         Settings["Chain:ReceiptPollInterval"] = "00:00:00.050";
         Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
+        Settings["Health:Node:BlockPeriod"] = "00:00:00.200";
+        Settings["Health:Node:ProbeInterval"] = "00:00:00.200";
         var passwordFile = Path.Combine(_directory, "password.txt");
         File.WriteAllText(passwordFile, Password + "\n");
         var keystores = 0;
