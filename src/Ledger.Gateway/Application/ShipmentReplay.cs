@@ -1,6 +1,7 @@
 using Ledger.Contracts;
 using Ledger.Contracts.Permits;
 using Ledger.Gateway.Chain;
+using Ledger.Gateway.Follower;
 
 namespace Ledger.Gateway.Application;
 
@@ -8,9 +9,11 @@ namespace Ledger.Gateway.Application;
 /// Recognises a shipment (export side) or arrival (import side) that the chain already holds
 /// with the same reference and quantities, sent again under a new request ID (a client that
 /// lost its request ID): it is answered from the chain, as a replay of the transaction that
-/// recorded it, instead of sending a transaction that would change nothing.
+/// recorded it, instead of sending a transaction that would change nothing. The recording
+/// event is found through the follower's <see cref="PermitLogIndex"/> (which reads from the
+/// node only the blocks it does not hold), not by a log scan of the permit's whole life.
 /// </summary>
-internal sealed class ShipmentReplay(LedgerAccess ledger)
+internal sealed class ShipmentReplay(LedgerAccess ledger, PermitLogIndex index)
 {
     /// <summary>The earlier record of exactly this shipment on this side, or null when there is none (or it differs: the contract then refuses).</summary>
     public async Task<ShipmentOutcome?> FindSameAsync(ShipmentInput input, bool importSide, CancellationToken ct)
@@ -22,7 +25,7 @@ internal sealed class ShipmentReplay(LedgerAccess ledger)
         var (done, quantities) = importSide ? (recorded.ImportRecorded, recorded.Imported) : (recorded.ExportRecorded, recorded.Exported);
         if (!done || !quantities.SequenceEqual(input.Quantities))
             return null;
-        await foreach (var earlier in ledger.Events.ReadAsync(input.Id.Key, ledger.FirstBlock, block, ct).ConfigureAwait(false))
+        await foreach (var earlier in index.ReadAsync(input.Id.Key, ledger.FirstBlock, block, ct).ConfigureAwait(false))
         {
             if (!IsRecordOf(earlier, reference, importSide))
                 continue;
