@@ -8,8 +8,8 @@ using Ledger.Cli.Output;
 namespace Ledger.Cli.Commands;
 
 /// <summary>
-/// `ledger permit register`: one permit from options, or many from a JSON Lines file
-/// (--batch), sent in batches with progress ("12/50 registered").
+/// `ledger permit register ID --document FILE -q N...`: one permit, or many from a JSON Lines
+/// file (--batch), sent in batches with progress ("12/50 registered").
 /// </summary>
 public static class PermitRegisterCommand
 {
@@ -19,7 +19,11 @@ public static class PermitRegisterCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var id = new Option<string?>("--id") { Description = "Permit number as printed, e.g. CH/2026/000123" };
+        // The permit ID is positional, as in every other permit command; not given with --batch.
+        var id = CommonOptions.PermitId();
+        id.Arity = ArgumentArity.ZeroOrOne;
+        // Kept, hidden, so that scripts written for the old option still run.
+        var legacyId = new Option<string?>("--id") { Description = "Same as the permit-id argument", Hidden = true };
         var type = new Option<PermitType>("--type")
         {
             Description = "Kind of permit: " + string.Join(", ", PermitTypeNames.All),
@@ -59,18 +63,21 @@ public static class PermitRegisterCommand
         var requestId = CommonOptions.RequestId();
         var command = new Command("register", "Register a permit (issuer only), or a file of permits with --batch")
         {
-            id, type, document, validFrom, validUntil, destination, quantity, maxShipments, previous, batch, batchSize, requestId,
+            id, legacyId, type, document, validFrom, validUntil, destination, quantity, maxShipments, previous, batch, batchSize, requestId,
         };
         command.Validators.Add(result =>
         {
+            var given = new[] { result.GetValue(id), result.GetValue(legacyId) }.Count(value => value is not null);
+            if (given > 1)
+                result.AddError("give the permit ID once: as the argument (permit register CH/2026/000123 ...).");
             if (result.GetValue(batch) is not null)
             {
-                if (result.GetValue(id) is not null || result.GetValue(document) is not null)
-                    result.AddError("--batch takes every permit from the file: leave out --id and --document.");
+                if (given > 0 || result.GetValue(document) is not null)
+                    result.AddError("--batch takes every permit from the file: leave out the permit ID and --document.");
             }
-            else if (result.GetValue(id) is null || result.GetValue(document) is null || result.GetValue(quantity) is null)
+            else if (given == 0 || result.GetValue(document) is null || result.GetValue(quantity) is null)
             {
-                result.AddError("give --id, --document and at least one --quantity (or --batch FILE).");
+                result.AddError("give the permit ID, --document and at least one --quantity (or --batch FILE).");
             }
         });
 
@@ -91,7 +98,7 @@ public static class PermitRegisterCommand
                 : Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(from.ToDateTimeOffset().AddMonths(6));
             var draft = new PermitDraft
             {
-                PermitId = parse.GetValue(id)!,
+                PermitId = parse.GetValue(id) ?? parse.GetValue(legacyId)!,
                 Type = parse.GetValue(type),
                 Document = ByteString.CopyFrom(PermitVerifyCommand.ReadDocument(parse.GetValue(document)!)),
                 ValidFrom = from,

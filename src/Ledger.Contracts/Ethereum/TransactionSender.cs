@@ -71,13 +71,24 @@ public sealed class TransactionSender : ITransactionSender
     }
 
     /// <inheritdoc />
-    public async Task<TransactionOutcome> SendAsync(TransactionRequest request, CancellationToken cancellationToken = default)
+    public Task<TransactionOutcome> SendAsync(TransactionRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, onBroadcast: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(TransactionRequest, CancellationToken)"/>, and calls
+    /// <paramref name="onBroadcast"/> with the transaction's hash once the node has it, before
+    /// waiting for the receipt: a caller can then remember what it sent even if it never learns
+    /// the outcome (a receipt timeout, a crash), and look it up instead of sending again.
+    /// </summary>
+    public async Task<TransactionOutcome> SendAsync(TransactionRequest request, Func<Bytes32, Task>? onBroadcast, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var gasLimit = request.GasLimit ?? await EstimateGasLimitAsync(request, cancellationToken).ConfigureAwait(false);
         var (tip, maxFee) = await GetFeesAsync().ConfigureAwait(false);
         var (hash, nonce) = await SignAndBroadcastAsync(request, gasLimit, tip, maxFee, cancellationToken).ConfigureAwait(false);
+        if (onBroadcast is not null)
+            await onBroadcast(hash).ConfigureAwait(false);
         var receipt = await WaitForReceiptAsync(hash, nonce, cancellationToken).ConfigureAwait(false);
         if (receipt.Status?.Value != BigInteger.One)
             throw new TransactionRevertedException(await ReplayRevertAsync(request, receipt).ConfigureAwait(false), hash);

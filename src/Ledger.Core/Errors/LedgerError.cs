@@ -61,6 +61,9 @@ public sealed class LedgerError
     /// <summary>No node reachable; retryable.</summary>
     public static LedgerError Unavailable(string message) => new(LedgerErrorKind.Unavailable, message);
 
+    /// <summary>The same write is still running in an earlier call; retry with the same request ID.</summary>
+    public static LedgerError Aborted(string message) => new(LedgerErrorKind.Aborted, message);
+
     /// <summary>"Kind: message".</summary>
     public override string ToString() => $"{Kind}: {Message}";
 }

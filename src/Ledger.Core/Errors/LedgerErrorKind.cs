@@ -29,4 +29,10 @@ public enum LedgerErrorKind
 
     /// <summary>No ledger node could be reached; retrying later is safe (gRPC UNAVAILABLE).</summary>
     Unavailable = 5,
+
+    /// <summary>
+    /// The same write (same request ID) is still being carried out by an earlier call; retry it
+    /// shortly with the same request ID to get its result (gRPC ABORTED).
+    /// </summary>
+    Aborted = 6,
 }

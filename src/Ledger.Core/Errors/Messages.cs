@@ -77,6 +77,11 @@ public static class Messages
     public static LedgerError NoDestination(PermitId id) =>
         LedgerError.FailedPrecondition($"{id}: names no destination country, so no import-side customs may confirm arrivals against it");
 
+    /// <summary>Only an issuing authority of the country in the permit ID may register it.</summary>
+    public static LedgerError RegisteringForAnotherCountry(PermitId id, CountryCode callerCountry) =>
+        LedgerError.PermissionDenied($"{id}: only an issuing authority of {id.Country} may register it; your authority is in {callerCountry} " +
+            "and registers only permits that carry its own country code");
+
     /// <summary>Only the permit's issuing country may cancel or replace it.</summary>
     public static LedgerError NotIssuingCountry(PermitId id, CountryCode callerCountry) =>
         LedgerError.PermissionDenied($"{id}: only an issuing authority of {id.Country} may cancel or replace it; your authority is in {callerCountry}");

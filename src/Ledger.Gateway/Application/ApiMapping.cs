@@ -114,6 +114,12 @@ internal static class ApiMapping
             problems.Add(new ValidationProblem(field, "is not a valid time"));
             return default;
         }
+        // The chain stores whole seconds; truncating a fraction would anchor another time than the one sent.
+        if (value.Nanos != 0)
+        {
+            problems.Add(new ValidationProblem(field, $"has a fraction of a second ({value.Nanos} ns); give whole seconds (nanos = 0)"));
+            return default;
+        }
         return value.ToDateTimeOffset();
     }
 }

@@ -24,7 +24,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         if (request.Kind is not (AuthorityKind.Customs or AuthorityKind.ScientificAuthority or AuthorityKind.SingleWindow))
             throw new LedgerException(LedgerError.InvalidArgument("kind", "an agency is AUTHORITY_KIND_CUSTOMS, _SCIENTIFIC_AUTHORITY or _SINGLE_WINDOW"));
         var code = AuthorityCodeText.Encode(request.Code, "code");
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), DesignateAgencyResponse.Parser, r => r.Receipt,
             (registry, token) => registry.DesignateAsync(account, (ChainAuthorityKind)request.Kind.ToChainValue(), code, token),
             async (_, receipt, token) => new DesignateAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
@@ -38,7 +37,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var call = StatusCall(request.Change,
             (registry, token) => registry.SuspendAgencyAsync(account, token),
             (registry, token) => registry.ReinstateAgencyAsync(account, token));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), SuspendAgencyResponse.Parser, r => r.Receipt,
             call,
             async (_, receipt, token) => new SuspendAgencyResponse { Receipt = receipt, Agency = await directory.GetAsync(account, token).ConfigureAwait(false) },
@@ -53,7 +51,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
             throw new LedgerException(LedgerError.InvalidArgument("country", countryError));
         var code = AuthorityCodeText.Encode(request.Code, "code");
         var node = AuthorityDirectory.ParseAddress(request.Node, "node");
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
             async (registry, token) => (await registry.ProposeIssuerAsync(account, ChainValues.ToCountryBytes(country), code, node, token).ConfigureAwait(false)).Outcome,
             CreatedProposalAsync, ct);
@@ -66,7 +63,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         var call = StatusCall(request.Change,
             async (registry, token) => (await registry.ProposeSuspensionAsync(account, token).ConfigureAwait(false)).Outcome,
             async (registry, token) => (await registry.ProposeReinstatementAsync(account, token).ConfigureAwait(false)).Outcome);
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, account.ToChecksumHex(), ProposalResponse.Parser, r => r.Receipt,
             call, CreatedProposalAsync, ct);
     }
@@ -76,7 +72,6 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
     {
         if (request.ProposalId == 0)
             throw new LedgerException(LedgerError.InvalidArgument("proposal_id", "is required; proposals are numbered from 1"));
-        caller.RequireRole(CallerRole.IssuingOfficer);
         return RunAsync(caller, request.RequestId, request, $"proposal {request.ProposalId}", ProposalResponse.Parser, r => r.Receipt,
             async (registry, token) => (await registry.VoteAsync(request.ProposalId, token).ConfigureAwait(false)).Outcome,
             async (_, receipt, token) => new ProposalResponse { Receipt = receipt, Proposal = await directory.GetProposalAsync(request.ProposalId, token).ConfigureAwait(false) },
@@ -102,7 +97,7 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
         RegistryCall call,
         Func<ChainWriteResult, WriteReceipt, CancellationToken, Task<TResponse>> respond,
         CancellationToken ct)
-        where TResponse : IMessage<TResponse> =>
+        where TResponse : class, IMessage<TResponse> =>
         ledger.Writes.RunAsync(caller, new WriteOperation<TResponse>
         {
             Action = request.Descriptor.Name.Replace("Request", "", StringComparison.Ordinal),
@@ -111,12 +106,12 @@ internal sealed class AuthorityWriteHandlers(LedgerAccess ledger, AuthorityDirec
             Subject = subject,
             Parser = parser,
             ReceiptOf = receiptOf,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendAuthorityRegistryAsync(sender, registry => call(registry, token), token).ConfigureAwait(false);
                 return await respond(result, ApiMapping.ToReceipt(result), token).ConfigureAwait(false);
             },
+            Respond = (result, token) => respond(result, ApiMapping.ToReceipt(result), token),
         }, ct);
 
     /// <summary>One AuthorityRegistry write, made on the binding of the caller's key.</summary>

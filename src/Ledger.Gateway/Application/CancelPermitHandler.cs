@@ -14,7 +14,10 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
         var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
         if (request.Reason == CancelReason.Unspecified || !Enum.IsDefined(request.Reason))
             throw new LedgerException(LedgerError.InvalidArgument("reason", "is required, e.g. CANCEL_REASON_ISSUED_IN_ERROR"));
-        caller.RequireRole(CallerRole.IssuingOfficer);
+        // A cancellation "replaced" without a replacement would make verify promise a replacement key that does not exist.
+        if (request.Reason == CancelReason.Replaced)
+            throw new LedgerException(LedgerError.InvalidArgument("reason",
+                "CANCEL_REASON_REPLACED is recorded only by ReplacePermit, together with the replacement; call ReplacePermit, or give another reason"));
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != id.Country)
             throw new LedgerException(Messages.NotIssuingCountry(id, country));
@@ -29,9 +32,9 @@ internal sealed class CancelPermitHandler(LedgerAccess ledger)
             Context = new RevertContext(id),
             Parser = CancelPermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Respond = (result, _) => Task.FromResult(new CancelPermitResponse { Receipt = ApiMapping.ToReceipt(result) }),
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
                     permits => permits.CancelAsync(id.Key.Value, request.Reason.ToChainValue(), caller.ActorRef.Value, token),

@@ -22,19 +22,21 @@ internal sealed class ConfirmArrivalHandler(LedgerAccess ledger, ShipmentSubmiss
             Context = new RevertContext(input.Id, input.Reference, ImportSide: true),
             Parser = ConfirmArrivalResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
-            {
-                var (result, confirmed, after) = await submission.SendAsync(caller, input, importSide: true, token).ConfigureAwait(false);
-                var response = new ConfirmArrivalResponse
-                {
-                    Receipt = ApiMapping.ToReceipt(result),
-                    ShipmentRefHash = input.Reference.Key.ToHex(),
-                    ConsumedPermit = confirmed is ArrivalConfirmed { Consumed: true },
-                    AlreadyRecorded = confirmed is null,
-                };
-                response.Lines.AddRange(ApiMapping.ToBalances(after.Permit.Lines));
-                return response;
-            },
+            Execute = async (sender, token) => Response(input, await submission.SubmitAsync(sender, caller, input, importSide: true, token).ConfigureAwait(false)),
+            Respond = async (result, token) => Response(input, await submission.OutcomeOfAsync(result, input, importSide: true, token).ConfigureAwait(false)),
         }, ct).ConfigureAwait(false);
+    }
+
+    private static ConfirmArrivalResponse Response(ShipmentInput input, ShipmentOutcome outcome)
+    {
+        var response = new ConfirmArrivalResponse
+        {
+            Receipt = outcome.Receipt,
+            ShipmentRefHash = input.Reference.Key.ToHex(),
+            ConsumedPermit = outcome.Event is ArrivalConfirmed { Consumed: true },
+            AlreadyRecorded = outcome.AlreadyRecorded,
+        };
+        response.Lines.AddRange(ApiMapping.ToBalances(outcome.After.Permit.Lines));
+        return response;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
 {
     private readonly Dictionary<ulong, DateTimeOffset> _blockTimes = [];
     private readonly Dictionary<Address, Ledger.Contracts.Authorities.AuthorityProfile> _profiles = [];
+    private readonly Dictionary<Bytes32, OnChainPermit> _permits = [];
 
     /// <summary>
     /// The entry for <paramref name="contractEvent"/> with the permit's issuing and destination
@@ -58,7 +59,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         switch (contractEvent)
         {
             case PermitRegistered registered:
-                entry.Registration = new RegistrationDetails { DocumentHash = registered.DocumentHash.ToString() };
+                entry.Registration = await RegistrationAsync(registered, ct).ConfigureAwait(false);
                 break;
             case PermitCancelled cancelled:
                 entry.Cancellation = new CancellationDetails { Reason = Reason(cancelled.ReasonCode) };
@@ -71,7 +72,8 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
                 };
                 break;
             case ShipmentRecorded shipment:
-                entry.Shipment = Shipment(shipment.ShipmentRef, shipment.Quantities, consumedPermit: true);
+                // consumed_permit describes arrivals only: an export record always consumes.
+                entry.Shipment = Shipment(shipment.ShipmentRef, shipment.Quantities, consumedPermit: false);
                 break;
             case ArrivalConfirmed arrival:
                 entry.Shipment = Shipment(arrival.ShipmentRef, arrival.Quantities, arrival.Consumed);
@@ -90,6 +92,32 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         ArrivalConfirmed e => (PermitEventKind.ArrivalConfirmed, e.Key, e.Customs, e.ActorRef),
         _ => null,
     };
+
+    /// <summary>
+    /// The registration's details. The event carries only the document hash; the rest is read
+    /// from verify, whose registration fields never change after registration (so the newest
+    /// state serves, which also works on nodes that keep no old state).
+    /// </summary>
+    private async Task<RegistrationDetails> RegistrationAsync(PermitRegistered registered, CancellationToken ct)
+    {
+        if (!_permits.TryGetValue(registered.Key, out var permit))
+        {
+            permit = (await reader.ReadPermitAsync(new PermitKey(registered.Key), ct).ConfigureAwait(false)).Permit;
+            _permits[registered.Key] = permit;
+        }
+        var details = new RegistrationDetails
+        {
+            DocumentHash = registered.DocumentHash.ToString(),
+            Type = ChainEnumMapping.PermitTypeFromChain((byte)permit.Type),
+            ValidFrom = new Timestamp { Seconds = (long)permit.ValidFrom },
+            ValidUntil = new Timestamp { Seconds = (long)permit.ValidUntil },
+            DestinationCountry = permit.Destination?.Value ?? "",
+            MaxShipments = permit.MaxShipments,
+            PreviousPermitKey = permit.Previous?.ToString() ?? "",
+        };
+        details.Authorised.AddRange(permit.Lines.Select(line => line.Authorised.ToString(CultureInfo.InvariantCulture)));
+        return details;
+    }
 
     private static ShipmentDetails Shipment(Bytes32 shipmentRef, IReadOnlyList<UInt128> quantities, bool consumedPermit)
     {

@@ -9,11 +9,11 @@ internal static class PermitDraftChecks
 {
     /// <summary>
     /// The registrations for <paramref name="drafts"/> (field names prefixed per draft), or
-    /// INVALID_ARGUMENT listing every problem. With <paramref name="issuerCountry"/> the
-    /// permit IDs must carry that country.
+    /// INVALID_ARGUMENT listing every problem. Whose country the permits are is an
+    /// authorisation question, answered by <see cref="RequireIssuingCountry"/>.
     /// </summary>
     public static IReadOnlyList<PermitRegistration> Validate(
-        IReadOnlyList<(Ledger.Api.V1.PermitDraft? Draft, string Field)> drafts, DateTimeOffset now, CountryCode? issuerCountry)
+        IReadOnlyList<(Ledger.Api.V1.PermitDraft? Draft, string Field)> drafts, DateTimeOffset now)
     {
         var problems = new List<ValidationProblem>();
         var registrations = new List<PermitRegistration>(drafts.Count);
@@ -22,7 +22,7 @@ internal static class PermitDraftChecks
             var draft = ApiMapping.ToDraft(apiDraft, field, problems);
             if (draft is null)
                 continue;
-            var validation = draft.Validate(now, issuerCountry);
+            var validation = draft.Validate(now);
             if (validation.Registration is { } registration)
                 registrations.Add(registration);
             else
@@ -30,6 +30,13 @@ internal static class PermitDraftChecks
         }
         ApiMapping.ThrowIfAny(problems);
         return registrations;
+    }
+
+    /// <summary>PERMISSION_DENIED unless every permit carries <paramref name="callerCountry"/>: an authority registers only its own country's permits.</summary>
+    public static void RequireIssuingCountry(IEnumerable<PermitRegistration> registrations, CountryCode callerCountry)
+    {
+        if (registrations.FirstOrDefault(r => r.Id.Country != callerCountry) is { } foreign)
+            throw new LedgerException(Messages.RegisteringForAnotherCountry(foreign.Id, callerCountry));
     }
 
     /// <summary>Core names fields in C# style (maxShipments); clients know the proto names (max_shipments).</summary>

@@ -21,20 +21,22 @@ internal sealed class RecordShipmentHandler(LedgerAccess ledger, ShipmentSubmiss
             Context = new RevertContext(input.Id, input.Reference, ImportSide: false),
             Parser = RecordShipmentResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
-            {
-                var (result, recorded, after) = await submission.SendAsync(caller, input, importSide: false, token).ConfigureAwait(false);
-                var response = new RecordShipmentResponse
-                {
-                    Receipt = ApiMapping.ToReceipt(result),
-                    ShipmentRefHash = input.Reference.Key.ToHex(),
-                    ShipmentsUsed = after.Permit.ShipmentsUsed,
-                    MaxShipments = after.Permit.MaxShipments,
-                    AlreadyRecorded = recorded is null,
-                };
-                response.Lines.AddRange(ApiMapping.ToBalances(after.Permit.Lines));
-                return response;
-            },
+            Execute = async (sender, token) => Response(input, await submission.SubmitAsync(sender, caller, input, importSide: false, token).ConfigureAwait(false)),
+            Respond = async (result, token) => Response(input, await submission.OutcomeOfAsync(result, input, importSide: false, token).ConfigureAwait(false)),
         }, ct).ConfigureAwait(false);
+    }
+
+    private static RecordShipmentResponse Response(ShipmentInput input, ShipmentOutcome outcome)
+    {
+        var response = new RecordShipmentResponse
+        {
+            Receipt = outcome.Receipt,
+            ShipmentRefHash = input.Reference.Key.ToHex(),
+            ShipmentsUsed = outcome.After.Permit.ShipmentsUsed,
+            MaxShipments = outcome.After.Permit.MaxShipments,
+            AlreadyRecorded = outcome.AlreadyRecorded,
+        };
+        response.Lines.AddRange(ApiMapping.ToBalances(outcome.After.Permit.Lines));
+        return response;
     }
 }

@@ -18,10 +18,9 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"has {request.Permits.Count} permits; a batch has 1 to {MaxBatch}"));
         var drafts = request.Permits.Select((draft, i) => ((PermitDraft?)draft, $"permits[{i}]")).ToList();
         var now = ledger.Time.GetUtcNow();
-        PermitDraftChecks.Validate(drafts, now, issuerCountry: null);
-        caller.RequireRole(CallerRole.IssuingOfficer);
+        var registrations = PermitDraftChecks.Validate(drafts, now);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        var registrations = PermitDraftChecks.Validate(drafts, now, country);
+        PermitDraftChecks.RequireIssuingCountry(registrations, country);
         var duplicate = registrations.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"{duplicate.Key} appears more than once in the batch"));
@@ -36,15 +35,20 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             Context = new RevertContext(Batch: registrations.Select(r => r.Id).ToList()),
             Parser = RegisterPermitBatchResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var inputs = registrations.Select(r => r.ToPermitInput(caller.ActorRef)).ToList();
                 var result = await ledger.Writer.SendPermitRegistryAsync(sender, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
-                var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
-                response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
-                return response;
+                return Response(result, registrations);
             },
+            Respond = (result, _) => Task.FromResult(Response(result, registrations)),
         }, ct).ConfigureAwait(false);
+    }
+
+    private static RegisterPermitBatchResponse Response(ChainWriteResult result, IEnumerable<Ledger.Core.Registration.PermitRegistration> registrations)
+    {
+        var response = new RegisterPermitBatchResponse { Receipt = ApiMapping.ToReceipt(result) };
+        response.Permits.AddRange(registrations.Select(RegisterPermitHandler.Registered));
+        return response;
     }
 }

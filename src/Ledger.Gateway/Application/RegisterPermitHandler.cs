@@ -1,4 +1,5 @@
 using Ledger.Api.V1;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Errors;
 using Ledger.Core.Registration;
 using Ledger.Gateway.Chain;
@@ -13,10 +14,9 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
     public async Task<RegisterPermitResponse> HandleAsync(RegisterPermitRequest request, CallerIdentity caller, CancellationToken ct)
     {
         var now = ledger.Time.GetUtcNow();
-        PermitDraftChecks.Validate([(request.Permit, "permit")], now, issuerCountry: null);
-        caller.RequireRole(CallerRole.IssuingOfficer);
+        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now)[0];
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now, country)[0];
+        PermitDraftChecks.RequireIssuingCountry([registration], country);
 
         return await ledger.Writes.RunAsync(caller, new WriteOperation<RegisterPermitResponse>
         {
@@ -28,11 +28,12 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
             Context = new RevertContext(registration.Id),
             Parser = RegisterPermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Execute = async (sender, token) =>
             {
-                var receipt = await SendAsync(caller, registration, token).ConfigureAwait(false);
+                var receipt = await SendAsync(sender, caller, registration, token).ConfigureAwait(false);
                 return new RegisterPermitResponse { Receipt = receipt, Permit = Registered(registration) };
             },
+            Respond = (result, _) => Task.FromResult(new RegisterPermitResponse { Receipt = ApiMapping.ToReceipt(result), Permit = Registered(registration) }),
         }, ct).ConfigureAwait(false);
     }
 
@@ -44,9 +45,8 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
         DocumentHash = registration.DocumentHash.ToString(),
     };
 
-    private async Task<WriteReceipt> SendAsync(CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
+    private async Task<WriteReceipt> SendAsync(ITransactionSender sender, CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
     {
-        var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
         try
         {
             var result = await ledger.Writer.SendPermitRegistryAsync(

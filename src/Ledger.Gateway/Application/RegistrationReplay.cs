@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
 using Ledger.Core.Registration;
 using PermitRegistered = Ledger.Contracts.Permits.PermitRegistered;
@@ -20,16 +19,8 @@ internal sealed class RegistrationReplay(LedgerAccess ledger)
             return null;
         await foreach (var log in ledger.Events.ReadAsync(registration.Id.Key, ledger.FirstBlock, snapshot.BlockNumber, ct).ConfigureAwait(false))
         {
-            if (log is not PermitRegistered)
-                continue;
-            var blockTime = await ledger.Reader.Chain.GetBlockTimeAsync(log.Log.BlockNumber, ct).ConfigureAwait(false);
-            return new WriteReceipt
-            {
-                TxHash = log.Log.TransactionHash.ToString(),
-                BlockNumber = log.Log.BlockNumber,
-                BlockTime = Timestamp.FromDateTimeOffset(blockTime),
-                Replayed = true,
-            };
+            if (log is PermitRegistered)
+                return await ReplayedReceipt.OfAsync(ledger, log, ct).ConfigureAwait(false);
         }
         return new WriteReceipt { Replayed = true };
     }

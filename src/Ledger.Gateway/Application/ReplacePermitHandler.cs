@@ -16,12 +16,11 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
     {
         var now = ledger.Time.GetUtcNow();
         var oldId = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
-        PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, issuerCountry: null);
-        caller.RequireRole(CallerRole.IssuingOfficer);
+        var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now)[0];
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         if (country != oldId.Country)
             throw new LedgerException(Messages.NotIssuingCountry(oldId, country));
-        var replacement = PermitDraftChecks.Validate([(request.Replacement, "replacement")], now, country)[0];
+        PermitDraftChecks.RequireIssuingCountry([replacement], country);
         if (replacement.Previous is { } previous && previous != oldId)
             throw new LedgerException(LedgerError.InvalidArgument("replacement.previous_permit_id",
                 $"names {previous}, but the replacement replaces {oldId}; leave it empty or give {oldId}"));
@@ -36,9 +35,9 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger)
             Context = new RevertContext(oldId),
             Parser = ReplacePermitResponse.Parser,
             ReceiptOf = response => response.Receipt,
-            Execute = async token =>
+            Respond = (result, _) => Task.FromResult(new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) }),
+            Execute = async (sender, token) =>
             {
-                var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
                     sender,
                     permits => permits.ReplaceAsync(

@@ -1,4 +1,4 @@
-using Ledger.Contracts;
+using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Permits;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
@@ -11,12 +11,11 @@ namespace Ledger.Gateway.Application;
 /// the customs role, the country pre-check against the permit (issuing country or
 /// destination) for a precise refusal before anything is sent, and the contract call.
 /// </summary>
-internal sealed class ShipmentSubmission(LedgerAccess ledger)
+internal sealed class ShipmentSubmission(LedgerAccess ledger, ShipmentReplay replay)
 {
     /// <summary>Checks role, authority and country; throws PERMISSION_DENIED or FAILED_PRECONDITION before sending.</summary>
     public async Task AuthoriseAsync(CallerIdentity caller, ShipmentInput input, bool importSide, CancellationToken ct)
     {
-        caller.RequireRole(CallerRole.CustomsOfficer);
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
         var snapshot = await ledger.Reader.ReadPermitAsync(input.Id.Key, ct).ConfigureAwait(false);
         var permit = snapshot.Permit;
@@ -30,13 +29,14 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger)
     }
 
     /// <summary>
-    /// Sends <c>recordShipment</c> or <c>confirmArrival</c>; returns the result, the event
-    /// (<see cref="ShipmentRecorded"/> or <see cref="ArrivalConfirmed"/>; null for an idempotent repeat) and the permit afterwards.
+    /// Sends <c>recordShipment</c> or <c>confirmArrival</c> with <paramref name="sender"/>, unless
+    /// the chain already holds exactly this shipment on this side: then it answers from the
+    /// chain and sends nothing.
     /// </summary>
-    public async Task<(ChainWriteResult Result, ContractEvent? Event, PermitSnapshot After)> SendAsync(
-        CallerIdentity caller, ShipmentInput input, bool importSide, CancellationToken ct)
+    public async Task<ShipmentOutcome> SubmitAsync(ITransactionSender sender, CallerIdentity caller, ShipmentInput input, bool importSide, CancellationToken ct)
     {
-        var sender = await ledger.Keys.SenderForAsync(caller).ConfigureAwait(false);
+        if (await replay.FindSameAsync(input, importSide, ct).ConfigureAwait(false) is { } earlier)
+            return earlier;
         var key = input.Id.Key.Value;
         var reference = input.Reference.Key;
         var actorRef = caller.ActorRef.Value;
@@ -46,8 +46,18 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger)
                 ? (await permits.ConfirmArrivalAsync(key, reference, input.Quantities, actorRef, ct).ConfigureAwait(false)).Outcome
                 : (await permits.RecordShipmentAsync(key, reference, input.Quantities, actorRef, ct).ConfigureAwait(false)).Outcome,
             ct).ConfigureAwait(false);
+        return await OutcomeOfAsync(result, input, importSide, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The outcome of a mined <c>recordShipment</c> or <c>confirmArrival</c>: its event
+    /// (<see cref="ShipmentRecorded"/> or <see cref="ArrivalConfirmed"/>; none for a repeat the
+    /// contract recognised) and the permit at its block.
+    /// </summary>
+    public async Task<ShipmentOutcome> OutcomeOfAsync(ChainWriteResult result, ShipmentInput input, bool importSide, CancellationToken ct)
+    {
         var recorded = result.Events.FirstOrDefault(e => importSide ? e is ArrivalConfirmed : e is ShipmentRecorded);
         var after = await ledger.Reader.ReadPermitAtAsync(input.Id.Key, result.Receipt.BlockNumber, ct).ConfigureAwait(false);
-        return (result, recorded, after);
+        return new ShipmentOutcome(ApiMapping.ToReceipt(result), recorded, after, AlreadyRecorded: recorded is null);
     }
 }

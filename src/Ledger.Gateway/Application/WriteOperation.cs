@@ -1,13 +1,15 @@
 using Google.Protobuf;
 using Ledger.Api.V1;
+using Ledger.Contracts.Ethereum;
 using Ledger.Core.Permits;
+using Ledger.Gateway.Chain;
 
 namespace Ledger.Gateway.Application;
 
 /// <summary>One idempotent write, as a handler hands it to the <see cref="WritePipeline"/> after validating and authorising it.</summary>
 /// <typeparam name="TResponse">The gRPC response.</typeparam>
 internal sealed record WriteOperation<TResponse>
-    where TResponse : IMessage<TResponse>
+    where TResponse : class, IMessage<TResponse>
 {
     /// <summary>What is done, for the audit log (e.g. "RegisterPermit").</summary>
     public required string Action { get; init; }
@@ -33,6 +35,15 @@ internal sealed record WriteOperation<TResponse>
     /// <summary>The receipt inside a response (marked as replayed on a retry).</summary>
     public required Func<TResponse, WriteReceipt?> ReceiptOf { get; init; }
 
-    /// <summary>Sends the transaction and builds the response.</summary>
-    public required Func<CancellationToken, Task<TResponse>> Execute { get; init; }
+    /// <summary>
+    /// Sends the transaction with the given sender (which tells the pipeline what it broadcast)
+    /// and builds the response, or answers from the chain without sending.
+    /// </summary>
+    public required Func<ITransactionSender, CancellationToken, Task<TResponse>> Execute { get; init; }
+
+    /// <summary>
+    /// Builds the response from the mined transaction of an earlier attempt, found by its hash
+    /// when a retry follows a receipt timeout.
+    /// </summary>
+    public required Func<ChainWriteResult, CancellationToken, Task<TResponse>> Respond { get; init; }
 }

@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Ledger.Contracts.Ethereum;
-using Ledger.Contracts.Errors;
+using Ledger.Core.Primitives;
 using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
 using Ledger.Gateway.Identity;
+using Ledger.Gateway.Observability;
 using Ledger.Gateway.Stores;
 
 namespace Ledger.Gateway.Application;
@@ -14,13 +16,17 @@ namespace Ledger.Gateway.Application;
 /// returns the first result; the same request ID with other content is refused), sending,
 /// turning chain failures into <see cref="LedgerException"/>s, invalidating cached
 /// verifications and the audit log (who, for which authority, what, which permit, which
-/// transaction; never document contents or keys).
+/// transaction; never document contents or keys). Each broadcast transaction's hash is kept
+/// with the request's record before its receipt is awaited, so a retry after a receipt
+/// timeout looks that transaction up instead of sending another.
 /// </summary>
-internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVerificationCache cache, ILogger<WritePipeline> logger)
+internal sealed partial class WritePipeline(
+    IIdempotencyStore idempotency, IVerificationCache cache, AuthorityKeyring keys, SentTransactionLookup sentTransactions, AuditLog audit,
+    ILogger<WritePipeline> logger)
 {
     /// <summary>Runs <paramref name="operation"/> once per request ID.</summary>
     public async Task<TResponse> RunAsync<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, CancellationToken ct)
-        where TResponse : IMessage<TResponse>
+        where TResponse : class, IMessage<TResponse>
     {
         if (!IdempotencyKey.TryCreate(caller.AuthorityAddress, operation.RequestId, out var key, out var keyError))
             throw new LedgerException(LedgerError.InvalidArgument("request_id", keyError));
@@ -28,32 +34,42 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         switch (begin.State)
         {
             case IdempotencyState.Completed:
-                return Replayed(operation, operation.Parser.ParseFrom(begin.StoredResult.Span));
+                var replayed = Replayed(operation, operation.Parser.ParseFrom(begin.StoredResult.Span));
+                Audit(caller, operation, replayed);
+                return replayed;
             case IdempotencyState.Mismatch:
                 throw new LedgerException(LedgerError.InvalidArgument(
                     "request_id", $"{operation.RequestId} was already used for a different request; choose a new request ID for a new write"));
             case IdempotencyState.InProgress:
-                throw new LedgerException(LedgerError.Unavailable(
+                throw new LedgerException(LedgerError.Aborted(
                     $"the write with request ID {operation.RequestId} is still in progress; retry shortly with the same request ID"));
         }
 
-        var lease = begin.Lease!;
+        var attempt = new WriteAttempt(begin.Lease!, begin.SentTransaction);
         TResponse response;
         try
         {
-            response = await ExecuteAsync(operation, ct).ConfigureAwait(false);
+            response = await ExecuteAsync(caller, operation, attempt, ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
-            // A failed write may be retried with the same request ID once the cause is fixed.
-            await idempotency.AbandonAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            await EndFailedAttemptAsync(attempt, e).ConfigureAwait(false);
+            if (WriteFailures.Translate(e, operation.Context) is { } translated)
+                throw translated;
             throw;
         }
-        await idempotency.CompleteAsync(lease, response.ToByteArray(), CancellationToken.None).ConfigureAwait(false);
+        await idempotency.CompleteAsync(attempt.Lease, response.ToByteArray(), CancellationToken.None).ConfigureAwait(false);
         await InvalidateAsync(operation.Touches.Select(k => k.ToString())).ConfigureAwait(false);
-        var receipt = operation.ReceiptOf(response);
-        LogAudit(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.Subject ?? "-", receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
+        Audit(caller, operation, response);
         return response;
+    }
+
+    private void Audit<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, TResponse response)
+        where TResponse : class, IMessage<TResponse>
+    {
+        var receipt = operation.ReceiptOf(response);
+        audit.Succeeded(caller.OfficialIdentity, caller.AuthorityAddress, operation.Action, operation.RequestId, operation.Subject ?? "-",
+            receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
     }
 
     /// <summary>Drops cached verifications; a cache failure only costs a chain read later.</summary>
@@ -72,39 +88,66 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         }
     }
 
-    private static async Task<TResponse> ExecuteAsync<TResponse>(WriteOperation<TResponse> operation, CancellationToken ct)
-        where TResponse : IMessage<TResponse>
+    private async Task<TResponse> ExecuteAsync<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, WriteAttempt attempt, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>
     {
-        try
+        if (attempt.SentTransaction is { } sent && await ResumeAsync(operation, attempt, sent, ct).ConfigureAwait(false) is { } resumed)
+            return resumed;
+        var sender = new BroadcastReportingSender(await keys.SenderForAsync(caller).ConfigureAwait(false), hash => RecordSentAsync(attempt, hash));
+        return await operation.Execute(sender, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What became of the transaction an earlier attempt sent: its result when mined (answered
+    /// as a replay), UNAVAILABLE while it is pending, and null when it reverted or the node
+    /// dropped it, so that this attempt writes afresh.
+    /// </summary>
+    private async Task<TResponse?> ResumeAsync<TResponse>(WriteOperation<TResponse> operation, WriteAttempt attempt, string sent, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>
+    {
+        var (state, result) = await sentTransactions.LookUpAsync(sent, ct).ConfigureAwait(false);
+        switch (state)
         {
-            return await operation.Execute(ct).ConfigureAwait(false);
-        }
-        catch (ContractErrorException e)
-        {
-            throw new LedgerException(ContractErrorTranslator.Translate(e.Error, operation.Context));
-        }
-        catch (TransactionRevertedException e)
-        {
-            throw new LedgerException(LedgerError.FailedPrecondition($"the ledger refused the transaction: {e.Message}"));
-        }
-        catch (TransactionReceiptTimeoutException)
-        {
-            throw new LedgerException(LedgerError.Unavailable(
-                "the transaction was sent but not yet mined; retry later with the same request ID, which cannot record anything twice"));
-        }
-        catch (NonceLeaseUnavailableException e)
-        {
-            throw new LedgerException(LedgerError.Unavailable(
-                $"another gateway has been sending for {e.Account} for a while; retry with the same request ID"));
-        }
-        catch (Exception e) when (e is NodeUnreachableException or Nethereum.JsonRpc.Client.RpcResponseException)
-        {
-            throw new LedgerException(Messages.NodeUnavailable());
+            case SentTransactionState.Mined:
+                return Replayed(operation, await operation.Respond(result!, ct).ConfigureAwait(false));
+            case SentTransactionState.Pending:
+                throw new LedgerException(LedgerError.Unavailable(
+                    $"transaction {sent}, sent for request ID {operation.RequestId}, is not mined yet; retry later with the same request ID, which will not send it again"));
+            default:
+                attempt.SentTransaction = null;
+                return null;
         }
     }
 
+    /// <summary>Keeps the hash with the request's record before the receipt is awaited; a store failure must not fail the write.</summary>
+    private async Task RecordSentAsync(WriteAttempt attempt, Bytes32 hash)
+    {
+        attempt.SentTransaction = hash.ToString();
+        try
+        {
+            await idempotency.RecordSentAsync(attempt.Lease, attempt.SentTransaction, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSentNotRecorded(attempt.SentTransaction, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A transaction that may still take effect (its receipt timed out, the node went away)
+    /// stays with the record for the retry; a write that certainly changed nothing is
+    /// forgotten, so that a retry with the same request ID runs afresh once the cause is fixed.
+    /// </summary>
+    private async Task EndFailedAttemptAsync(WriteAttempt attempt, Exception failure)
+    {
+        if (attempt.SentTransaction is not null && !WriteFailures.ChangedNothing(failure))
+            await idempotency.ReleaseAsync(attempt.Lease, CancellationToken.None).ConfigureAwait(false);
+        else
+            await idempotency.AbandonAsync(attempt.Lease, CancellationToken.None).ConfigureAwait(false);
+    }
+
     private static TResponse Replayed<TResponse>(WriteOperation<TResponse> operation, TResponse stored)
-        where TResponse : IMessage<TResponse>
+        where TResponse : class, IMessage<TResponse>
     {
         if (operation.ReceiptOf(stored) is { } receipt)
             receipt.Replayed = true;
@@ -112,7 +155,7 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
     }
 
     private static byte[] Fingerprint<TResponse>(WriteOperation<TResponse> operation)
-        where TResponse : IMessage<TResponse>
+        where TResponse : class, IMessage<TResponse>
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(operation.Action + "\n"));
@@ -120,10 +163,18 @@ internal sealed partial class WritePipeline(IIdempotencyStore idempotency, IVeri
         return hash.GetHashAndReset();
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Audit: {Official} for authority {Authority}: {Action} {Subject}, transaction {TxHash} (replayed: {Replayed})")]
-    private partial void LogAudit(string official, string authority, string action, string subject, string txHash, bool replayed);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verification of {PermitKey}: {Reason}")]
     private partial void LogCacheFailure(string permitKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not keep transaction {TxHash} with its request; a retry after a receipt timeout may send again: {Reason}")]
+    private partial void LogSentNotRecorded(string txHash, string reason);
+
+    /// <summary>One attempt at a request: its lease and the transaction it (or an earlier attempt) sent.</summary>
+    private sealed class WriteAttempt(IdempotencyLease lease, string? sentTransaction)
+    {
+        public IdempotencyLease Lease { get; } = lease;
+
+        public string? SentTransaction { get; set; } = sentTransaction;
+    }
 }

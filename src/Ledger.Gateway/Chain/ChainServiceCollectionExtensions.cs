@@ -32,9 +32,11 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton<LedgerWriter>();
         services.TryAddSingleton<LedgerEventLog>();
+        services.TryAddSingleton<SentTransactionLookup>();
         services.TryAddSingleton<WritePipeline>();
         services.TryAddSingleton<LedgerAccess>();
         services.TryAddSingleton<RegistrationReplay>();
+        services.TryAddSingleton<ShipmentReplay>();
         services.TryAddSingleton<ShipmentSubmission>();
         services.TryAddSingleton<RegisterPermitHandler>();
         services.TryAddSingleton<CancelPermitHandler>();

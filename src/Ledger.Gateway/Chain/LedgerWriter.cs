@@ -31,8 +31,12 @@ internal sealed class LedgerWriter(LedgerChain chain)
         return await CompleteAsync(outcome, ct).ConfigureAwait(false);
     }
 
-    private async Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct)
+    private Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct) => ResultOfAsync(outcome, ct);
+
+    /// <summary>The result of a mined, successful transaction: its block time and the contracts' events, in log order.</summary>
+    public async Task<ChainWriteResult> ResultOfAsync(TransactionOutcome outcome, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         var receipt = outcome.Receipt;
         var blockTime = await chain.GetBlockTimeAsync(outcome.BlockNumber, ct).ConfigureAwait(false);
         // A permit call may make the AuthorityRegistry emit too; keep log order across both.

@@ -21,6 +21,7 @@ internal sealed partial class PermitEventFollower(
     LedgerEventLog events,
     ICheckpointStore checkpoints,
     AuthorityStatusChanges statusChanges,
+    PermitLogIndex history,
     WritePipeline writes,
     IEnumerable<IPermitEventObserver> observers,
     IOptions<GatewayChainOptions> options,
@@ -109,6 +110,7 @@ internal sealed partial class PermitEventFollower(
         foreach (var log in logs)
             await ApplyAsync(log, builder, commit.Token).ConfigureAwait(false);
         await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.BlockHash.ToLowerInvariant()), commit.Token).ConfigureAwait(false);
+        history.Append(from, to, logs);
         AppliedThrough = to;
         foreach (var observer in _observers)
             await observer.OnCheckpointAsync(to, commit.Token).ConfigureAwait(false);

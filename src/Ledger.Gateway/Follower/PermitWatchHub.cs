@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Grpc.Core;
 using Ledger.Api.V1;
+using Ledger.Gateway.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Gateway.Follower;
 
 /// <summary>
 /// Fans the follower's events out to WatchPermits subscribers. Each subscriber has a bounded
 /// queue; one that falls too far behind is ended (it may reconnect with from_block) rather
-/// than slowing the follower or everyone else.
+/// than slowing the follower or everyone else. It is ended with RESOURCE_EXHAUSTED, saying
+/// how to resume.
 /// </summary>
-internal sealed class PermitWatchHub : IPermitEventObserver
+internal sealed class PermitWatchHub(IOptions<LimitsOptions> limits) : IPermitEventObserver
 {
-    /// <summary>Items a subscriber may have waiting before it is ended.</summary>
-    public const int QueueCapacity = 10_000;
+    /// <summary>Items a subscriber may have waiting before it is ended (<see cref="LimitsOptions.WatchBufferItems"/>).</summary>
+    public int QueueCapacity { get; } = limits.Value.WatchBufferItems;
 
     private readonly ConcurrentDictionary<Guid, Channel<WatchPermitsResponse>> _subscribers = new();
 
@@ -45,8 +49,9 @@ internal sealed class PermitWatchHub : IPermitEventObserver
         {
             if (!channel.Writer.TryWrite(item))
             {
-                channel.Writer.TryComplete(new InvalidOperationException(
-                    "this watcher fell too far behind; reconnect with from_block set to the last checkpoint_block received"));
+                channel.Writer.TryComplete(new RpcException(new Status(StatusCode.ResourceExhausted,
+                    $"This watch fell {QueueCapacity} items behind and was ended; read faster, or reconnect with " +
+                    "from_block set to the last checkpoint_block received.")));
                 _subscribers.TryRemove(id, out _);
             }
         }

@@ -11,9 +11,19 @@ public static class HealthServiceCollectionExtensions
     /// <summary>The name of the certificate check in health reports.</summary>
     public const string CertificateCheckName = "certificates";
 
+    /// <summary>The name of the node check (head block age, endpoints).</summary>
+    public const string NodeCheckName = "node";
+
+    /// <summary>The name of the event follower's lag check.</summary>
+    public const string FollowerCheckName = "follower";
+
+    /// <summary>The name of the Redis check.</summary>
+    public const string RedisCheckName = "redis";
+
     /// <summary>
-    /// Adds the gRPC health service (grpc.health.v1) with the certificate-expiry check and a
-    /// publisher that logs changes of the health report.
+    /// Adds the gRPC health service (grpc.health.v1) with the certificate-expiry and Redis
+    /// checks, with a Chain section the node (head block age; NOT_SERVING when no node
+    /// answers) and follower lag checks, and a publisher that logs changes of the report.
     /// </summary>
     public static IServiceCollection AddLedgerHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,8 +38,11 @@ public static class HealthServiceCollectionExtensions
                 ? new NoCertificateInventory()
                 : ActivatorUtilities.CreateInstance<TlsCertificateInventory>(provider));
         services.AddSingleton<IHealthCheckPublisher, HealthReportLogPublisher>();
-        services.AddGrpcHealthChecks()
-            .AddCheck<CertificateExpiryHealthCheck>(CertificateCheckName);
+        var checks = services.AddGrpcHealthChecks()
+            .AddCheck<CertificateExpiryHealthCheck>(CertificateCheckName)
+            .AddCheck<RedisHealthCheck>(RedisCheckName);
+        if (Chain.ChainServiceCollectionExtensions.HasChainSection(configuration))
+            checks.AddCheck<NodeHealthCheck>(NodeCheckName).AddCheck<FollowerLagHealthCheck>(FollowerCheckName);
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using Ledger.Gateway.Chain;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
+using Ledger.Gateway.Observability;
+using Ledger.Gateway.Services;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,11 +30,13 @@ public static class GatewayHostingExtensions
 
         services.AddLedgerTls(configuration);
         services.AddLedgerIdentity(configuration);
+        services.AddLedgerRateLimiting(configuration);
         services.AddLedgerHealthChecks(configuration);
         services.AddLedgerStores(configuration);
+        builder.AddLedgerObservability();
         // Without a Chain section the gateway serves only health and reflection (its foundations).
         if (ChainServiceCollectionExtensions.HasChainSection(configuration))
-            services.AddLedgerChain(configuration);
+            services.AddLedgerChain(configuration).AddLedgerServiceLimits().AddLedgerHistoryIndex();
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
@@ -55,13 +60,25 @@ public static class GatewayHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the standard gRPC health service, server reflection and, with a Chain section, the ledger services.</summary>
+    /// <summary>
+    /// Adds the request pipeline (routing, request metrics, authentication, authorization,
+    /// per-authority rate limiting) and maps the
+    /// standard gRPC health service and server reflection (open to any caller the TLS layer
+    /// admitted: they say nothing about permits) and, with a Chain section, the ledger
+    /// services, each of whose methods declares its policy.
+    /// </summary>
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
+        app.UseRouting();
+        app.UseLedgerObservability();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
             app.MapLedgerChainServices();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapLedgerMetrics();
         return app;
     }
 }

@@ -8,16 +8,45 @@ namespace Ledger.Gateway.Identity;
 /// The configured <see cref="IdentityOptions.Clients"/> as a lookup: (issuing CA, client
 /// certificate) → mapping. Distinguished names are compared in .NET's rendering, ignoring
 /// case, so "CN=a,O=b" in configuration matches a certificate whose subject is "CN=a, O=b".
+/// When the configuration changes (an edited appsettings file), the lookup is rebuilt without
+/// a restart; a change that does not validate is logged and the previous mapping stays.
 /// </summary>
-public sealed class CertificateIdentityMap
+public sealed class CertificateIdentityMap : IDisposable
 {
-    private readonly IReadOnlyList<Entry> _entries;
+    private readonly IDisposable? _subscription;
+    private readonly ILogger _logger;
+    private IReadOnlyList<Entry> _entries;
+    private int _version;
 
-    /// <summary>Builds the lookup from validated options.</summary>
+    /// <summary>Builds the lookup from fixed, validated options (tests).</summary>
     public CertificateIdentityMap(IOptions<IdentityOptions> options)
     {
-        _entries = options.Value.Clients.Select(Entry.From).ToArray();
+        _entries = Build(options.Value);
+        _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
+
+    /// <summary>Builds the lookup and follows changes of the options.</summary>
+    public CertificateIdentityMap(IOptionsMonitor<IdentityOptions> options, ILogger<CertificateIdentityMap> logger)
+    {
+        _logger = logger;
+        _entries = Build(options.CurrentValue);
+        _subscription = options.OnChange(Reload);
+    }
+
+    /// <summary>Grows by one at every reload, so that identities cached per connection can tell they are stale.</summary>
+    public int Version => Volatile.Read(ref _version);
+
+    /// <inheritdoc />
+    public void Dispose() => _subscription?.Dispose();
+
+    private void Reload(IdentityOptions options)
+    {
+        Volatile.Write(ref _entries, Build(options));
+        Interlocked.Increment(ref _version);
+        _logger.LogInformation("Reloaded the client certificate map: {Count} entries.", options.Clients.Count);
+    }
+
+    private static Entry[] Build(IdentityOptions options) => options.Clients.Select(Entry.From).ToArray();
 
     /// <summary>
     /// The mapping for <paramref name="client"/> issued by <paramref name="issuer"/>: an entry
@@ -29,7 +58,7 @@ public sealed class CertificateIdentityMap
         var issuerName = issuer.SubjectName.Name;
         var subject = client.SubjectName.Name;
         ClientCertificateMapping? caWide = null;
-        foreach (var entry in _entries)
+        foreach (var entry in Volatile.Read(ref _entries))
         {
             if (!entry.MatchesIssuer(issuerThumbprint, issuerName))
                 continue;

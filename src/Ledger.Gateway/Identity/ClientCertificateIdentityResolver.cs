@@ -13,12 +13,9 @@ namespace Ledger.Gateway.Identity;
 /// on the connection, whose certificate cannot change.
 /// </summary>
 public sealed class ClientCertificateIdentityResolver(
-    TrustedCertificateAuthorities trusted, CertificateIdentityMap map, TimeProvider time) : ICallerIdentityResolver
+    TrustedCertificateAuthorities trusted, CertificateIdentityMap map, TimeProvider time)
 {
     private static readonly object ConnectionCacheKey = new();
-
-    /// <inheritdoc />
-    public CallerIdentity Resolve(ServerCallContext context) => Resolve(context.GetHttpContext());
 
     /// <summary>The identity of the client certificate on the request's connection.</summary>
     /// <exception cref="RpcException">UNAUTHENTICATED without a trusted certificate; PERMISSION_DENIED when it is not mapped.</exception>
@@ -29,11 +26,12 @@ public sealed class ClientCertificateIdentityResolver(
                 "No client certificate was presented. Connect over mutual TLS with the certificate your authority's CA issued to you."));
         var items = httpContext.Features.Get<IConnectionItemsFeature>()?.Items;
         if (items?.TryGetValue(ConnectionCacheKey, out var cached) == true
-            && cached is CachedIdentity hit && hit.Certificate.Equals(certificate) && time.GetUtcNow() < hit.Certificate.NotAfter)
+            && cached is CachedIdentity hit && hit.Certificate.Equals(certificate) && hit.MapVersion == map.Version
+            && time.GetUtcNow() < hit.Certificate.NotAfter)
             return hit.Identity;
         var identity = Resolve(certificate);
         if (items is not null)
-            items[ConnectionCacheKey] = new CachedIdentity(certificate, identity);
+            items[ConnectionCacheKey] = new CachedIdentity(certificate, identity, map.Version);
         return identity;
     }
 
@@ -55,5 +53,5 @@ public sealed class ClientCertificateIdentityResolver(
             mapping.Authority, mapping.Role!.Value, CertificateIdentityMap.Sha256Thumbprint(issuer), certificate.SubjectName.Name);
     }
 
-    private sealed record CachedIdentity(X509Certificate2 Certificate, CallerIdentity Identity);
+    private sealed record CachedIdentity(X509Certificate2 Certificate, CallerIdentity Identity, int MapVersion);
 }

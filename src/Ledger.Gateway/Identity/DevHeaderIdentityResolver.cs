@@ -8,9 +8,11 @@ namespace Ledger.Gateway.Identity;
 /// <summary>
 /// Devnet mode only: the caller names a configured identity in the
 /// <c>x-ledger-dev-identity</c> metadata header. Nothing proves the claim, so this resolver
-/// refuses to exist outside Devnet mode and refuses callers that are not on loopback.
+/// refuses to exist outside Devnet mode and refuses callers that are not on loopback, or
+/// whose remote address is unknown (a transport that cannot say where the call comes from
+/// cannot prove it comes from this machine).
 /// </summary>
-public sealed class DevHeaderIdentityResolver : ICallerIdentityResolver
+public sealed class DevHeaderIdentityResolver
 {
     /// <summary>The metadata (HTTP/2 header) a Devnet caller names itself with.</summary>
     public const string HeaderName = "x-ledger-dev-identity";
@@ -29,15 +31,15 @@ public sealed class DevHeaderIdentityResolver : ICallerIdentityResolver
             StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <inheritdoc />
-    public CallerIdentity Resolve(ServerCallContext context) => Resolve(context.GetHttpContext());
-
     /// <summary>The identity named by the request's header.</summary>
-    /// <exception cref="RpcException">UNAUTHENTICATED without the header; PERMISSION_DENIED for an unknown name or a non-loopback caller.</exception>
+    /// <exception cref="RpcException">UNAUTHENTICATED without the header; PERMISSION_DENIED for an unknown name, or a caller not on loopback or of unknown address.</exception>
     public CallerIdentity Resolve(HttpContext httpContext)
     {
         var remote = httpContext.Connection.RemoteIpAddress;
-        if (remote is not null && !IPAddress.IsLoopback(remote))
+        if (remote is null)
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                "Devnet identities are only accepted from this machine (loopback), and this call's remote address is unknown."));
+        if (!IPAddress.IsLoopback(remote))
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 "Devnet identities are only accepted from this machine (loopback)."));
         var name = httpContext.Request.Headers[HeaderName].ToString().Trim();

@@ -1,4 +1,4 @@
-using Ledger.Gateway.Hosting;
+using Ledger.Gateway.Identity.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +8,9 @@ namespace Ledger.Gateway.Identity;
 public static class IdentityServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <see cref="IdentityOptions"/> and registers the
-    /// <see cref="ICallerIdentityResolver"/> for the configured mode: client certificates in
-    /// Production, the dev header in Devnet (and only there).
+    /// Binds and validates <see cref="IdentityOptions"/>, registers the identity resolvers
+    /// (client certificates for Production, the dev header for Devnet, which refuses to be
+    /// created in any other mode) and the authentication schemes and policies that use them.
     /// </summary>
     public static IServiceCollection AddLedgerIdentity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,11 +19,11 @@ public static class IdentityServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CertificateIdentityMap>();
-        services.TryAddSingleton<ICallerIdentityResolver>(provider =>
-            provider.GetRequiredService<IOptions<GatewayOptions>>().Value.Mode == GatewayMode.Devnet
-                ? ActivatorUtilities.CreateInstance<DevHeaderIdentityResolver>(provider)
-                : ActivatorUtilities.CreateInstance<ClientCertificateIdentityResolver>(provider));
+        services.TryAddSingleton(provider => new CertificateIdentityMap(
+            provider.GetRequiredService<IOptionsMonitor<IdentityOptions>>(), provider.GetRequiredService<ILogger<CertificateIdentityMap>>()));
+        services.TryAddSingleton<ClientCertificateIdentityResolver>();
+        services.TryAddSingleton<DevHeaderIdentityResolver>();
+        services.AddLedgerAuthentication();
         return services;
     }
 }

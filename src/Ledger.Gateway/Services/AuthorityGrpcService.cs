@@ -1,54 +1,54 @@
 using Grpc.Core;
 using Ledger.Api.V1;
 using Ledger.Gateway.Application;
-using Ledger.Gateway.Identity;
+using Ledger.Gateway.Identity.Authorization;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Ledger.Gateway.Services;
 
-/// <summary>ledger.v1.AuthorityService: resolves the caller and delegates each call to its handler.</summary>
+/// <summary>ledger.v1.AuthorityService: each method declares its authorization policy and hands the authenticated caller to its handler.</summary>
+[BindServiceMethod(typeof(AuthorityServiceBinding), nameof(AuthorityServiceBinding.BindService))]
 internal sealed class AuthorityGrpcService(
-    ICallerIdentityResolver identities,
     AuthorityReadHandlers reads,
     AuthorityWriteHandlers writes) : AuthorityService.AuthorityServiceBase
 {
     /// <inheritdoc />
-    public override Task<ListAuthoritiesResponse> ListAuthorities(ListAuthoritiesRequest request, ServerCallContext context)
-    {
-        identities.Resolve(context);
-        return reads.ListAuthoritiesAsync(request, context.CancellationToken);
-    }
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override Task<ListAuthoritiesResponse> ListAuthorities(ListAuthoritiesRequest request, ServerCallContext context) =>
+        reads.ListAuthoritiesAsync(request, context.CancellationToken);
 
     /// <inheritdoc />
-    public override Task<Authority> GetAuthority(GetAuthorityRequest request, ServerCallContext context)
-    {
-        identities.Resolve(context);
-        return reads.GetAuthorityAsync(request, context.CancellationToken);
-    }
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override Task<Authority> GetAuthority(GetAuthorityRequest request, ServerCallContext context) =>
+        reads.GetAuthorityAsync(request, context.CancellationToken);
 
     /// <inheritdoc />
-    public override Task<ListProposalsResponse> ListProposals(ListProposalsRequest request, ServerCallContext context)
-    {
-        identities.Resolve(context);
-        return reads.ListProposalsAsync(request, context.CancellationToken);
-    }
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override Task<ListProposalsResponse> ListProposals(ListProposalsRequest request, ServerCallContext context) =>
+        reads.ListProposalsAsync(request, context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Governance)]
     public override Task<ProposalResponse> ProposeIssuer(ProposeIssuerRequest request, ServerCallContext context) =>
-        writes.ProposeIssuerAsync(request, identities.Resolve(context), context.CancellationToken);
+        writes.ProposeIssuerAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Governance)]
     public override Task<ProposalResponse> ProposeIssuerSuspension(ProposeIssuerSuspensionRequest request, ServerCallContext context) =>
-        writes.ProposeIssuerSuspensionAsync(request, identities.Resolve(context), context.CancellationToken);
+        writes.ProposeIssuerSuspensionAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Governance)]
     public override Task<ProposalResponse> VoteOnProposal(VoteOnProposalRequest request, ServerCallContext context) =>
-        writes.VoteAsync(request, identities.Resolve(context), context.CancellationToken);
+        writes.VoteAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Governance)]
     public override Task<DesignateAgencyResponse> DesignateAgency(DesignateAgencyRequest request, ServerCallContext context) =>
-        writes.DesignateAgencyAsync(request, identities.Resolve(context), context.CancellationToken);
+        writes.DesignateAgencyAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Governance)]
     public override Task<SuspendAgencyResponse> SuspendAgency(SuspendAgencyRequest request, ServerCallContext context) =>
-        writes.SuspendAgencyAsync(request, identities.Resolve(context), context.CancellationToken);
+        writes.SuspendAgencyAsync(request, context.Caller(), context.CancellationToken);
 }

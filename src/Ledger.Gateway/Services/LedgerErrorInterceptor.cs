@@ -48,6 +48,7 @@ internal sealed class LedgerErrorInterceptor : Interceptor
         LedgerErrorKind.AlreadyExists => StatusCode.AlreadyExists,
         LedgerErrorKind.NotFound => StatusCode.NotFound,
         LedgerErrorKind.Unavailable => StatusCode.Unavailable,
+        LedgerErrorKind.Aborted => StatusCode.Aborted,
         _ => StatusCode.Internal,
     };
 

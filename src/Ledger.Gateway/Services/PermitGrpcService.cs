@@ -1,13 +1,14 @@
 using Grpc.Core;
 using Ledger.Api.V1;
 using Ledger.Gateway.Application;
-using Ledger.Gateway.Identity;
+using Ledger.Gateway.Identity.Authorization;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Ledger.Gateway.Services;
 
-/// <summary>ledger.v1.PermitService: resolves the caller and delegates each call to its handler.</summary>
+/// <summary>ledger.v1.PermitService: each method declares its authorization policy and hands the authenticated caller to its handler.</summary>
+[BindServiceMethod(typeof(PermitServiceBinding), nameof(PermitServiceBinding.BindService))]
 internal sealed class PermitGrpcService(
-    ICallerIdentityResolver identities,
     RegisterPermitHandler register,
     CancelPermitHandler cancel,
     VerifyPermitHandler verify,
@@ -16,48 +17,57 @@ internal sealed class PermitGrpcService(
     RegisterPermitBatchHandler registerBatch,
     ReplacePermitHandler replace,
     GetPermitHistoryHandler history,
-    WatchPermitsHandler watch) : PermitService.PermitServiceBase
+    WatchPermitsHandler watch,
+    WatchStreamGate watchStreams,
+    WatchReplayBound replayBound) : PermitService.PermitServiceBase
 {
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Issuer)]
     public override Task<RegisterPermitBatchResponse> RegisterPermitBatch(RegisterPermitBatchRequest request, ServerCallContext context) =>
-        registerBatch.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        registerBatch.HandleAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Issuer)]
     public override Task<ReplacePermitResponse> ReplacePermit(ReplacePermitRequest request, ServerCallContext context) =>
-        replace.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        replace.HandleAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
-    public override Task<GetPermitHistoryResponse> GetPermitHistory(GetPermitHistoryRequest request, ServerCallContext context)
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override Task<GetPermitHistoryResponse> GetPermitHistory(GetPermitHistoryRequest request, ServerCallContext context) =>
+        history.HandleAsync(request, context.CancellationToken);
+
+    /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override async Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context)
     {
-        identities.Resolve(context);
-        return history.HandleAsync(request, context.CancellationToken);
+        var caller = context.Caller();
+        using var slot = watchStreams.Enter(caller.AuthorityAddress);
+        await replayBound.CheckAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await watch.HandleAsync(request, responseStream, caller, context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public override Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context) =>
-        watch.HandleAsync(request, responseStream, identities.Resolve(context), context.CancellationToken);
-
-    /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Issuer)]
     public override Task<RegisterPermitResponse> RegisterPermit(RegisterPermitRequest request, ServerCallContext context) =>
-        register.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        register.HandleAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Issuer)]
     public override Task<CancelPermitResponse> CancelPermit(CancelPermitRequest request, ServerCallContext context) =>
-        cancel.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        cancel.HandleAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
-    public override Task<VerifyPermitResponse> VerifyPermit(VerifyPermitRequest request, ServerCallContext context)
-    {
-        // Every caller must be identified, even for reads.
-        identities.Resolve(context);
-        return verify.HandleAsync(request, context.CancellationToken);
-    }
+    [Authorize(Policy = LedgerPolicies.Reader)]
+    public override Task<VerifyPermitResponse> VerifyPermit(VerifyPermitRequest request, ServerCallContext context) =>
+        verify.HandleAsync(request, context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Customs)]
     public override Task<RecordShipmentResponse> RecordShipment(RecordShipmentRequest request, ServerCallContext context) =>
-        recordShipment.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        recordShipment.HandleAsync(request, context.Caller(), context.CancellationToken);
 
     /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Customs)]
     public override Task<ConfirmArrivalResponse> ConfirmArrival(ConfirmArrivalRequest request, ServerCallContext context) =>
-        confirmArrival.HandleAsync(request, identities.Resolve(context), context.CancellationToken);
+        confirmArrival.HandleAsync(request, context.Caller(), context.CancellationToken);
 }

@@ -21,8 +21,8 @@ public sealed class TlsOptions
     public List<string> TrustedCaFiles { get; set; } = [];
 
     /// <summary>
-    /// How often, at most, a TLS handshake re-reads the server certificate files to see
-    /// whether they changed. 0 checks on every handshake.
+    /// How often, at most, a TLS handshake re-reads the server certificate and trusted CA
+    /// files to see whether they changed. 0 checks on every handshake.
     /// </summary>
     public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -18,6 +18,7 @@ public class CommandLineTests
     }
 
     [Theory]
+    [InlineData("permit", "register", "CH/1", "--document", "x.xml", "-q", "5")]
     [InlineData("permit", "register", "--id", "CH/1", "--document", "x.xml", "-q", "5")]
     [InlineData("permit", "register", "--batch", "permits.jsonl")]
     [InlineData("permit", "verify", "CH/2026/1")]
@@ -35,10 +36,13 @@ public class CommandLineTests
     public void Every_command_parses(params string[] args) => Assert.Empty(Parse(args).Errors);
 
     [Theory]
-    [InlineData("permit register --id CH/1 -q 5", "give --id, --document and at least one --quantity")]
-    [InlineData("permit register --batch p.jsonl --id CH/1", "leave out --id")]
+    [InlineData("permit register CH/1 -q 5", "give the permit ID, --document and at least one --quantity")]
+    [InlineData("permit register --document d -q 5", "give the permit ID, --document and at least one --quantity")]
+    [InlineData("permit register --batch p.jsonl CH/1", "leave out the permit ID")]
+    [InlineData("permit register --batch p.jsonl --id CH/1", "leave out the permit ID")]
+    [InlineData("permit register CH/1 --id CH/2 --document d -q 1", "give the permit ID once")]
     [InlineData("permit register --batch p.jsonl --batch-size 101", "--batch-size must be 1..100")]
-    [InlineData("permit register --id CH/1 --document d -q 1 --type cites", "--type 'cites' is none of")]
+    [InlineData("permit register CH/1 --document d -q 1 --type cites", "--type 'cites' is none of")]
     [InlineData("permit verify X --document d --document-hash 00", "not both")]
     [InlineData("permit cancel X --reason replaced", "--reason 'replaced' is none of")]
     [InlineData("permit ship X -q 1", "--reference")]
@@ -49,6 +53,21 @@ public class CommandLineTests
         var errors = Parse(commandLine.Split(' ')).Errors;
 
         Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_permit_command_takes_the_permit_id_as_its_first_argument_and_hides_the_old_option()
+    {
+        var permit = LedgerCommandLine.Create().Subcommands.Single(c => c.Name == "permit");
+        foreach (var command in permit.Subcommands)
+        {
+            Assert.Equal("permit-id", command.Arguments.First().Name);
+            Assert.All(command.Options.Where(o => o.Name == "--id"), option => Assert.True(option.Hidden, $"{command.Name} shows --id"));
+        }
+        var help = new StringWriter();
+        Parse("permit", "register", "--help").Invoke(new InvocationConfiguration { Output = help });
+        Assert.Contains("<permit-id>", help.ToString());
+        Assert.DoesNotMatch(@"\s--id\s", help.ToString());
     }
 
     [Fact]

@@ -13,11 +13,13 @@ namespace Ledger.Gateway.IntegrationTests.Support;
 /// One network for the integration tests: anvil (0.2 s blocks), both contracts deployed,
 /// redis-server on a free port, encrypted keystores for every authority account, and the
 /// gateway in-process on 127.0.0.1:0 in Devnet mode. Tests use fresh permit IDs, so they
-/// share it without seeing each other.
+/// share it without seeing each other. A derived fixture may start anvil and the gateway
+/// differently (see <see cref="AnvilOptions"/> and <see cref="AdjustSettings"/>).
 /// </summary>
-public sealed class LedgerNetworkFixture : IAsyncLifetime
+public class LedgerNetworkFixture : IAsyncLifetime
 {
-    private const string Password = "integration-test-password";
+    /// <summary>The keystores' password: it must never appear in a log line.</summary>
+    public const string Password = "integration-test-password";
     private readonly string _directory = Directory.CreateTempSubdirectory("ledger-gateway-it-").FullName;
     private AnvilDevnet? _devnet;
     private RedisServer? _redis;
@@ -48,13 +50,19 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
     /// <summary>The authority service client.</summary>
     public AuthorityService.AuthorityServiceClient Authorities { get; private set; } = null!;
 
+    /// <summary>The gRPC channel to the gateway (for hand-built calls).</summary>
+    public GrpcChannel Channel => _channel!;
+
+    /// <summary>How anvil is started: 0.2 s interval mining.</summary>
+    protected virtual AnvilDevnetOptions AnvilOptions => new() { BlockTime = TimeSpan.FromSeconds(0.2) };
+
     /// <summary>The gateway's configuration (to start a second gateway on the same chain and Redis).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _devnet = await AnvilDevnet.StartAsync(new AnvilDevnetOptions { BlockTime = TimeSpan.FromSeconds(0.2) });
+        _devnet = await AnvilDevnet.StartAsync(AnvilOptions);
         var record = await LedgerDeployment.DeployAsync(_devnet);
         (PermitRegistry, AuthorityRegistry) = (record.PermitRegistry.Address, record.AuthorityRegistry.Address);
         await record.WriteAsync(DeploymentRecordFile);
@@ -76,6 +84,11 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
     /// <summary>Transactions sent so far by <paramref name="official"/>'s authority (pending included).</summary>
     public Task<ulong> NonceOfAsync(string official) =>
         Devnet.Client.GetTransactionCountAsync(AccountOf(official), BlockParameter.CreatePending());
+
+    /// <summary>Changes the gateway's settings before it starts.</summary>
+    protected virtual void AdjustSettings(Dictionary<string, string?> settings)
+    {
+    }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -101,6 +114,8 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
         Settings["Chain:DeploymentRecordFile"] = DeploymentRecordFile;
         Settings["Chain:ReceiptPollInterval"] = "00:00:00.050";
         Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
+        Settings["Health:Node:BlockPeriod"] = "00:00:00.200";
+        Settings["Health:Node:ProbeInterval"] = "00:00:00.200";
         var passwordFile = Path.Combine(_directory, "password.txt");
         File.WriteAllText(passwordFile, Password + "\n");
         var keystores = 0;
@@ -119,6 +134,7 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
             Settings[$"Chain:Keystores:{keystores}:PasswordFile"] = passwordFile;
             keystores++;
         }
+        AdjustSettings(Settings);
     }
 }
 

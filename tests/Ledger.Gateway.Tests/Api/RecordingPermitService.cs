@@ -7,7 +7,10 @@ namespace Ledger.Gateway.Tests.Api;
 /// <summary>
 /// A test probe, not a permit service: it records the requests that the HTTP/JSON routes of
 /// permits.proto deliver, so tests can check that each route binds the fields it should.
+/// Open to anonymous callers on purpose: these tests are about routes, and the in-process
+/// test server has no remote address, which Devnet identities require.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class RecordingPermitService(ConcurrentQueue<object> received) : PermitService.PermitServiceBase
 {
     /// <inheritdoc />

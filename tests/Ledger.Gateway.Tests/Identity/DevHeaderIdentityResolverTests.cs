@@ -21,10 +21,10 @@ public sealed class DevHeaderIdentityResolverTests
     private static DevHeaderIdentityResolver Devnet() =>
         new(Options.Create(new GatewayOptions { Mode = GatewayMode.Devnet }), Identities);
 
-    private static HttpContext Request(string? header, string remote = "127.0.0.1")
+    private static HttpContext Request(string? header, string? remote = "127.0.0.1")
     {
         var context = new DefaultHttpContext();
-        context.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+        context.Connection.RemoteIpAddress = remote is null ? null : IPAddress.Parse(remote);
         if (header is not null)
             context.Request.Headers[DevHeaderIdentityResolver.HeaderName] = header;
         return context;
@@ -71,5 +71,14 @@ public sealed class DevHeaderIdentityResolverTests
         var error = Assert.Throws<RpcException>(() => Devnet().Resolve(Request("ch-issuer", remote: "192.0.2.10")));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public void A_caller_whose_remote_address_is_unknown_is_refused_even_with_a_valid_name()
+    {
+        var error = Assert.Throws<RpcException>(() => Devnet().Resolve(Request("ch-issuer", remote: null)));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("remote address is unknown", error.Status.Detail);
     }
 }

@@ -1,8 +1,10 @@
-using Grpc.Core;
 using Ledger.Gateway.Hosting;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Tests.Support;
 using Ledger.Gateway.Tls;
+using Ledger.Gateway.Identity.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,7 +29,7 @@ public sealed class IdentityWiringTests : IDisposable
     }
 
     [Fact]
-    public void Production_mode_resolves_callers_by_certificate_and_devnet_mode_by_header()
+    public async Task Production_mode_authenticates_callers_by_certificate_and_devnet_mode_by_header()
     {
         using var production = Services(_pki.ProductionConfiguration());
         using var devnet = Services(new()
@@ -37,8 +39,12 @@ public sealed class IdentityWiringTests : IDisposable
             ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
         });
 
-        Assert.IsType<ClientCertificateIdentityResolver>(production.GetRequiredService<ICallerIdentityResolver>());
-        Assert.IsType<DevHeaderIdentityResolver>(devnet.GetRequiredService<ICallerIdentityResolver>());
+        var productionScheme = await production.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync();
+        var devnetScheme = await devnet.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync();
+
+        Assert.Equal(CertificateAuthenticationDefaults.AuthenticationScheme, productionScheme?.Name);
+        Assert.Equal(DevHeaderAuthenticationHandler.SchemeName, devnetScheme?.Name);
+        Assert.Throws<InvalidOperationException>(() => production.GetRequiredService<DevHeaderIdentityResolver>());
     }
 
     [Fact]
@@ -89,18 +95,6 @@ public sealed class IdentityWiringTests : IDisposable
         Assert.Contains(error.Failures, f => f.StartsWith("Tls:ServerKeyFile is not set"));
         Assert.Contains(error.Failures, f => f.StartsWith("Tls:TrustedCaFiles is empty"));
         Assert.Empty(devnet.GetRequiredService<IOptions<TlsOptions>>().Value.TrustedCaFiles);
-    }
-
-    [Fact]
-    public void RequireRole_passes_allowed_roles_and_denies_others_naming_both_roles()
-    {
-        var customs = CallerIdentity.FromDevnetName("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", CallerRole.CustomsOfficer, "ch-customs");
-
-        Assert.Same(customs, customs.RequireRole(CallerRole.IssuingOfficer, CallerRole.CustomsOfficer));
-        var error = Assert.Throws<RpcException>(() => customs.RequireRole(CallerRole.IssuingOfficer));
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
-        Assert.Contains("needs the role IssuingOfficer", error.Status.Detail);
-        Assert.Contains("mapped to CustomsOfficer", error.Status.Detail);
     }
 
     [Theory]

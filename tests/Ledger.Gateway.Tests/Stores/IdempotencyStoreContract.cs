@@ -169,6 +169,77 @@ public abstract class IdempotencyStoreContract
         Assert.True(await store.CompleteAsync(retry!.Lease!, new byte[] { 2 }));
     }
 
+    private const string SentHash = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060";
+
+    [StoreFact]
+    public async Task A_released_write_hands_its_sent_transaction_to_the_next_attempt_and_only_to_one()
+    {
+        var store = CreateStore();
+        var key = NewKey();
+        var fingerprint = Fingerprint("cancel E");
+        var first = await store.TryBeginAsync(key, fingerprint);
+        Assert.True(await store.RecordSentAsync(first.Lease!, SentHash));
+        Assert.Equal(IdempotencyState.InProgress, (await store.TryBeginAsync(key, fingerprint)).State);
+
+        await store.ReleaseAsync(first.Lease!);
+        var retry = await store.TryBeginAsync(key, fingerprint);
+        var concurrent = await store.TryBeginAsync(key, fingerprint);
+
+        Assert.Equal(IdempotencyState.Sent, retry.State);
+        Assert.Equal(SentHash, retry.SentTransaction);
+        Assert.NotNull(retry.Lease);
+        Assert.Equal(IdempotencyState.InProgress, concurrent.State);
+        Assert.Equal(IdempotencyState.Mismatch, (await store.TryBeginAsync(key, Fingerprint("cancel F"))).State);
+        Assert.False(await store.CompleteAsync(first.Lease!, new byte[] { 1 }));
+        Assert.True(await store.CompleteAsync(retry.Lease!, new byte[] { 2 }));
+        Assert.Equal(new byte[] { 2 }, (await store.TryBeginAsync(key, fingerprint)).StoredResult.ToArray());
+    }
+
+    [StoreFact]
+    public async Task Releasing_a_write_that_sent_nothing_forgets_it_and_abandoning_forgets_the_sent_transaction()
+    {
+        var store = CreateStore();
+        var fingerprint = Fingerprint("vote 3");
+        var unsent = NewKey();
+        await store.ReleaseAsync((await store.TryBeginAsync(unsent, fingerprint)).Lease!);
+        Assert.Equal(IdempotencyState.New, (await store.TryBeginAsync(unsent, fingerprint)).State);
+
+        var reverted = NewKey();
+        var begun = await store.TryBeginAsync(reverted, fingerprint);
+        Assert.True(await store.RecordSentAsync(begun.Lease!, SentHash));
+        await store.AbandonAsync(begun.Lease!);
+        Assert.Equal(IdempotencyState.New, (await store.TryBeginAsync(reverted, fingerprint)).State);
+    }
+
+    [StoreFact]
+    public async Task A_crashed_write_that_sent_a_transaction_keeps_it_past_its_lease()
+    {
+        var lease = TimeSpan.FromMilliseconds(400);
+        var store = CreateStore(lease, TimeSpan.FromHours(24));
+        var key = NewKey();
+        var fingerprint = Fingerprint("propose G");
+        var crashed = await store.TryBeginAsync(key, fingerprint);
+        Assert.True(await store.RecordSentAsync(crashed.Lease!, SentHash));
+
+        IdempotencyBegin? retry = null;
+        await AwaitExpiryAsync(lease, async () => (retry = await store.TryBeginAsync(key, fingerprint)).State != IdempotencyState.InProgress);
+
+        Assert.Equal(IdempotencyState.Sent, retry!.State);
+        Assert.Equal(SentHash, retry.SentTransaction);
+        Assert.False(await store.RecordSentAsync(crashed.Lease!, SentHash));
+        Assert.True(await store.CompleteAsync(retry.Lease!, new byte[] { 3 }));
+    }
+
+    [StoreFact]
+    public async Task A_sent_transaction_must_be_a_transaction_hash()
+    {
+        var store = CreateStore();
+        var begun = await store.TryBeginAsync(NewKey(), Fingerprint("x"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RecordSentAsync(begun.Lease!, "0x1234"));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RecordSentAsync(begun.Lease!, "0x" + new string('g', 64)));
+    }
+
     [StoreFact]
     public async Task Fingerprints_and_results_outside_the_bounds_are_rejected()
     {

@@ -15,6 +15,29 @@ namespace Ledger.Gateway.Tests.Stores;
 public sealed class RedisOutageTests : IRequiresRedis
 {
     private const string Authority = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    [StoreFact]
+    public async Task A_transaction_sent_while_redis_went_down_is_kept_on_this_replica_for_the_retry()
+    {
+        const string sentHash = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060";
+        await using var redis = await RedisServer.StartAsync();
+        await using var services = BuildServices(redis.Configuration, new CollectingLoggerProvider());
+        var idempotency = services.GetRequiredService<IIdempotencyStore>();
+        var key = IdempotencyKey.Create(Authority, "sent-during-outage");
+        var begun = await idempotency.TryBeginAsync(key, new byte[] { 5 });
+        Assert.Equal(IdempotencyState.New, begun.State);
+
+        await redis.StopAsync();
+        Assert.True(await idempotency.RecordSentAsync(begun.Lease!, sentHash));
+        await idempotency.ReleaseAsync(begun.Lease!);
+        var retry = await idempotency.TryBeginAsync(key, new byte[] { 5 });
+
+        Assert.Equal(IdempotencyState.Sent, retry.State);
+        Assert.Equal(sentHash, retry.SentTransaction);
+        Assert.Equal(IdempotencyState.InProgress, (await idempotency.TryBeginAsync(key, new byte[] { 5 })).State);
+        Assert.True(await idempotency.CompleteAsync(retry.Lease!, new byte[] { 6 }));
+        Assert.Equal(new byte[] { 6 }, (await idempotency.TryBeginAsync(key, new byte[] { 5 })).StoredResult.ToArray());
+    }
+
     private static readonly string PermitKey = "0x" + new string('c', 64);
 
     [StoreFact]

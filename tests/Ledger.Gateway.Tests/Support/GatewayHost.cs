@@ -42,9 +42,11 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <param name="inProcess">TestServer instead of Kestrel.</param>
     /// <param name="extraServices">Test-only services to register.</param>
     /// <param name="extraEndpoints">Test-only endpoints to map.</param>
+    /// <param name="extraConfiguration">Configuration sources added after <paramref name="settings"/> (e.g. a JSON file that reloads).</param>
     public static async Task<GatewayHost> StartAsync(
         IDictionary<string, string?> settings, TimeProvider? time = null, bool inProcess = false,
-        Action<IServiceCollection>? extraServices = null, Action<WebApplication>? extraEndpoints = null)
+        Action<IServiceCollection>? extraServices = null, Action<WebApplication>? extraEndpoints = null,
+        Action<IConfigurationBuilder>? extraConfiguration = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -54,6 +56,7 @@ public sealed class GatewayHost : IAsyncDisposable
         // Only the test's settings: not the appsettings.json copied next to the tests.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        extraConfiguration?.Invoke(builder.Configuration);
         var logs = new CollectingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         if (time is not null)

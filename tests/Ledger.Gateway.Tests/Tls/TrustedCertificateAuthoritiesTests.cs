@@ -1,6 +1,7 @@
 using Ledger.Gateway.Tests.Support;
 using Ledger.Gateway.Tls;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ledger.Gateway.Tests.Tls;
 
@@ -76,5 +77,34 @@ public sealed class TrustedCertificateAuthoritiesTests : IDisposable
         var result = Load(_pki.OfficersCaFile).Validate(_pki.OfficersCa);
 
         Assert.False(result.IsTrusted);
+    }
+
+    [Fact]
+    public void A_changed_ca_file_is_reloaded_at_the_next_check_and_one_that_does_not_load_keeps_the_previous()
+    {
+        var file = _pki.File("trust.pem");
+        File.Copy(_pki.OfficersCaFile, file);
+        var time = new FakeTimeProvider(CertificateSet.Now);
+        var trusted = new TrustedCertificateAuthorities(
+            Options.Create(new TlsOptions { TrustedCaFiles = [file], ReloadCheckInterval = TimeSpan.FromSeconds(10) }), time);
+        var changed = trusted.GetChangeToken();
+        var customsOfficer = TestCertificates.CreateClient(_pki.CustomsCa, "CN=basel-officer-3", CertificateSet.Now.AddDays(-1), CertificateSet.Now.AddDays(30));
+
+        var before = trusted.Validate(customsOfficer).IsTrusted;
+        File.WriteAllText(file, File.ReadAllText(_pki.OfficersCaFile) + File.ReadAllText(_pki.CustomsCaFile));
+        var notYetDue = trusted.Validate(customsOfficer).IsTrusted;
+        time.Advance(TimeSpan.FromSeconds(11));
+        var afterCheck = trusted.Validate(customsOfficer).IsTrusted;
+        var tokenFired = changed.HasChanged;
+        File.WriteAllText(file, "-----BEGIN CERTIFICATE-----\ncut off mid-copy");
+        time.Advance(TimeSpan.FromSeconds(11));
+        var afterBrokenFile = trusted.Validate(customsOfficer).IsTrusted;
+
+        Assert.False(before);
+        Assert.False(notYetDue);
+        Assert.True(afterCheck);
+        Assert.True(tokenFired);
+        Assert.Equal(2, trusted.Authorities.Count);
+        Assert.True(afterBrokenFile);
     }
 }

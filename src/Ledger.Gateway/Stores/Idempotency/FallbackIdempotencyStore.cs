@@ -32,7 +32,11 @@ public sealed class FallbackIdempotencyStore(IIdempotencyStore shared, InMemoryI
             return await local.CompleteAsync(lease, result, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await shared.CompleteAsync(lease, result, cancellationToken).ConfigureAwait(false);
+            var completed = await shared.CompleteAsync(lease, result, cancellationToken).ConfigureAwait(false);
+            // A transaction hash adopted here during an outage answers retries on this replica first: complete it too.
+            if (local.Holds(lease.Key))
+                local.RecordCompleted(lease, result);
+            return completed;
         }
         catch (StoreUnavailableException)
         {
@@ -43,14 +47,49 @@ public sealed class FallbackIdempotencyStore(IIdempotencyStore shared, InMemoryI
     }
 
     /// <inheritdoc />
-    public async Task AbandonAsync(IdempotencyLease lease, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordSentAsync(IdempotencyLease lease, string transactionHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         if (ReferenceEquals(lease.IssuedBy, local))
+            return await local.RecordSentAsync(lease, transactionHash, cancellationToken).ConfigureAwait(false);
+        try
         {
-            await local.AbandonAsync(lease, cancellationToken).ConfigureAwait(false);
-            return;
+            return await shared.RecordSentAsync(lease, transactionHash, cancellationToken).ConfigureAwait(false);
         }
+        catch (StoreUnavailableException)
+        {
+            // Keep the hash here: retries reaching this replica look the transaction up instead of sending again.
+            local.AdoptSent(lease, transactionHash);
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        if (ReferenceEquals(lease.IssuedBy, local) || local.Holds(lease.Key))
+            await local.ReleaseAsync(lease, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(lease.IssuedBy, local))
+            return;
+        try
+        {
+            await shared.ReleaseAsync(lease, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The shared record's lease runs out; then a retry is handed its hash, if it was recorded there.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AbandonAsync(IdempotencyLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        if (ReferenceEquals(lease.IssuedBy, local) || local.Holds(lease.Key))
+            await local.AbandonAsync(lease, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(lease.IssuedBy, local))
+            return;
         try
         {
             await shared.AbandonAsync(lease, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,10 @@ namespace Ledger.Gateway.Stores;
 /// result instead of writing twice. A service calls <see cref="TryBeginAsync"/>, and on
 /// <see cref="IdempotencyState.New"/> performs the write and then calls
 /// <see cref="CompleteAsync"/> with the serialized response, or <see cref="AbandonAsync"/>
-/// when it failed so that a retry can run.
+/// when it failed so that a retry can run. A write that broadcasts a transaction records its
+/// hash (<see cref="RecordSentAsync"/>) before waiting for the receipt; if it then ends without
+/// knowing the outcome it calls <see cref="ReleaseAsync"/>, and the next attempt is told
+/// <see cref="IdempotencyState.Sent"/> with that hash, to look it up before sending anything.
 /// </summary>
 public interface IIdempotencyStore
 {
@@ -26,4 +29,19 @@ public interface IIdempotencyStore
 
     /// <summary>Forgets the leased write (it failed), so a retry with the same ID proceeds.</summary>
     Task AbandonAsync(IdempotencyLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Remembers with the leased write the hash of the transaction it has just broadcast; from
+    /// then on the record lives for the full retention, even if the write never completes.
+    /// False when the lease was lost.
+    /// </summary>
+    Task<bool> RecordSentAsync(IdempotencyLease lease, string transactionHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the leased write without a result after it sent a transaction whose outcome is not
+    /// known (a receipt timeout): the record keeps the hash and the next
+    /// <see cref="TryBeginAsync"/> answers <see cref="IdempotencyState.Sent"/>. Without a recorded
+    /// transaction this is <see cref="AbandonAsync"/>.
+    /// </summary>
+    Task ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken = default);
 }

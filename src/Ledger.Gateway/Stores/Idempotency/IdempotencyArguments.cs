@@ -15,6 +15,13 @@ internal static class IdempotencyArguments
             throw new ArgumentException($"A request fingerprint is 1 to {IIdempotencyStore.MaxFingerprintBytes} bytes.", nameof(fingerprint));
     }
 
+    public static void CheckTransactionHash(string transactionHash)
+    {
+        // "0x" + 64 hex digits: safe to store and to log.
+        if (transactionHash is not { Length: 66 } || !transactionHash.StartsWith("0x", StringComparison.Ordinal) || !transactionHash.Skip(2).All(char.IsAsciiHexDigit))
+            throw new ArgumentException("A transaction hash is \"0x\" + 64 hex digits.", nameof(transactionHash));
+    }
+
     public static void CheckResult(ReadOnlyMemory<byte> result)
     {
         if (result.Length > IIdempotencyStore.MaxResultBytes)

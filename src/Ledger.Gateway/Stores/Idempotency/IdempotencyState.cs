@@ -14,4 +14,11 @@ public enum IdempotencyState
 
     /// <summary>The request ID was used for a different request (INVALID_ARGUMENT).</summary>
     Mismatch,
+
+    /// <summary>
+    /// An earlier attempt sent a transaction (<see cref="IdempotencyBegin.SentTransaction"/>) and
+    /// ended without learning its outcome. The caller owns the lease, as for <see cref="New"/>,
+    /// and must look that transaction up before sending anything.
+    /// </summary>
+    Sent,
 }

@@ -24,10 +24,10 @@ public sealed class InMemoryIdempotencyStore(TimeProvider time, IOptions<StoreOp
         {
             var now = time.GetUtcNow();
             if (TryGetLive(key, now, out var record))
-                return Task.FromResult(Answer(record, requestFingerprint.Span));
+                return Task.FromResult(Answer(key, record, requestFingerprint, now));
             EnsureRoom(now);
             var lease = new IdempotencyLease(key, IdempotencyLease.NewToken(), requestFingerprint.ToArray(), this);
-            _records[key] = new Record(lease.Fingerprint.ToArray(), lease.Token, Result: null, now + _inProgressLease);
+            _records[key] = new Record(lease.Fingerprint.ToArray(), lease.Token, Result: null, now + _inProgressLease, SentTransaction: null, now + _inProgressLease);
             return Task.FromResult(IdempotencyBegin.New(lease));
         }
     }
@@ -59,6 +59,54 @@ public sealed class InMemoryIdempotencyStore(TimeProvider time, IOptions<StoreOp
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task<bool> RecordSentAsync(IdempotencyLease lease, string transactionHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        IdempotencyArguments.CheckTransactionHash(transactionHash);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (!TryGetLive(lease.Key, now, out var record) || record.Result is not null || record.Token != lease.Token)
+                return Task.FromResult(false);
+            _records[lease.Key] = record with { SentTransaction = transactionHash, ExpiresAt = now + _retention };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        lock (_gate)
+        {
+            if (TryGetLive(lease.Key, time.GetUtcNow(), out var record) && record.Result is null && record.Token == lease.Token)
+            {
+                if (record.SentTransaction is null)
+                    _records.Remove(lease.Key);
+                else
+                    _records[lease.Key] = record with { Token = null };
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes over a transaction hash for a lease issued elsewhere (its store failed while
+    /// recording it): this store then answers for the request, as for <see cref="RecordCompleted"/>.
+    /// </summary>
+    internal void AdoptSent(IdempotencyLease lease, string transactionHash)
+    {
+        IdempotencyArguments.CheckTransactionHash(transactionHash);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (!_records.ContainsKey(lease.Key))
+                EnsureRoom(now);
+            _records[lease.Key] = new Record(lease.Fingerprint.ToArray(), lease.Token, null, now + _retention, transactionHash, now + _inProgressLease);
+        }
+    }
+
     /// <summary>True when a live record exists for <paramref name="key"/> (written while Redis was down).</summary>
     internal bool Holds(IdempotencyKey key)
     {
@@ -75,15 +123,24 @@ public sealed class InMemoryIdempotencyStore(TimeProvider time, IOptions<StoreOp
             var now = time.GetUtcNow();
             if (!_records.ContainsKey(lease.Key))
                 EnsureRoom(now);
-            _records[lease.Key] = new Record(lease.Fingerprint.ToArray(), null, result.ToArray(), now + _retention);
+            _records[lease.Key] = new Record(lease.Fingerprint.ToArray(), null, result.ToArray(), now + _retention, null, now);
         }
     }
 
-    private static IdempotencyBegin Answer(Record record, ReadOnlySpan<byte> fingerprint)
+    private IdempotencyBegin Answer(IdempotencyKey key, Record record, ReadOnlyMemory<byte> fingerprint, DateTimeOffset now)
     {
-        if (!fingerprint.SequenceEqual(record.Fingerprint))
+        if (!fingerprint.Span.SequenceEqual(record.Fingerprint))
             return IdempotencyBegin.Mismatch;
-        return record.Result is null ? IdempotencyBegin.InProgress : IdempotencyBegin.Completed(record.Result);
+        if (record.Result is not null)
+            return IdempotencyBegin.Completed(record.Result);
+        // A sent transaction whose attempt ended (released, or its lease ran out) is handed to this attempt.
+        if (record.SentTransaction is { } sent && (record.Token is null || record.LeaseUntil <= now))
+        {
+            var lease = new IdempotencyLease(key, IdempotencyLease.NewToken(), fingerprint.ToArray(), this);
+            _records[key] = record with { Token = lease.Token, LeaseUntil = now + _inProgressLease };
+            return IdempotencyBegin.Sent(lease, sent);
+        }
+        return IdempotencyBegin.InProgress;
     }
 
     private bool TryGetLive(IdempotencyKey key, DateTimeOffset now, out Record record)
@@ -110,5 +167,6 @@ public sealed class InMemoryIdempotencyStore(TimeProvider time, IOptions<StoreOp
                 $"The in-memory idempotency store holds {_capacity} live requests (Stores:InMemoryIdempotencyCapacity); retry later.");
     }
 
-    private sealed record Record(byte[] Fingerprint, string? Token, byte[]? Result, DateTimeOffset ExpiresAt);
+    /// <summary>One request: while in progress, <see cref="Token"/> owns it until <see cref="LeaseUntil"/>; <see cref="SentTransaction"/> once it broadcast.</summary>
+    private sealed record Record(byte[] Fingerprint, string? Token, byte[]? Result, DateTimeOffset ExpiresAt, string? SentTransaction, DateTimeOffset LeaseUntil);
 }

@@ -1,0 +1,26 @@
+namespace Ledger.Gateway.Hosting;
+
+/// <summary>Bounds on what one caller can make the gateway do (configuration section <c>Limits</c>).</summary>
+public sealed class LimitsOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Limits";
+
+    /// <summary>Requests per second an authority's callers may make together (token bucket refill).</summary>
+    public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests an authority may make at once above the steady rate (token bucket size).</summary>
+    public int Burst { get; set; } = 100;
+
+    /// <summary>WatchPermits streams one authority may hold open at once.</summary>
+    public int MaxWatchStreamsPerCaller { get; set; } = 4;
+
+    /// <summary>WatchPermits streams the gateway holds open at once, all callers together.</summary>
+    public int MaxWatchStreamsTotal { get; set; } = 256;
+
+    /// <summary>Events and checkpoints a WatchPermits stream may have waiting before it is ended as too slow.</summary>
+    public int WatchBufferItems { get; set; } = 1_000;
+
+    /// <summary>How many blocks behind the head a WatchPermits <c>from_block</c> may start.</summary>
+    public ulong MaxReplayBlocks { get; set; } = 100_000;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Hosting;
+
+/// <summary>Checks the <c>Limits</c> section at startup.</summary>
+public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, LimitsOptions options)
+    {
+        var problems = new List<string>();
+        if (options.RequestsPerSecond < 1)
+            problems.Add($"Limits:RequestsPerSecond {options.RequestsPerSecond} must be at least 1.");
+        if (options.Burst < 1)
+            problems.Add($"Limits:Burst {options.Burst} must be at least 1.");
+        if (options.MaxWatchStreamsPerCaller < 1 || options.MaxWatchStreamsTotal < options.MaxWatchStreamsPerCaller)
+            problems.Add("Limits:MaxWatchStreamsPerCaller must be at least 1 and at most Limits:MaxWatchStreamsTotal.");
+        if (options.WatchBufferItems is < 16 or > 100_000)
+            problems.Add($"Limits:WatchBufferItems {options.WatchBufferItems} must be between 16 and 100000.");
+        if (options.MaxReplayBlocks < 1)
+            problems.Add("Limits:MaxReplayBlocks must be at least 1.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,23 @@
+using Ledger.Gateway.Stores;
+
+namespace Ledger.Gateway.Observability;
+
+/// <summary>Counts the hits and misses of the verification cache it wraps, for the hit ratio metric.</summary>
+internal sealed class CountingVerificationCache(IVerificationCache inner, GatewayMetrics metrics) : IVerificationCache
+{
+    /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    {
+        var value = await inner.GetAsync(permitKey, cancellationToken).ConfigureAwait(false);
+        metrics.RecordCacheLookup(value is not null);
+        return value;
+    }
+
+    /// <inheritdoc />
+    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        inner.SetAsync(permitKey, value, timeToLive, cancellationToken);
+
+    /// <inheritdoc />
+    public Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default) =>
+        inner.InvalidateAsync(permitKey, cancellationToken);
+}
