@@ -35,7 +35,7 @@ public sealed class ReceiptTimeoutRetryTests(PausedMiningNetworkFixture network)
     public async Task A_proposal_and_a_vote_retried_after_receipt_timeouts_return_their_first_results()
     {
         var candidate = network.Devnet.Accounts[9].Address.ToChecksumHex();
-        var propose = new ProposeIssuerRequest { RequestId = Permits.NewRequestId(), Address = candidate, Country = "AT", Code = "BMK" };
+        var propose = new ProposeIssuerRequest { RequestId = Permits.NewRequestId(), Address = candidate, Country = "AT", Code = "BMK", Node = LedgerDeployment.NodeOf("AT").ToChecksumHex() };
         var proposed = await RetryAcrossTimeoutAsync(Officials.ChIssuer, () => network.Authorities.ProposeIssuerAsync(propose, As(Officials.ChIssuer)).ResponseAsync);
         Assert.True(proposed.Receipt.Replayed);
         Assert.Equal(ProposalState.Open, proposed.Proposal.State);
