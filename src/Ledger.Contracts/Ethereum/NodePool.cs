@@ -111,8 +111,8 @@ public sealed class NodePool : IClient, IDisposable
         return urls.Select(url => (NameOf(url), (IClient)new RpcClient(url))).ToList();
     }
 
-    // Credentials in a URL never reach a log or an exception message.
-    private static string NameOf(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    // Scheme, host and port only: a hosted node's path or user info often carries an API key, and names reach logs and metrics.
+    private static string NameOf(Uri url) => url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     private async Task<T> ExecuteAsync<T>(string method, Func<IClient, Task<T>> call)
     {
