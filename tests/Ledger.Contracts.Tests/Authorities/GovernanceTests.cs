@@ -40,17 +40,28 @@ public sealed class GovernanceTests
         Assert.True(await ch.HasVotedAsync(1, net.IssuerCH.Address));
         Assert.False(await ch.HasVotedAsync(1, net.IssuerFR.Address));
 
+        var validatorsBefore = await ch.GetValidatorsAsync();
         var voted = await net.IssuerFR.Authorities.VoteAsync(1);
         Assert.True(voted.Value);
         var carried = Expect.Events(ch.DecodeEvents(voted.Outcome.Receipt), voted.Outcome, ch.Address,
-            typeof(ProposalVoted), typeof(AuthorityDesignated), typeof(ProposalExecuted));
+            typeof(ProposalVoted), typeof(AuthorityDesignated), typeof(ValidatorAdded), typeof(FaultToleranceRestored), typeof(ProposalExecuted));
         Assert.Equal((1UL, net.IssuerFR.Address, 2u, 2u), ((ProposalVoted)carried[0]) is var v ? (v.Id, v.Voter, v.Votes, v.RequiredVotes) : default);
         var admitted = (AuthorityDesignated)carried[1];
         Assert.Equal((candidate, net.IssuerFR.Address, AuthorityKind.Issuer, DE, code), (admitted.Account, admitted.Actor, admitted.Kind, admitted.Country, admitted.Code));
-        var executed = (ProposalExecuted)carried[2];
+        var validator = (ValidatorAdded)carried[2];
+        Assert.Equal((node, candidate, net.IssuerFR.Address), (validator.Node, validator.Account, validator.Actor));
+        // Three founders' nodes plus the candidate's: QBFT tolerates one faulty validator again.
+        Assert.Equal(4UL, ((FaultToleranceRestored)carried[3]).Validators);
+        var executed = (ProposalExecuted)carried[4];
         Assert.Equal((1UL, net.IssuerFR.Address), (executed.Id, executed.Executor));
         Assert.Equal(new AuthorityRecord(DE, AuthorityKind.Issuer, AuthorityStatus.Active, 4, code), await ch.AuthorityOfAsync(candidate));
         Assert.Equal(4UL, await ch.ActiveIssuerCountAsync());
+        Assert.DoesNotContain(node, validatorsBefore);
+        Expect.SameAddresses(validatorsBefore.Append(node), await ch.GetValidatorsAsync());
+        Assert.Equal(4UL, await ch.ValidatorCountAsync());
+        Assert.True(await ch.IsValidatorAsync(node));
+        Assert.Equal(node, await ch.NodeOfAsync(candidate));
+        Assert.Equal(candidate, await ch.AccountOfNodeAsync(node));
         Assert.Empty(await ch.PendingProposalIdsAsync());
         Assert.True((await ch.ProposalAsync(1)).Executed);
 

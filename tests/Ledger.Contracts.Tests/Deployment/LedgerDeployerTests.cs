@@ -38,17 +38,29 @@ public sealed class LedgerDeployerTests(LedgerNetFixture fixture) : IClassFixtur
     [Fact]
     public async Task Founders_are_active_issuers_announced_by_the_deployment()
     {
+        var atDeployment = new BlockParameter(Net.Deployment.AuthorityRegistry.BlockNumber);
         var receipt = await Net.Rpc.GetTransactionReceiptAsync(Net.Deployment.AuthorityRegistry.TransactionHash);
-        var designated = Net.Deployer.Authorities.DecodeEvents(receipt!).Cast<AuthorityDesignated>().ToArray();
-        Assert.Equal(Net.Founders.Count, designated.Length);
+        var events = Net.Deployer.Authorities.DecodeEvents(receipt!);
+
+        // Per founder its designation then its node; then one report: three validators tolerate no fault.
+        var expectedTypes = Net.Founders.SelectMany(_ => new[] { typeof(AuthorityDesignated), typeof(ValidatorAdded) }).Append(typeof(FaultToleranceLost));
+        Assert.Equal(expectedTypes, events.Select(e => e.GetType()));
         for (var i = 0; i < Net.Founders.Count; i++)
         {
             var founder = Net.Founders[i];
+            var designated = (AuthorityDesignated)events[2 * i];
             Assert.Equal((founder.Account, Address.Zero, AuthorityKind.Issuer, founder.Country, founder.Code),
-                (designated[i].Account, designated[i].Actor, designated[i].Kind, designated[i].Country, designated[i].Code));
-            var stored = await Net.Deployer.Authorities.AuthorityOfAsync(founder.Account, new BlockParameter(Net.Deployment.AuthorityRegistry.BlockNumber));
+                (designated.Account, designated.Actor, designated.Kind, designated.Country, designated.Code));
+            var validator = (ValidatorAdded)events[2 * i + 1];
+            Assert.Equal((founder.Node, founder.Account, Address.Zero), (validator.Node, validator.Account, validator.Actor));
+            var stored = await Net.Deployer.Authorities.AuthorityOfAsync(founder.Account, atDeployment);
             Assert.Equal(new AuthorityRecord(founder.Country, AuthorityKind.Issuer, AuthorityStatus.Active, (uint)i + 1, founder.Code), stored);
+            Assert.Equal(founder.Node, await Net.Deployer.Authorities.NodeOfAsync(founder.Account, atDeployment));
+            Assert.Equal(founder.Account, await Net.Deployer.Authorities.AccountOfNodeAsync(founder.Node, atDeployment));
         }
+        Assert.Equal((ulong)Net.Founders.Count, ((FaultToleranceLost)events[^1]).Validators);
+        var validators = await Net.Deployer.Authorities.GetValidatorsAsync(atDeployment);
+        Expect.SameAddresses(Net.Founders.Select(f => f.Node), validators);
     }
 
     [Fact]

@@ -29,4 +29,16 @@ public static class Expect
         });
         return events;
     }
+
+    /// <summary>
+    /// Both lists hold the same addresses, each once, in any order: getValidators() promises
+    /// no order, and a removal reorders it.
+    /// </summary>
+    public static void SameAddresses(IEnumerable<Address> expected, IEnumerable<Address> actual)
+    {
+        static string[] Sorted(IEnumerable<Address> addresses) => addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToArray();
+        var wanted = Sorted(expected);
+        Assert.Equal(wanted.Distinct(StringComparer.Ordinal).Count(), wanted.Length);
+        Assert.Equal(wanted, Sorted(actual));
+    }
 }

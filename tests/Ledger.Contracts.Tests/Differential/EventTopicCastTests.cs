@@ -11,10 +11,15 @@ public sealed class EventTopicCastTests
     [
         (nameof(AuthorityDesignated), "AuthorityDesignated(address,address,uint8,bytes2,bytes32)", AuthorityRegistryEvents.TopicOf),
         (nameof(AuthorityStatusChanged), "AuthorityStatusChanged(address,address,uint8)", AuthorityRegistryEvents.TopicOf),
-        (nameof(ProposalCreated), "ProposalCreated(uint256,address,address,uint8,bytes2,bytes32,uint40,uint32)", AuthorityRegistryEvents.TopicOf),
+        (nameof(ProposalCreated), "ProposalCreated(uint256,address,address,uint8,bytes2,bytes32,address,uint40,uint32)", AuthorityRegistryEvents.TopicOf),
         (nameof(ProposalVoted), "ProposalVoted(uint256,address,uint32,uint32)", AuthorityRegistryEvents.TopicOf),
         (nameof(ProposalExecuted), "ProposalExecuted(uint256,address)", AuthorityRegistryEvents.TopicOf),
         (nameof(ProposalClosed), "ProposalClosed(uint256,address)", AuthorityRegistryEvents.TopicOf),
+        (nameof(ValidatorAdded), "ValidatorAdded(address,address,address)", AuthorityRegistryEvents.TopicOf),
+        (nameof(ValidatorRemoved), "ValidatorRemoved(address,address,address)", AuthorityRegistryEvents.TopicOf),
+        (nameof(FaultToleranceLost), "FaultToleranceLost(uint256)", AuthorityRegistryEvents.TopicOf),
+        (nameof(FaultToleranceRestored), "FaultToleranceRestored(uint256)", AuthorityRegistryEvents.TopicOf),
+        (nameof(GatewayPublished), "GatewayPublished(address,address,string,bytes32)", AuthorityRegistryEvents.TopicOf),
         (nameof(PermitRegistered), "PermitRegistered(bytes32,address,bytes32,bytes32)", PermitRegistryEvents.TopicOf),
         (nameof(PermitCancelled), "PermitCancelled(bytes32,address,bytes32,uint8)", PermitRegistryEvents.TopicOf),
         (nameof(PermitReplaced), "PermitReplaced(bytes32,bytes32,address,bytes32,uint8)", PermitRegistryEvents.TopicOf),
@@ -28,7 +33,7 @@ public sealed class EventTopicCastTests
         var hashes = await CastBatch.RunAsync(Events.Select(e => (IReadOnlyList<string>)["keccak", e.Signature]).ToArray());
         for (var i = 0; i < Events.Length; i++)
             Assert.Equal(hashes[i], Events[i].TopicOf(Events[i].Name).ToString());
-        Assert.Equal(6, AuthorityRegistryEvents.Topics.Count);
+        Assert.Equal(11, AuthorityRegistryEvents.Topics.Count);
         Assert.Equal(5, PermitRegistryEvents.Topics.Count);
         var unknown = Assert.Throws<KeyNotFoundException>(() => PermitRegistryEvents.TopicOf("Transfer"));
         Assert.Contains("ShipmentRecorded", unknown.Message, StringComparison.Ordinal);

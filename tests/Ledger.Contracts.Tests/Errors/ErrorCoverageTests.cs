@@ -8,7 +8,11 @@ public sealed class ErrorCoverageTests
     [Fact]
     public void Every_custom_error_has_a_revert_test_named_after_it()
     {
-        var revertTests = new[] { typeof(AuthorityRegistryRevertTests), typeof(ExpiredProposalRevertTests), typeof(PermitRegistryRevertTests) }
+        var revertTests = new[]
+            {
+                typeof(AuthorityRegistryRevertTests), typeof(ValidatorSetRevertTests), typeof(GatewayDirectoryRevertTests),
+                typeof(ExpiredProposalRevertTests), typeof(PermitRegistryRevertTests),
+            }
             .SelectMany(type => type.GetMethods())
             .Where(method => method.GetCustomAttribute<FactAttribute>() is not null)
             .Select(method => method.Name)
