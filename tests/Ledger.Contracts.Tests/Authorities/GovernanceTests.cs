@@ -93,6 +93,11 @@ public sealed class GovernanceTests
         var change = ch.DecodeEvents(suspended.Outcome.Receipt).OfType<AuthorityStatusChanged>().Single();
         Assert.Equal((norway, net.IssuerFR.Address, AuthorityStatus.Suspended), (change.Account, change.Actor, change.Status));
         Assert.Equal(2UL, await ch.ActiveIssuerCountAsync());
+        var removed = ch.DecodeEvents(suspended.Outcome.Receipt).OfType<ValidatorRemoved>().Single();
+        Assert.Equal((NodeAddress("NO"), norway, net.IssuerFR.Address), (removed.Node, removed.Account, removed.Actor));
+        Assert.Equal(2UL, ch.DecodeEvents(suspended.Outcome.Receipt).OfType<FaultToleranceLost>().Single().Validators);
+        Expect.SameAddresses([NodeAddress("CH"), NodeAddress("FR")], await ch.GetValidatorsAsync());
+        Assert.Equal(NodeAddress("NO"), await ch.NodeOfAsync(norway));
         Assert.Equal(ProposalAction.Suspend, (await ch.ProposalAsync(suspension.Value)).Action);
 
         var reinstatement = await ch.ProposeReinstatementAsync(norway);
@@ -101,6 +106,11 @@ public sealed class GovernanceTests
         var back = ch.DecodeEvents(reinstated.Outcome.Receipt).OfType<AuthorityStatusChanged>().Single();
         Assert.Equal((norway, net.IssuerFR.Address, AuthorityStatus.Active), (back.Account, back.Actor, back.Status));
         Assert.Equal(3UL, await ch.ActiveIssuerCountAsync());
+        var restored = ch.DecodeEvents(reinstated.Outcome.Receipt).OfType<ValidatorAdded>().Single();
+        Assert.Equal((NodeAddress("NO"), norway, net.IssuerFR.Address), (restored.Node, restored.Account, restored.Actor));
+        // Three validators are still below the QBFT minimum of four: reported as lost, not restored.
+        Assert.Equal(3UL, ch.DecodeEvents(reinstated.Outcome.Receipt).OfType<FaultToleranceLost>().Single().Validators);
+        Expect.SameAddresses(net.Founders.Select(f => f.Node), await ch.GetValidatorsAsync());
     }
 
     [Fact]
