@@ -101,6 +101,8 @@ public sealed class LedgerNetworkFixture : IAsyncLifetime
         Settings["Chain:DeploymentRecordFile"] = DeploymentRecordFile;
         Settings["Chain:ReceiptPollInterval"] = "00:00:00.050";
         Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
+        // One gateway plays every country here (the devnet tests run one gateway per authority).
+        Settings["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "true";
         var passwordFile = Path.Combine(_directory, "password.txt");
         File.WriteAllText(passwordFile, Password + "\n");
         var keystores = 0;
