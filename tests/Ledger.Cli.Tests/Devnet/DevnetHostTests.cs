@@ -74,19 +74,27 @@ public class DevnetHostTests(DevnetFixture fixture)
     }
 
     [Fact]
-    public async Task A_gateway_refuses_another_countrys_identity_and_serves_its_own()
+    public async Task Each_gateway_refuses_another_countrys_issuer_and_knows_only_its_own_officers()
     {
         var devnet = fixture.Devnet;
-        using var fr = GatewayClientFactory.Create(new GatewaySettings(devnet.Gateways["fr"]));
-        var foreign = NewPermit("CH", "FR");
+        for (var i = 0; i < devnet.Authorities.Count; i++)
+        {
+            var own = devnet.Authorities[i];
+            var foreign = devnet.Authorities[(i + 1) % devnet.Authorities.Count];
+            using var gateway = GatewayClientFactory.Create(new GatewaySettings(devnet.Gateways[own.Id]));
+            var permit = NewPermit(foreign.Country, own.Country);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fr.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = foreign }, fr.Call(default, "ch-issuer")));
-        var own = await fr.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = foreign.PermitId }, fr.Call(default, "fr-customs"));
+            var refused = await Assert.ThrowsAsync<RpcException>(async () => await gateway.Permits.RegisterPermitAsync(
+                new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = permit }, gateway.Call(default, foreign.IssuerIdentity)));
+            var after = await gateway.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permit.PermitId }, gateway.Call(default, own.ObserverIdentity));
 
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Equal(VerificationStatus.NotAvailable, own.Status);
-        Assert.Equal(VerificationReason.Unknown, own.Reason);
+            Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+            Assert.Contains($"'{foreign.IssuerIdentity}' is not configured", refused.Status.Detail);
+            // The refusal lists the identities this gateway knows: its own authority's officers only.
+            var known = own.Accounts.Select(a => a.Identity).Append(own.ObserverIdentity).Order(StringComparer.Ordinal);
+            Assert.Contains("use one of: " + string.Join(", ", known) + " ", refused.Status.Detail);
+            Assert.Equal(VerificationReason.Unknown, after.Reason);
+        }
     }
 
     [Fact]

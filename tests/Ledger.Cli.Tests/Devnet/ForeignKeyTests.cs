@@ -65,7 +65,7 @@ public class ForeignKeyTests(DevnetFixture fixture)
         var state = Path.Combine(fixture.StateFolder, "foreign-key-" + Guid.NewGuid().ToString("N"));
         var settings = GatewayConfiguration.Build(authority, 0, devnet.RpcUrl, devnet.Registries.Addresses, devnet.Redis, state);
         // Its own Redis prefix: the devnet's CH gateway runs beside it.
-        settings["Stores:KeyPrefix"] = $"foreign-key-{Guid.NewGuid():N}:";
+        settings["Stores:KeyPrefix"] = $"fk-{Guid.NewGuid():N}"[..24] + ":";
         return settings;
     }
 
