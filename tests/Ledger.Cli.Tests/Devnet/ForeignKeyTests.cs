@@ -30,9 +30,11 @@ public class ForeignKeyTests(DevnetFixture fixture)
     }
 
     [Fact]
-    public async Task A_gateway_with_a_key_the_registry_does_not_know_refuses_to_start()
+    public async Task A_gateway_with_a_key_the_registry_does_not_know_and_no_issuer_key_refuses_to_start()
     {
-        var ch = fixture.Authority("ch");
+        // CH's customs only: an undesignated account is accepted only beside its country's issuer.
+        var full = fixture.Authority("ch");
+        var ch = full with { Accounts = [.. full.Accounts.Where(a => a.Identity == "ch-customs")] };
         var stranger = Nethereum.Signer.EthECKey.GenerateKey();
         var keystore = Path.Combine(fixture.StateFolder, $"stranger-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(keystore, Ledger.Contracts.Ethereum.Keystores.Encrypt(stranger, "stranger-password", Ledger.Contracts.Ethereum.Keystores.Scrypt(1024, 8, 1)));
