@@ -45,6 +45,36 @@ public sealed class ChainConfigurationTests(LedgerNetworkFixture network)
     }
 
     [Fact]
+    public async Task Keys_of_several_countries_start_only_by_the_test_only_option()
+    {
+        var settings = new Dictionary<string, string?>(network.Settings) { ["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "false" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayHost.StartAsync(settings));
+
+        Assert.Contains("refuses to start", error.Message);
+        Assert.Contains($"{network.AccountOf(Officials.ChIssuer).ToChecksumHex()}: Issuer of CH, Active", error.Message);
+        Assert.Contains($"{network.AccountOf(Officials.FrCustoms).ToChecksumHex()}: Customs of FR, Active", error.Message);
+    }
+
+    [Fact]
+    public async Task Without_a_reachable_node_the_keyring_check_waits_and_the_gateway_starts()
+    {
+        // The gateway starts while its node is down (it answers UNAVAILABLE); the check cannot run then.
+        var settings = new Dictionary<string, string?>(network.Settings)
+        {
+            ["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "false",
+            ["Chain:RpcUrls:0"] = $"http://127.0.0.1:{FreePort.Next()}",
+        };
+
+        await using var gateway = await GatewayHost.StartAsync(settings);
+
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        var read = await Assert.ThrowsAsync<RpcException>(() => new PermitService.PermitServiceClient(channel).VerifyPermitAsync(
+            new VerifyPermitRequest { PermitId = Permits.NewId() }, LedgerNetworkFixture.As(Officials.FrCustoms)).ResponseAsync);
+        Assert.Equal(StatusCode.Unavailable, read.StatusCode);
+    }
+
+    [Fact]
     public async Task Missing_contract_addresses_and_nodes_are_named()
     {
         var settings = new Dictionary<string, string?>(network.Settings)

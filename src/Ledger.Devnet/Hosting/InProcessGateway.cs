@@ -34,7 +34,16 @@ public sealed class InProcessGateway : IAsyncDisposable
         builder.AddLedgerGateway();
         var app = builder.Build();
         app.MapLedgerGateway();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A refused start (options, keystores, the keyring check) must not leave its Redis connection and timers behind.
+            await app.DisposeAsync();
+            throw;
+        }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The gateway started without an address.");
         return new InProcessGateway(app, new Uri(bound));

@@ -48,4 +48,12 @@ public sealed class GatewayChainOptions
 
     /// <summary>How long a write waits for its transaction to be mined before answering UNAVAILABLE.</summary>
     public TimeSpan ReceiptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Tests only: let one gateway hold keys of several countries' authorities (an integration
+    /// fixture that plays every country through one gateway). Never set it in Devnet or
+    /// Production settings: a gateway signs only for its own authority and its agencies, and
+    /// <see cref="KeyringAuthorityCheck"/> refuses to start otherwise.
+    /// </summary>
+    public bool TestOnlyAllowKeysOfSeveralCountries { get; set; }
 }

@@ -2,7 +2,12 @@ using Ledger.Devnet.Hosting;
 
 namespace Ledger.Cli.Tests.Devnet;
 
-/// <summary>One devnet (anvil, redis-server, contracts, gateway on a free port) shared by a test class, in a temporary state folder.</summary>
+/// <summary>
+/// One devnet in the network's topology (anvil from chain-config/genesis.json, redis-server,
+/// one gateway per founding authority on free ports) in a temporary state folder, shared by
+/// the tests of <see cref="DevnetCollection"/>. Those tests only add fresh permits; the story,
+/// which admits a new issuer, runs on a devnet of its own.
+/// </summary>
 public sealed class DevnetFixture : IAsyncLifetime
 {
     private readonly StringWriter _log = new();
@@ -13,18 +18,31 @@ public sealed class DevnetFixture : IAsyncLifetime
     /// <summary>What the devnet printed while starting.</summary>
     public string StartupLog => _log.ToString();
 
-    /// <summary>The temporary state folder (keystores, record, checkpoints).</summary>
+    /// <summary>The temporary state folder (checkpoints, gateways.json).</summary>
     public string StateFolder { get; } = Path.Combine(Path.GetTempPath(), "ledger-devnet-test-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Devnet = await RunningDevnet.StartAsync(new DevnetOptions(GatewayPort: 0, UseRedis: true, StateFolder: StateFolder), _log, timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        Devnet = await RunningDevnet.StartAsync(new DevnetOptions(BasePort: 0, UseRedis: true, StateFolder: StateFolder), _log, timeout.Token);
     }
 
     public async Task DisposeAsync()
     {
-        await Devnet.DisposeAsync();
-        Directory.Delete(StateFolder, recursive: true);
+        if (Devnet is not null)
+            await Devnet.DisposeAsync();
+        if (Directory.Exists(StateFolder))
+            Directory.Delete(StateFolder, recursive: true);
     }
+
+    /// <summary>The devnet authority with id <paramref name="id"/>.</summary>
+    public DevnetAuthority Authority(string id) => Devnet.Authorities.Single(a => a.Id == id);
+}
+
+/// <summary>The devnet tests that share one <see cref="DevnetFixture"/>; devnets are never started in parallel (2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class DevnetCollection : ICollectionFixture<DevnetFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Devnet";
 }

@@ -28,7 +28,7 @@ public class CommandLineTests
     [InlineData("permit", "cancel", "CH/2026/1", "--reason", "withdrawn")]
     [InlineData("permit", "history", "CH/2026/1")]
     [InlineData("authority", "list", "--country", "CH")]
-    [InlineData("authority", "propose", "--address", "0x01", "--country", "NO", "--code", "NO-MA")]
+    [InlineData("authority", "propose", "--address", "0x01", "--country", "NO", "--code", "NO-MA", "--node", "0x02")]
     [InlineData("authority", "vote", "7")]
     [InlineData("demo")]
     [InlineData("--gateway", "http://127.0.0.1:9", "--identity", "ch-issuer", "permit", "verify", "X")]

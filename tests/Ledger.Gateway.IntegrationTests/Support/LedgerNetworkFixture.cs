@@ -116,6 +116,8 @@ public class LedgerNetworkFixture : IAsyncLifetime
         Settings["Chain:FollowerPollInterval"] = "00:00:00.100";
         Settings["Health:Node:BlockPeriod"] = "00:00:00.200";
         Settings["Health:Node:ProbeInterval"] = "00:00:00.200";
+        // One gateway plays every country here (the devnet tests run one gateway per authority).
+        Settings["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "true";
         var passwordFile = Path.Combine(_directory, "password.txt");
         File.WriteAllText(passwordFile, Password + "\n");
         var keystores = 0;
