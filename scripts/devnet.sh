@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the devnet on this machine: anvil (1 s blocks), redis-server, the contracts with demo
-# authorities (CH, FR, their customs, NO admitted by vote) and the gateway on
-# http://127.0.0.1:5080 (plain HTTP/2, dev identities). Ctrl-C stops everything.
-# Arguments go to the devnet host: --port N, --no-redis, --state DIR, --once (start, run
-# the demo, stop; exit code 1 if a step fails). Set DEVNET_CONFIGURATION=Release for a
-# Release build.
+# Runs the sample network of chain-config/ on this machine: anvil booted from its genesis,
+# redis-server, and one gateway per authority (CH :5081, FR :5082, DE :5083, KE :5084; plain
+# HTTP/2, dev identities), each with only its own keys. Ctrl-C stops everything.
+# Arguments go to the devnet host: --port N (0 = any free ports), --no-redis, --state DIR,
+# --once (start, run the demo, admit NO by vote, run the conformance checks against every
+# gateway, stop; exit code 1 if a step fails). DEVNET_CONFIGURATION=Release for a Release build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -8,8 +8,8 @@ public static class ConnectionOptions
     /// <summary>Environment variable naming the gateway when --gateway is not given.</summary>
     public const string GatewayVariable = "LEDGER_GATEWAY";
 
-    /// <summary>The devnet's gateway, used when neither --gateway nor LEDGER_GATEWAY says otherwise.</summary>
-    public static readonly Uri DefaultGateway = new("http://127.0.0.1:5080");
+    /// <summary>The sample devnet's first gateway (CH's), used when neither --gateway nor LEDGER_GATEWAY says otherwise.</summary>
+    public static readonly Uri DefaultGateway = new("http://127.0.0.1:5081");
 
     /// <summary>--gateway URL.</summary>
     public static readonly Option<Uri?> Gateway = new("--gateway")
