@@ -1,3 +1,4 @@
+using Ledger.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
