@@ -18,7 +18,7 @@ namespace Ledger.Gateway.IntegrationTests;
 /// INTERNAL or UNKNOWN, and a refused call may not change any authority's nonce. The seed is
 /// printed; LEDGER_FUZZ_SEED repeats a run, LEDGER_FUZZ_CALLS changes its length.
 /// </summary>
-[Collection(LedgerNetworkCollection.Name)]
+[Collection(FuzzNetworkCollection.Name)]
 public sealed class GatewayFuzzTests(LedgerNetworkFixture network, ITestOutputHelper output)
 {
     private static readonly string[] Identities = [.. Officials.All.Keys, "nobody", ""];
@@ -93,4 +93,15 @@ public sealed class GatewayFuzzTests(LedgerNetworkFixture network, ITestOutputHe
 
     private static int? Setting(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
+/// <summary>
+/// The fuzz test's own network: its accepted random writes (an agency suspended, a proposal
+/// opened with real accounts) must not change the state the other integration tests rely on.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class FuzzNetworkCollection : ICollectionFixture<LedgerNetworkFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Fuzz network";
 }

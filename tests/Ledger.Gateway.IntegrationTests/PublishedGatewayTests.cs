@@ -85,7 +85,7 @@ public sealed class PublishedGatewayTests(LedgerNetworkFixture network, Publishe
                 $"Identity__Clients__{i}__IssuerThumbprintSha256={client.IssuerThumbprintSha256}", $"Identity__Clients__{i}__Subject={client.Subject}",
                 $"Identity__Clients__{i}__Authority={client.Authority}", $"Identity__Clients__{i}__Role={client.Role}",
             }),
-            .. AsEnvironment(network.Settings.Where(setting => setting.Key.StartsWith("Chain:", StringComparison.Ordinal))),
+            .. AsEnvironment(OneAuthoritysChainSettings("ch-issuer.json", "ch-customs.json")),
             "ASPNETCORE_ENVIRONMENT=Production", $"ASPNETCORE_CONTENTROOT={Path.Combine(published.Folder.FullName, "gateway")}",
         ];
         await using var gateway = await GuardedProcess.StartAsync("env", [.. settings, "dotnet", Path.Combine(published.Folder.FullName, "gateway", "Ledger.Gateway.dll")],
@@ -111,6 +111,25 @@ public sealed class PublishedGatewayTests(LedgerNetworkFixture network, Publishe
 
     private async Task<(int ExitCode, string Output)> ProbeAsync(string url, params string[] tls) =>
         await PublishedGateway.RunAsync("dotnet", [Path.Combine(_out.FullName, "probe", "ledger-health-probe.dll"), "--url", url, "--timeout", "5", .. tls], TimeSpan.FromSeconds(60));
+
+
+    // A production gateway holds only its own authority's keys (the fixture's one gateway plays every
+    // country through a test-only option that Production refuses): the Chain section with CH's keystores alone.
+    private IEnumerable<KeyValuePair<string, string?>> OneAuthoritysChainSettings(params string[] keystoreFiles)
+    {
+        var chain = network.Settings.Where(setting => setting.Key.StartsWith("Chain:", StringComparison.Ordinal)
+            && !setting.Key.StartsWith("Chain:Keystores:", StringComparison.Ordinal)
+            && setting.Key != "Chain:TestOnlyAllowKeysOfSeveralCountries").ToList();
+        var entries = network.Settings.Where(setting => setting.Key.StartsWith("Chain:Keystores:", StringComparison.Ordinal) && setting.Key.EndsWith(":KeystorePath", StringComparison.Ordinal)
+                && keystoreFiles.Any(file => setting.Value?.EndsWith("/" + file, StringComparison.Ordinal) == true))
+            .Select(setting => setting.Key[..^":KeystorePath".Length]).ToList();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var field in new[] { "Account", "KeystorePath", "PasswordFile" })
+                chain.Add(new($"Chain:Keystores:{i}:{field}", network.Settings[$"{entries[i]}:{field}"]));
+        }
+        return chain;
+    }
 
 }
 

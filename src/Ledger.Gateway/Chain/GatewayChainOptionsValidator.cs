@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Chain;
 
 /// <summary>Checks the <c>Chain</c> section at startup so that a bad value stops the host with its key.</summary>
-public sealed class GatewayChainOptionsValidator : IValidateOptions<GatewayChainOptions>
+/// <param name="gateway">The gateway's mode: the test-only keyring option is refused in Production.</param>
+public sealed class GatewayChainOptionsValidator(IOptions<Hosting.GatewayOptions> gateway) : IValidateOptions<GatewayChainOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, GatewayChainOptions options)
@@ -33,6 +34,8 @@ public sealed class GatewayChainOptionsValidator : IValidateOptions<GatewayChain
         var accounts = new HashSet<Address>();
         for (var i = 0; i < options.Keystores.Count; i++)
             CheckKeystore(problems, $"Chain:Keystores:{i}", options.Keystores[i], accounts);
+        if (options.TestOnlyAllowKeysOfSeveralCountries && gateway.Value.Mode == Hosting.GatewayMode.Production)
+            problems.Add("Chain:TestOnlyAllowKeysOfSeveralCountries is for tests on a devnet gateway: a production gateway signs only for its own authority and its agencies. Remove it.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
