@@ -58,4 +58,22 @@ public sealed class NetworkJoinTests
         var duplicate = SampleNetwork.Founder("ch2", "CH", "CH-OTHER", 0);
         Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, duplicate, KeySource.Seeded("join-test-seed"), "pw", Path.GetTempPath()));
     }
+
+    [Fact]
+    public void A_newcomer_whose_ids_are_paths_or_whose_code_is_too_long_is_refused_before_any_file_is_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("join-refused-");
+        try
+        {
+            var bad = SampleNetwork.Founder("no", "NO", new string('X', 33), 0, ("../../escape", AgencyKind.Customs, "NO-TOLL"));
+            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, bad, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
+            Assert.Contains("'../../escape'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("1 to 32 printable ASCII", error.Message, StringComparison.Ordinal);
+            Assert.Empty(folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -50,10 +50,6 @@ public sealed class RunningDevnet : IAsyncDisposable
     /// <summary>Each running gateway by authority id.</summary>
     public IReadOnlyDictionary<string, Uri> Gateways => _gateways;
 
-    /// <summary>The gateway an identity's officer uses: its own authority's.</summary>
-    public Uri GatewayOf(string identity) =>
-        _gateways[_authorities.Single(a => a.Accounts.Any(account => account.Identity == identity) || a.ObserverIdentity == identity).Id];
-
     /// <summary>Path of the file listing each identity's gateway (read by `ledger demo`).</summary>
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 

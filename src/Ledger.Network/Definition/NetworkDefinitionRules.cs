@@ -39,31 +39,55 @@ public static partial class NetworkDefinitionRules
         if (authorities.Count > MaximumFounders)
             problems.Add($"{authorities.Count} founding authorities: at most {MaximumFounders}");
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        var ports = new HashSet<int>();
-        var issuerCountries = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Seen();
         foreach (var authority in authorities)
-        {
-            var where = $"authority '{authority.Id}'";
-            CheckId(authority.Id, where, ids, problems);
-            CheckCode(authority.Code, where, codes, problems);
-            if (!CountryCode.TryParse(authority.Country, out var country, out var error))
-                problems.Add($"{where}: country '{authority.Country}': {error}");
-            else if (!issuerCountries.Add(country.Value))
-                problems.Add($"{where}: a second founding issuer for {country.Value}; one issuer per country founds the network");
-            if (authority.GatewayPort is < 0 or > 65535 || (authority.GatewayPort != 0 && !ports.Add(authority.GatewayPort)))
-                problems.Add($"{where}: gatewayPort {authority.GatewayPort} is out of range or used twice");
-            foreach (var agency in authority.Agencies ?? [])
-            {
-                var agencyWhere = $"agency '{agency.Id}' of '{authority.Id}'";
-                CheckId(agency.Id, agencyWhere, ids, problems);
-                CheckCode(agency.Code, agencyWhere, codes, problems);
-                if (!Enum.IsDefined(agency.Kind))
-                    problems.Add($"{agencyWhere}: kind must be Customs, ScientificAuthority or SingleWindow");
-            }
-        }
+            CheckAuthority(authority, seen, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// Every problem of a newcomer's own definition (`ledger network join`): the same rules as for a
+    /// founder. Its ids become file names, so a path in them is refused here, before anything is written.
+    /// </summary>
+    public static IReadOnlyList<string> CheckNewcomer(AuthorityDefinition newcomer)
+    {
+        ArgumentNullException.ThrowIfNull(newcomer);
+        var problems = new List<string>();
+        CheckAuthority(newcomer, new Seen(), problems);
+        return problems;
+    }
+
+    private static void CheckAuthority(AuthorityDefinition authority, Seen seen, List<string> problems)
+    {
+        var where = $"authority '{authority.Id}'";
+        CheckId(authority.Id, where, seen.Ids, problems);
+        CheckCode(authority.Code, where, seen.Codes, problems);
+        if (!CountryCode.TryParse(authority.Country, out var country, out var error))
+            problems.Add($"{where}: country '{authority.Country}': {error}");
+        else if (!seen.IssuerCountries.Add(country.Value))
+            problems.Add($"{where}: a second founding issuer for {country.Value}; one issuer per country founds the network");
+        if (authority.GatewayPort is < 0 or > 65535 || (authority.GatewayPort != 0 && !seen.Ports.Add(authority.GatewayPort)))
+            problems.Add($"{where}: gatewayPort {authority.GatewayPort} is out of range or used twice");
+        foreach (var agency in authority.Agencies ?? [])
+        {
+            var agencyWhere = $"agency '{agency.Id}' of '{authority.Id}'";
+            CheckId(agency.Id, agencyWhere, seen.Ids, problems);
+            CheckCode(agency.Code, agencyWhere, seen.Codes, problems);
+            if (!Enum.IsDefined(agency.Kind))
+                problems.Add($"{agencyWhere}: kind must be Customs, ScientificAuthority or SingleWindow");
+        }
+    }
+
+    // What must be unique across a network's authorities.
+    private sealed class Seen
+    {
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Codes { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<int> Ports { get; } = [];
+
+        public HashSet<string> IssuerCountries { get; } = new(StringComparer.Ordinal);
     }
 
     private static void CheckId(string? id, string where, HashSet<string> seen, List<string> problems)

@@ -34,6 +34,9 @@ public static class NetworkJoin
         ArgumentNullException.ThrowIfNull(newcomer);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentException.ThrowIfNullOrEmpty(password);
+        var problems = NetworkDefinitionRules.CheckNewcomer(newcomer);
+        if (problems.Count > 0)
+            throw new NetworkDefinitionException($"The new authority cannot join as given:{Environment.NewLine}- " + string.Join(Environment.NewLine + "- ", problems));
         if (network.Authorities.Any(a => a.Id == newcomer.Id || a.Country == newcomer.Country))
             throw new NetworkDefinitionException($"The network already has an authority '{newcomer.Id}' or an issuer for {newcomer.Country}.");
 
