@@ -46,10 +46,10 @@ dotnet_log="$(mktemp)"
 trx_dir="$(mktemp -d)"
 (cd "$REPO_ROOT" && dotnet test Ledger.sln --nologo -v q --logger "trx;LogFilePrefix=tests" --results-directory "$trx_dir" 2>&1) | tee "$dotnet_log"
 dotnet_rc=${PIPESTATUS[0]}
-# dotnet's quiet output counts skipped tests without their reasons; the TRX files keep them.
+# dotnet's quiet output counts skipped and failed tests without saying why; the TRX files keep it.
 shopt -s nullglob
 trx_files=("$trx_dir"/*.trx)
-[[ ${#trx_files[@]} -eq 0 ]] || python3 "$REPO_ROOT/scripts/skipped-tests.py" "${trx_files[@]}"
+[[ ${#trx_files[@]} -eq 0 ]] || python3 "$REPO_ROOT/scripts/test-outcomes.py" "${trx_files[@]}"
 rm -rf "$trx_dir"
 # VSTest prints per project: "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..."
 read -r dp df ds < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+), Total.*/\2 \1 \3/p' "$dotnet_log" |
