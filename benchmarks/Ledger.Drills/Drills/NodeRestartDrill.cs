@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ledger.Drills.Support;
+
+namespace Ledger.Drills.Drills;
+
+/// <summary>
+/// Drill 2: the node stopped while customs at two gateways record shipments, and started again
+/// on its port with its chain. anvil keeps the chain through a state file (--state: loaded at
+/// start, written at a SIGTERM), as a validator keeps its database; transactions in its pool
+/// at the stop are not in the file, so the gateways must resend those writes.
+/// </summary>
+internal static class NodeRestartDrill
+{
+    /// <summary>The drill's name in the report.</summary>
+    public const string Name = "node stopped and restarted under load";
+
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs it on a devnet of its own.</summary>
+    public static async Task<DrillResult> RunAsync(DrillOptions options, DrillScale scale, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var network = await DrillNetwork.StartAsync(options, "node", cancellationToken);
+        var node = network.Devnet.Node;
+        var chainId = await node.ChainIdAsync(cancellationToken);
+        var stateFile = Path.Combine(network.Folder, "anvil-state.json");
+        // anvil cannot both boot from a genesis (--init) and dump on exit: save the booted chain and restart from it.
+        await node.SaveStateAsync(stateFile, cancellationToken);
+        await node.StopAsync(graceful: true);
+        await node.StartAgainAsync(stateFile, chainId, cancellationToken);
+
+        var permits = await network.RegisterPermitsAsync(4, singleUse: false, cancellationToken);
+        var writes = ShipmentPlan.Spread("NODE", permits, scale.Writes, ShipmentPlan.BothCustoms(network));
+        var load = new ShipmentLoad(writes, scale.Clients, scale.AttemptTimeout, scale.Patience);
+        var mining = new NodeMining(network.Devnet.RpcUrl);
+
+        var running = load.RunAsync(cancellationToken);
+        await Condition.MustAsync(() => Task.FromResult(load.Finished >= writes.Count / 3), scale.Patience, "the first third of the writes", cancellationToken);
+        var stoppedAfter = load.Finished;
+        var pooled = await mining.PendingAsync();
+        await node.StopAsync(graceful: true);
+        // The outage itself: clients and gateways meet a node that does not answer.
+        await Task.Delay(Outage, cancellationToken);
+        await node.StartAgainAsync(stateFile, chainId, cancellationToken);
+        var outcomes = await running;
+
+        var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
+        var notes = string.Create(CultureInfo.InvariantCulture,
+            $"anvil with --state (chain written at SIGTERM, loaded at restart; not a second RPC URL), stopped after {stoppedAfter} of {writes.Count} writes ended " +
+            $"with {pooled} transactions in its pool, down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients; {account.Notes}");
+        return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
+    }
+}
