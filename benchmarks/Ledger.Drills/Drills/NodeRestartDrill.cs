@@ -31,7 +31,7 @@ internal static class NodeRestartDrill
         await node.StartAgainAsync(stateFile, chainId, cancellationToken);
 
         var permits = await network.RegisterPermitsAsync(4, singleUse: false, cancellationToken);
-        var writes = ShipmentPlan.Spread("NODE", permits, scale.Writes, ShipmentPlan.BothCustoms(network));
+        var writes = ShipmentPlan.Spread("NODE", permits, scale.Writes, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken));
         var load = new ShipmentLoad(writes, scale.Clients, scale.AttemptTimeout, scale.Patience);
         var mining = new NodeMining(network.Devnet.RpcUrl);
 
@@ -48,7 +48,7 @@ internal static class NodeRestartDrill
         var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"anvil with --state (chain written at SIGTERM, loaded at restart; not a second RPC URL), stopped after {stoppedAfter} of {writes.Count} writes ended " +
-            $"with {pooled} transactions in its pool, down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients; {account.Notes}");
+            $"with {pooled} transactions in its pool, down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

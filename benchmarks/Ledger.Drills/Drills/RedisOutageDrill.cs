@@ -20,7 +20,7 @@ internal static class RedisOutageDrill
         var clock = Stopwatch.StartNew();
         await using var network = await DrillNetwork.StartAsync(options, "redis", cancellationToken);
         var permits = await network.RegisterPermitsAsync(4, singleUse: false, cancellationToken);
-        var writes = ShipmentPlan.Spread("REDIS", permits, scale.Writes, ShipmentPlan.BothCustoms(network));
+        var writes = ShipmentPlan.Spread("REDIS", permits, scale.Writes, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken));
         var load = new ShipmentLoad(writes, scale.Clients, scale.AttemptTimeout, scale.Patience);
         var redis = network.Devnet.RedisServer ?? throw new InvalidOperationException("The drill's devnet runs without Redis.");
 
@@ -40,7 +40,7 @@ internal static class RedisOutageDrill
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"redis-server SIGKILLed after {killedAfter} of {writes.Count} writes ended, down {downFor.TotalSeconds:0.0} s " +
             $"({endedWhileDown} writes ended meanwhile{(continued ? "" : ": writes did NOT go on without Redis")}), restarted empty on its port; " +
-            $"{scale.Clients} clients, customs of {DrillNetwork.Exporter} and {DrillNetwork.Importer} at their own gateways; {account.Notes}");
+            $"{scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

@@ -21,15 +21,15 @@ internal static class ShipmentRaceDrill
         await using var network = await DrillNetwork.StartAsync(options, "race", cancellationToken);
         var permits = await network.RegisterPermitsAsync(scale.RacePermits, singleUse: true, cancellationToken);
         // Permit i's attempts go alternately to the two gateways; shuffled so that every permit is raced for at once.
-        var writes = ShipmentPlan.Spread("RACE", permits, scale.RaceAttempts, ShipmentPlan.BothCustoms(network)).ToArray();
+        var writes = ShipmentPlan.Spread("RACE", permits, scale.RaceAttempts, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken)).ToArray();
         new Random(13).Shuffle(writes);
         var load = new ShipmentLoad(writes, writes.Length, scale.AttemptTimeout, scale.Patience);
         var outcomes = await load.RunAsync(cancellationToken);
 
         var account = await WriteAccounting.OneWinnerPerPermitAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
-            $"{writes.Length} attempts at once on {permits.Count} single-use permits ({writes.Length / permits.Count} each), customs of " +
-            $"{DrillNetwork.Exporter} and {DrillNetwork.Importer} at their own gateways; {account.Notes}");
+            $"{writes.Length} attempts at once on {permits.Count} single-use permits ({writes.Length / permits.Count} each), {DrillNetwork.Exporter}'s customs at two replicas of its gateway; " +
+            $"{account.Notes}");
         return new DrillResult(Name, writes.Length, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

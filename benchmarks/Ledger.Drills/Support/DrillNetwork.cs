@@ -18,7 +18,7 @@ internal sealed class DrillNetwork : IAsyncDisposable
     /// <summary>The authority whose issuer registers the drills' permits, and whose customs record shipments.</summary>
     public const string Exporter = "ch";
 
-    /// <summary>The destination authority, whose customs may record shipments too.</summary>
+    /// <summary>The destination authority.</summary>
     public const string Importer = "fr";
 
     /// <summary>
@@ -40,6 +40,7 @@ internal sealed class DrillNetwork : IAsyncDisposable
     };
 
     private readonly Dictionary<Uri, GatewayClients> _clients = [];
+    private readonly List<InProcessGateway> _replicas = [];
     private readonly string _folder;
     private int _permitSequence;
 
@@ -80,6 +81,20 @@ internal sealed class DrillNetwork : IAsyncDisposable
     /// <summary>The clients of authority <paramref name="id"/>'s in-process gateway.</summary>
     public GatewayClients GatewayOf(string id) => ClientsOf(Devnet.Gateways[id]);
 
+    /// <summary>
+    /// Starts a second replica of authority <paramref name="id"/>'s gateway in this process, as
+    /// an operator runs two behind a load balancer: the same keys and Redis prefix (they share
+    /// idempotency records and the nonce lease), checkpoints of its own. Stopped with the network.
+    /// </summary>
+    public async Task<GatewayClients> StartReplicaAsync(string id, CancellationToken cancellationToken)
+    {
+        var settings = Devnet.GatewaySettingsOf(Authority(id), 0);
+        settings["Stores:CheckpointDirectory"] = Path.Combine(_folder, $"{id}-replica-{_replicas.Count + 2}", "checkpoints");
+        var replica = await InProcessGateway.StartAsync(settings, cancellationToken);
+        _replicas.Add(replica);
+        return ClientsOf(replica.Address);
+    }
+
     /// <summary>The customs officer of authority <paramref name="id"/>.</summary>
     public string CustomsOf(string id) => Authority(id).CustomsIdentity ?? throw new InvalidOperationException($"{id} has no customs.");
 
@@ -113,6 +128,8 @@ internal sealed class DrillNetwork : IAsyncDisposable
     {
         foreach (var clients in _clients.Values)
             clients.Dispose();
+        foreach (var replica in _replicas)
+            await replica.DisposeAsync();
         await Devnet.DisposeAsync();
         try
         {

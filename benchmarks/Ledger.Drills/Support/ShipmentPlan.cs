@@ -15,10 +15,15 @@ internal static class ShipmentPlan
         Enumerable.Range(0, count).Select(i => (Index: i, Office: offices[i / permits.Count % offices.Count])).Select(w => new ShipmentWrite(
             w.Office.Gateway, w.Office.Identity, permits[w.Index % permits.Count], string.Create(CultureInfo.InvariantCulture, $"AWB-{drill}-{w.Index:D5}"), 1)).ToList();
 
-    /// <summary>The exporter's and the importer's customs, each at its own gateway.</summary>
-    public static IReadOnlyList<(Cli.Connection.GatewayClients Gateway, string Identity)> BothCustoms(DrillNetwork network) =>
-    [
-        (network.GatewayOf(DrillNetwork.Exporter), network.CustomsOf(DrillNetwork.Exporter)),
-        (network.GatewayOf(DrillNetwork.Importer), network.CustomsOf(DrillNetwork.Importer)),
-    ];
+    /// <summary>
+    /// The exporter's customs at two replicas of the exporter's gateway: only the export side
+    /// records shipments (the import side confirms arrivals), and each gateway holds only its
+    /// own authority's keys, so "two gateways" writing on one permit are two replicas.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Cli.Connection.GatewayClients Gateway, string Identity)>> ExporterCustomsAtTwoReplicasAsync(
+        DrillNetwork network, CancellationToken cancellationToken)
+    {
+        var customs = network.CustomsOf(DrillNetwork.Exporter);
+        return [(network.GatewayOf(DrillNetwork.Exporter), customs), (await network.StartReplicaAsync(DrillNetwork.Exporter, cancellationToken), customs)];
+    }
 }
