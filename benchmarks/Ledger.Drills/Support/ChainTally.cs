@@ -12,7 +12,7 @@ namespace Ledger.Drills.Support;
 /// ShipmentRecorded event of the PermitRegistry since the genesis, and on request a permit's
 /// own counters from <c>verify</c>. The drills count lost and doubled writes from this.
 /// </summary>
-internal sealed class ChainTally
+internal sealed class ChainTally : IShipmentLedger
 {
     private readonly PermitRegistryContract _registry;
     private readonly Dictionary<(Bytes32 Permit, Bytes32 Reference), int> _recorded;
@@ -40,14 +40,14 @@ internal sealed class ChainTally
         return new ChainTally(registry, shipments);
     }
 
-    /// <summary>How many ShipmentRecorded events carry this permit and shipment reference (1 when it landed once).</summary>
+    /// <inheritdoc />
     public int TimesRecorded(string permitId, string reference) =>
         _recorded.GetValueOrDefault((KeyOf(permitId), ShipmentReference.Parse(reference).Key));
 
-    /// <summary>How many ShipmentRecorded events the permit has, whatever their reference.</summary>
+    /// <inheritdoc />
     public int ShipmentEventsOf(string permitId) => _recordedPerPermit.GetValueOrDefault(KeyOf(permitId));
 
-    /// <summary>The permit's own counters now: shipments used and the amount used on its first line.</summary>
+    /// <inheritdoc />
     public async Task<(int Shipments, UInt128 UsedOnFirstLine)> CountersOfAsync(string permitId, CancellationToken cancellationToken)
     {
         var view = await _registry.VerifyAsync(KeyOf(permitId), cancellationToken: cancellationToken);

@@ -14,7 +14,7 @@ internal sealed record WriteAccount(int Lost, int Doubled, string Notes);
 internal static class WriteAccounting
 {
     /// <summary>For drills where every write is valid and must land exactly once, whatever fault the clients retried through.</summary>
-    public static async Task<WriteAccount> EveryWriteOnceAsync(ChainTally tally, IReadOnlyList<ShipmentWrite> writes, IReadOnlyList<WriteOutcome> outcomes,
+    public static async Task<WriteAccount> EveryWriteOnceAsync(IShipmentLedger tally, IReadOnlyList<ShipmentWrite> writes, IReadOnlyList<WriteOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         var lost = 0;
@@ -39,7 +39,7 @@ internal static class WriteAccounting
     /// For a race on single-use permits: each permit must end with exactly one shipment on chain
     /// (none is a lost write: someone should have won), and every client told it won must be that one.
     /// </summary>
-    public static async Task<WriteAccount> OneWinnerPerPermitAsync(ChainTally tally, IReadOnlyList<ShipmentWrite> writes, IReadOnlyList<WriteOutcome> outcomes,
+    public static async Task<WriteAccount> OneWinnerPerPermitAsync(IShipmentLedger tally, IReadOnlyList<ShipmentWrite> writes, IReadOnlyList<WriteOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         var lost = 0;
@@ -66,7 +66,7 @@ internal static class WriteAccounting
     }
 
     // Shipments on chain beyond the writes that landed: duplicate events, or counters above them.
-    private static async Task<int> ExcessShipmentsAsync(ChainTally tally, string permitId, int landed, UInt128 landedAmount, CancellationToken cancellationToken)
+    private static async Task<int> ExcessShipmentsAsync(IShipmentLedger tally, string permitId, int landed, UInt128 landedAmount, CancellationToken cancellationToken)
     {
         var (shipments, used) = await tally.CountersOfAsync(permitId, cancellationToken);
         var excessAmount = used > landedAmount ? (int)(used - landedAmount) : 0;
