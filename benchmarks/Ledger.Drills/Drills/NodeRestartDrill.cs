@@ -7,8 +7,9 @@ namespace Ledger.Drills.Drills;
 /// <summary>
 /// Drill 2: the node stopped while customs at two gateways record shipments, and started again
 /// on its port with its chain. anvil keeps the chain through a state file (--state: loaded at
-/// start, written at a SIGTERM), as a validator keeps its database; transactions in its pool
-/// at the stop are not in the file, so the gateways must resend those writes.
+/// start, written at a SIGTERM), as a validator keeps its database. The stop comes while
+/// transactions wait in its pool (mining held a moment); they are not in the file, so the
+/// gateways must find them gone and send those writes again.
 /// </summary>
 internal static class NodeRestartDrill
 {
@@ -38,17 +39,22 @@ internal static class NodeRestartDrill
         var running = load.RunAsync(cancellationToken);
         await Condition.MustAsync(() => Task.FromResult(load.Finished >= writes.Count / 3), scale.Patience, "the first third of the writes", cancellationToken);
         var stoppedAfter = load.Finished;
+        // Strike with writes in flight: mining held until the pool has some, which the stop then loses.
+        await mining.HoldAsync();
+        var inPool = Math.Max(1, Math.Min(scale.Clients, writes.Count - stoppedAfter) / 2);
+        await Condition.WithinAsync(async () => await mining.PendingAsync() >= inPool, scale.AttemptTimeout, cancellationToken);
         var pooled = await mining.PendingAsync();
         await node.StopAsync(graceful: true);
         // The outage itself: clients and gateways meet a node that does not answer.
         await Task.Delay(Outage, cancellationToken);
+        // --block-time brings interval mining back with the process.
         await node.StartAgainAsync(stateFile, chainId, cancellationToken);
         var outcomes = await running;
 
         var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"anvil with --state (chain written at SIGTERM, loaded at restart; not a second RPC URL), stopped after {stoppedAfter} of {writes.Count} writes ended " +
-            $"with {pooled} transactions in its pool, down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
+            $"with {pooled} sent transactions in its pool (lost with it), down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

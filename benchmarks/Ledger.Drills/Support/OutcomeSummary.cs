@@ -14,6 +14,11 @@ internal static class OutcomeSummary
         var gaveUp = outcomes.Count(o => o.End == WriteEnd.GaveUp);
         return string.Create(CultureInfo.InvariantCulture,
             $"clients: {outcomes.Count(o => o.End == WriteEnd.Succeeded)} succeeded, {refused} refused{(refused > 0 ? $" ({ByStatus(WriteEnd.Refused)})" : "")}, " +
-            $"{gaveUp} gave up{(gaveUp > 0 ? $" ({ByStatus(WriteEnd.GaveUp)})" : "")}, {outcomes.Sum(o => o.Retries)} retries");
+            $"{gaveUp} gave up{(gaveUp > 0 ? $" ({ByStatus(WriteEnd.GaveUp)})" : "")}, {outcomes.Sum(o => o.Retries)} retries{Unexpected(outcomes)}");
     }
+
+    // One example of each status a client neither expects (a refusal for a used-up permit) nor retries, for the reader to chase.
+    private static string Unexpected(IReadOnlyList<WriteOutcome> outcomes) => string.Concat(outcomes
+        .Where(o => o.End != WriteEnd.Succeeded && o.Status is not Grpc.Core.StatusCode.FailedPrecondition)
+        .GroupBy(o => o.Status).Select(g => $"; e.g. {g.Key}: \"{g.First().Detail}\""));
 }

@@ -15,8 +15,8 @@ internal enum WriteEnd
     GaveUp,
 }
 
-/// <summary>A write's end, the status that ended it (refusals and give-ups) and how many calls it took.</summary>
-internal sealed record WriteOutcome(WriteEnd End, StatusCode? Status, int Calls)
+/// <summary>A write's end, the status that ended it (refusals and give-ups) with its detail, and how many calls it took.</summary>
+internal sealed record WriteOutcome(WriteEnd End, StatusCode? Status, int Calls, string? Detail = null)
 {
     /// <summary>Calls beyond the first.</summary>
     public int Retries => Calls - 1;
@@ -54,9 +54,9 @@ internal static class RetryingCaller
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 if (!IsRetryable(e.StatusCode))
-                    return new WriteOutcome(WriteEnd.Refused, e.StatusCode, calls);
+                    return new WriteOutcome(WriteEnd.Refused, e.StatusCode, calls, e.Status.Detail);
                 if (DateTime.UtcNow + pause > giveUpAt)
-                    return new WriteOutcome(WriteEnd.GaveUp, e.StatusCode, calls);
+                    return new WriteOutcome(WriteEnd.GaveUp, e.StatusCode, calls, e.Status.Detail);
             }
             await Task.Delay(pause, cancellationToken);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
