@@ -28,13 +28,15 @@ internal static class GatewayKillDrill
         settings["Stores:CheckpointDirectory"] = Path.Combine(network.Folder, "process-gateway", "checkpoints");
         await using var gateway = await GatewayProcess.StartAsync(settings, LoopbackPort.Free(), Path.Combine(network.Folder, "process-gateway", "content"), cancellationToken);
         var writes = ShipmentPlan.Spread("KILL", permits, scale.InFlight, [(network.ClientsOf(gateway.Address), network.CustomsOf(DrillNetwork.Exporter))]);
+        var customs = network.CustomsOf(DrillNetwork.Exporter);
+        var minedBefore = await network.MinedTransactionsOfAsync(customs);
         var load = new ShipmentLoad(writes, writes.Count, scale.AttemptTimeout, scale.Patience);
         var mining = new NodeMining(network.Devnet.RpcUrl);
 
         await mining.HoldAsync();
         var running = load.RunAsync(cancellationToken);
         var allSent = await Condition.WithinAsync(async () => await mining.PendingAsync() >= writes.Count, scale.AttemptTimeout, cancellationToken);
-        var sent = await mining.PendingAsync();
+        var pooled = await mining.PendingAsync();
         var answeredBeforeKill = load.Finished;
         await gateway.KillAsync();
         var down = Stopwatch.StartNew();
@@ -44,11 +46,12 @@ internal static class GatewayKillDrill
         await mining.ResumeAsync(network.Devnet.Network.BlockPeriodSeconds);
         var outcomes = await running;
 
+        var mined = await network.MinedTransactionsOfAsync(customs) - minedBefore;
         var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
-            $"gateway process (dotnet Ledger.Gateway.dll, Redis-backed) SIGKILLed with {sent} of {writes.Count} transactions in the node's pool, mining held" +
+            $"gateway process (dotnet Ledger.Gateway.dll, Redis-backed) SIGKILLed with {pooled} of {writes.Count} transactions in the node's pool, mining held" +
             $"{(allSent ? "" : " (not all had been sent)")} and {answeredBeforeKill} answered; restarted on its port in {downFor.TotalSeconds:0.0} s, then a block mined; " +
-            $"clients retried with their request IDs; {account.Notes}");
+            $"clients retried with their request IDs; {account.Notes}; transactions mined from the customs account: {mined}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

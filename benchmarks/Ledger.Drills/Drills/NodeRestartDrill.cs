@@ -33,6 +33,8 @@ internal static class NodeRestartDrill
 
         var permits = await network.RegisterPermitsAsync(4, singleUse: false, cancellationToken);
         var writes = ShipmentPlan.Spread("NODE", permits, scale.Writes, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken));
+        var customs = network.CustomsOf(DrillNetwork.Exporter);
+        var minedBefore = await network.MinedTransactionsOfAsync(customs);
         var load = new ShipmentLoad(writes, scale.Clients, scale.AttemptTimeout, scale.Patience);
         var mining = new NodeMining(network.Devnet.RpcUrl);
 
@@ -51,10 +53,11 @@ internal static class NodeRestartDrill
         await node.StartAgainAsync(stateFile, chainId, cancellationToken);
         var outcomes = await running;
 
+        var mined = await network.MinedTransactionsOfAsync(customs) - minedBefore;
         var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"anvil with --state (chain written at SIGTERM, loaded at restart; not a second RPC URL), stopped after {stoppedAfter} of {writes.Count} writes ended " +
-            $"with {pooled} sent transactions in its pool (lost with it), down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
+            $"with {pooled} sent transactions in its pool (lost with it), down {Outage.TotalSeconds:0} s, restarted on its port; {scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}; transactions mined from the customs account: {mined}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

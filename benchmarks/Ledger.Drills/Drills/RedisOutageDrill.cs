@@ -21,6 +21,8 @@ internal static class RedisOutageDrill
         await using var network = await DrillNetwork.StartAsync(options, "redis", cancellationToken);
         var permits = await network.RegisterPermitsAsync(4, singleUse: false, cancellationToken);
         var writes = ShipmentPlan.Spread("REDIS", permits, scale.Writes, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken));
+        var customs = network.CustomsOf(DrillNetwork.Exporter);
+        var minedBefore = await network.MinedTransactionsOfAsync(customs);
         var load = new ShipmentLoad(writes, scale.Clients, scale.AttemptTimeout, scale.Patience);
         var redis = network.Devnet.RedisServer ?? throw new InvalidOperationException("The drill's devnet runs without Redis.");
 
@@ -36,11 +38,12 @@ internal static class RedisOutageDrill
         var downFor = down.Elapsed;
         var outcomes = await running;
 
+        var mined = await network.MinedTransactionsOfAsync(customs) - minedBefore;
         var account = await WriteAccounting.EveryWriteOnceAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"redis-server SIGKILLed after {killedAfter} of {writes.Count} writes ended, down {downFor.TotalSeconds:0.0} s " +
             $"({endedWhileDown} writes ended meanwhile{(continued ? "" : ": writes did NOT go on without Redis")}), restarted empty on its port; " +
-            $"{scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}");
+            $"{scale.Clients} clients, {DrillNetwork.Exporter}'s customs at two replicas of its gateway; {account.Notes}; transactions mined from the customs account: {mined}");
         return new DrillResult(Name, writes.Count, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

@@ -23,13 +23,16 @@ internal static class ShipmentRaceDrill
         // Permit i's attempts go alternately to the two gateways; shuffled so that every permit is raced for at once.
         var writes = ShipmentPlan.Spread("RACE", permits, scale.RaceAttempts, await ShipmentPlan.ExporterCustomsAtTwoReplicasAsync(network, cancellationToken)).ToArray();
         new Random(13).Shuffle(writes);
+        var customs = network.CustomsOf(DrillNetwork.Exporter);
+        var minedBefore = await network.MinedTransactionsOfAsync(customs);
         var load = new ShipmentLoad(writes, writes.Length, scale.AttemptTimeout, scale.Patience);
         var outcomes = await load.RunAsync(cancellationToken);
 
+        var mined = await network.MinedTransactionsOfAsync(customs) - minedBefore;
         var account = await WriteAccounting.OneWinnerPerPermitAsync(await network.TallyAsync(cancellationToken), writes, outcomes, cancellationToken);
         var notes = string.Create(CultureInfo.InvariantCulture,
             $"{writes.Length} attempts at once on {permits.Count} single-use permits ({writes.Length / permits.Count} each), {DrillNetwork.Exporter}'s customs at two replicas of its gateway; " +
-            $"{account.Notes}");
+            $"{account.Notes}; transactions mined from the customs account: {mined}");
         return new DrillResult(Name, writes.Length, account.Lost, account.Doubled, clock.Elapsed, notes);
     }
 }

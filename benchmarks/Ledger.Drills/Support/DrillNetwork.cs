@@ -119,6 +119,19 @@ internal sealed class DrillNetwork : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Transactions the account of <paramref name="identity"/> has had mined (its nonce at the
+    /// latest block): compared before and after a drill, it shows whether a write was sent twice,
+    /// even where the contract made the second one change nothing.
+    /// </summary>
+    public async Task<ulong> MinedTransactionsOfAsync(string identity)
+    {
+        var account = Devnet.Authorities.SelectMany(a => a.Accounts).Single(a => a.Identity == identity).Address;
+        var count = await new Nethereum.Web3.Web3(new Nethereum.JsonRpc.Client.RpcClient(Devnet.RpcUrl)).Eth.Transactions.GetTransactionCount
+            .SendRequestAsync(account, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest());
+        return (ulong)count.Value;
+    }
+
     /// <summary>Reads what the chain holds now, from the node.</summary>
     public Task<ChainTally> TallyAsync(CancellationToken cancellationToken) =>
         ChainTally.ReadAsync(Devnet.RpcUrl, Devnet.Registries.PermitRegistry, cancellationToken);
