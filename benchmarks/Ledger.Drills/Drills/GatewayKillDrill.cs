@@ -27,8 +27,8 @@ internal static class GatewayKillDrill
         var settings = network.Devnet.GatewaySettingsOf(exporter, 0);
         settings["Stores:CheckpointDirectory"] = Path.Combine(network.Folder, "process-gateway", "checkpoints");
         await using var gateway = await GatewayProcess.StartAsync(settings, LoopbackPort.Free(), Path.Combine(network.Folder, "process-gateway", "content"), cancellationToken);
-        var writes = ShipmentPlan.Spread("KILL", permits, scale.InFlight, [(network.ClientsOf(gateway.Address), network.CustomsOf(DrillNetwork.Exporter))]);
         var customs = network.CustomsOf(DrillNetwork.Exporter);
+        var writes = ShipmentPlan.Spread("KILL", permits, scale.InFlight, [(network.ClientsOf(gateway.Address), customs)]);
         var minedBefore = await network.MinedTransactionsOfAsync(customs);
         var load = new ShipmentLoad(writes, writes.Count, scale.AttemptTimeout, scale.Patience);
         var mining = new NodeMining(network.Devnet.RpcUrl);
