@@ -111,6 +111,24 @@ public sealed class GuardedProcess : IAsyncDisposable
     public InvalidOperationException Failure(string why) =>
         new($"{why}. Command: {CommandLine}{Environment.NewLine}Output:{Environment.NewLine}{string.Join(Environment.NewLine, Output)}");
 
+    /// <summary>
+    /// Kills the process outright (SIGKILL: no chance to flush or clean up, as a crash or an
+    /// out-of-memory kill would) and waits until it and its guard are gone. For fault drills.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            using var child = Process.GetProcessById(ProcessId);
+            child.Kill();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // Already gone.
+        }
+        await DisposeAsync();
+    }
+
     /// <summary>Stops the process and waits until it is gone.</summary>
     public async ValueTask DisposeAsync()
     {

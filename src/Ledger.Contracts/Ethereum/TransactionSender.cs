@@ -163,9 +163,7 @@ public sealed class TransactionSender : ITransactionSender
                 return (hash, reservation.Nonce);
             }
             if (retry >= _options.MaxNonceRetries)
-                throw new InvalidOperationException(
-                    $"The node refused {retry + 1} nonces up to {reservation.Nonce} as already taken; another sender is probably using this key. Nothing was sent.",
-                    refusal);
+                throw new NonceContentionException(From.ToString(), retry + 1, reservation.Nonce, refusal);
             await reservation.SkipTakenNonceAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -19,6 +19,7 @@ public sealed class RunningDevnet : IAsyncDisposable
     private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
+    private IReadOnlyDictionary<string, string?> _settingsOverlay = new Dictionary<string, string?>();
 
     private RunningDevnet(string stateFolder, NetworkLayout layout)
     {
@@ -43,6 +44,12 @@ public sealed class RunningDevnet : IAsyncDisposable
 
     /// <summary>Redis configuration string, or null when running without Redis.</summary>
     public string? Redis { get; private set; }
+
+    /// <summary>The anvil process behind <see cref="RpcUrl"/> (fault drills stop and restart it).</summary>
+    public AnvilNode Node { get; private set; } = null!;
+
+    /// <summary>The redis-server behind <see cref="Redis"/>, or null when running without Redis (fault drills kill and restart it).</summary>
+    public RedisNode? RedisServer { get; private set; }
 
     /// <summary>The authorities whose gateways run, in start order.</summary>
     public IReadOnlyList<DevnetAuthority> Authorities => _authorities;
@@ -82,8 +89,7 @@ public sealed class RunningDevnet : IAsyncDisposable
             0 => 0,
             var basePort => basePort.Value + _authorities.Count + 1,
         };
-        var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
-        var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
+        var gateway = await InProcessGateway.StartAsync(GatewaySettingsOf(authority, port), cancellationToken);
         _parts.Add(gateway);
         _authorities.Add(authority);
         _gateways[authority.Id] = gateway.Address;
@@ -91,9 +97,22 @@ public sealed class RunningDevnet : IAsyncDisposable
         return gateway.Address;
     }
 
+    /// <summary>
+    /// The settings of <paramref name="authority"/>'s gateway on <paramref name="port"/>, with the
+    /// options' overlay: what an in-process gateway gets, and what a gateway process is given.
+    /// </summary>
+    public Dictionary<string, string?> GatewaySettingsOf(DevnetAuthority authority, int port)
+    {
+        var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
+        foreach (var (key, value) in _settingsOverlay)
+            settings[key] = value;
+        return settings;
+    }
+
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         _basePort = options.BasePort;
+        _settingsOverlay = options.GatewaySettings ?? _settingsOverlay;
         Network = NetworkDefinitionFile.Read(Layout.Definition);
         if (!File.Exists(Layout.Genesis))
         {
@@ -104,6 +123,7 @@ public sealed class RunningDevnet : IAsyncDisposable
 
         var anvil = await AnvilNode.StartAsync(Network.BlockPeriodSeconds, Layout.Genesis, cancellationToken);
         _parts.Add(anvil);
+        Node = anvil;
         RpcUrl = anvil.RpcUrl;
         // The genesis is dated when the network was defined; a live network's blocks carry today's
         // time, so anvil's clock moves to now (else every permit valid from today is "not yet valid").
@@ -113,6 +133,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         {
             var redis = await RedisNode.StartAsync(cancellationToken);
             _parts.Add(redis);
+            RedisServer = redis;
             Redis = redis.Configuration;
             await log.WriteLineAsync($"redis-server on {Redis} (nothing persisted; a key prefix per gateway)");
         }

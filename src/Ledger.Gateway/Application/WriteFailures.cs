@@ -17,6 +17,9 @@ internal static class WriteFailures
             "the transaction was sent but not yet mined; retry later with the same request ID, which looks it up instead of sending again")),
         NonceLeaseUnavailableException e => new LedgerException(LedgerError.Unavailable(
             $"another gateway has been sending for {e.Account} for a while; retry with the same request ID")),
+        // Two replicas sending for one account without their shared lease (Redis down) took each other's nonces: nothing was sent.
+        NonceContentionException e => new LedgerException(LedgerError.Unavailable(
+            $"another gateway is sending for {e.Account} at the same moment and took the nonces tried; nothing was sent, retry with the same request ID")),
         NodeUnreachableException or RpcResponseException => new LedgerException(Messages.NodeUnavailable()),
         _ => null,
     };
