@@ -13,15 +13,15 @@ namespace Ledger.Gateway.Application;
 /// Reads a draft's document when it is a CITES ePermit or an IPPC ePhyto XML: anchored fields
 /// left empty are taken from it, and the ones given must agree with it, because customs read
 /// the document while the ledger enforces the fields. Any other document (JSON, PDF, XML of
-/// another vocabulary) stays hash-only, and its fields must all be given.
+/// another vocabulary, or a CITES or ePhyto XML the reader refuses) stays hash-only, and its
+/// fields must all be given.
 /// </summary>
 internal static class DocumentDraftIntake
 {
     /// <summary>
     /// The draft with its empty anchored fields filled from its document, and what the document
-    /// says (null when the gateway does not read this kind of document). Adds to
-    /// <paramref name="problems"/> when the document is a CITES or ePhyto XML with errors, or
-    /// when it is unreadable and names nothing the draft leaves out.
+    /// says (null when the gateway cannot read it). Adds to <paramref name="problems"/> when
+    /// the gateway cannot read the document and the draft leaves an anchored field empty.
     /// </summary>
     public static (ApiDraft Draft, PermitDocumentSummary? Summary) Fill(ApiDraft draft, string field, List<ValidationProblem> problems)
     {
@@ -29,14 +29,16 @@ internal static class DocumentDraftIntake
             return (draft, null);
         if (!PermitDocumentReader.TryRead(draft.Document.Memory, out var summary, out var readProblems))
         {
-            // Problems below the root ("document/...") mean a CITES or ePhyto document with
-            // errors: customs at the destination could not read it either, so it is refused.
-            if (readProblems.Any(problem => problem.Field != "document"))
+            // With every field given the document is anchored by its hash, as any other kind of
+            // document is (clients that send a token XML keep working); without them, the
+            // reader's problems say why the fields could not be taken from it.
+            if (LeavesAnchoredFieldsEmpty(draft))
+            {
                 problems.AddRange(readProblems.Select(problem => problem with { Field = $"{field}.{problem.Field}" }));
-            else if (LeavesAnchoredFieldsEmpty(draft))
-                problems.Add(new ValidationProblem($"{field}.document", string.Join("; ", readProblems.Select(p => p.Message))
-                    + "; the gateway fills a permit's fields only from a CITES ePermit or IPPC ePhyto XML: give permit_id, type, "
-                    + "valid_from, valid_until, destination_country and lines for this document"));
+                problems.Add(new ValidationProblem($"{field}.document",
+                    "the gateway fills a permit's fields only from a readable CITES ePermit or IPPC ePhyto XML: fix the document, "
+                    + "or give permit_id, type, valid_from, valid_until, destination_country and lines"));
+            }
             return (draft, null);
         }
         var filled = draft.Clone();

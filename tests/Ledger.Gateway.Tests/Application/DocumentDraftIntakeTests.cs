@@ -80,7 +80,7 @@ public sealed class DocumentDraftIntakeTests
     }
 
     [Fact]
-    public void A_cites_document_with_errors_is_refused_with_them_even_with_every_field_given()
+    public void A_cites_document_with_errors_is_refused_with_them_when_fields_are_left_out_and_anchored_by_hash_with_every_field()
     {
         var broken = ByteString.CopyFrom(Encoding.UTF8.GetBytes(Cites.ToStringUtf8().Replace("<ram:TypeCode>E</ram:TypeCode>", "", StringComparison.Ordinal)));
         var draft = new PermitDraft
@@ -91,8 +91,12 @@ public sealed class DocumentDraftIntakeTests
             Lines = { new QuantityLine { Amount = "40" }, new QuantityLine { Amount = "250" } },
         };
 
-        var problems = Refusal(draft);
+        var problems = Refusal(new PermitDraft { Document = broken });
+        var permit = Assert.Single(Check(draft));
 
-        Assert.All(problems, problem => Assert.StartsWith("permit.document/", problem.Field, StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.Field.StartsWith("permit.document/", StringComparison.Ordinal));
+        Assert.Contains(problems, problem => problem.Field == "permit.document" && problem.Message.Contains("give permit_id", StringComparison.Ordinal));
+        Assert.Equal("CH/2026/000123", permit.Registration.Id.Normalised);
+        Assert.Equal(broken.ToByteArray(), permit.Document.ToArray());
     }
 }
