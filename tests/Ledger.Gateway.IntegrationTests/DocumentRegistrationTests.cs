@@ -157,6 +157,28 @@ public sealed class DocumentRegistrationTests(LedgerNetworkFixture network)
     }
 
     [Fact]
+    public async Task A_permit_the_ledger_anchors_with_another_document_keeps_nothing_and_sends_nothing()
+    {
+        // Registered through a gateway that keeps no documents (as before the store was on).
+        var id = Permits.NewId();
+        var settings = new Dictionary<string, string?>(network.Settings) { ["Documents:Provider"] = "None" };
+        await using (var hashOnly = await Ledger.Gateway.Tests.Support.GatewayHost.StartAsync(settings))
+        {
+            using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(hashOnly.Address);
+            await new PermitService.PermitServiceClient(channel).RegisterPermitAsync(Permits.Register(Permits.ExportDraft(id, 40, 250)), As(Officials.ChIssuer));
+        }
+        var nonce = await network.NonceOfAsync(Officials.ChIssuer);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => network.Permits.RegisterPermitAsync(
+            FromDocument(SampleDocuments.CitesExport(id, SampleDocuments.TodayUtc)), As(Officials.ChIssuer)).ResponseAsync);
+
+        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Contains($"permit {id} is already registered on the ledger with a document of SHA-256", error.Status.Detail);
+        Assert.Null(await Store.FindByPermitAsync(Key(id)));
+        Assert.Equal(nonce, await network.NonceOfAsync(Officials.ChIssuer));
+    }
+
+    [Fact]
     public async Task A_document_kept_by_an_interrupted_attempt_does_not_stop_the_retry_and_a_retry_after_success_replays()
     {
         var id = Permits.NewId();

@@ -1,4 +1,5 @@
 using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Stores.Documents;
 
@@ -10,7 +11,7 @@ namespace Ledger.Gateway.Application;
 /// is not sent, and a fault after the put loses nothing (a retry stores the same bytes again,
 /// idempotently). Without a store (<c>Documents:Provider</c> None) registrations anchor hashes only.
 /// </summary>
-internal sealed class PermitDocumentKeeper(IDocumentStore? store = null)
+internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? store = null)
 {
     /// <summary>True when this gateway keeps documents.</summary>
     public bool KeepsDocuments => store is not null;
@@ -18,7 +19,9 @@ internal sealed class PermitDocumentKeeper(IDocumentStore? store = null)
     /// <summary>
     /// Stores each permit's document for registration (promoting a draft of the same bytes).
     /// Refuses, before storing any, a permit whose document was already sent for registration
-    /// with other bytes.
+    /// with other bytes, and a permit the ledger already anchors with another hash (registered
+    /// through another gateway, or before this one kept documents): keeping those bytes would
+    /// keep a document that is not the permit's.
     /// </summary>
     /// <exception cref="LedgerException">ALREADY_EXISTS on such a conflict; UNAVAILABLE when the store cannot be reached.</exception>
     public async Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct)
@@ -31,9 +34,11 @@ internal sealed class PermitDocumentKeeper(IDocumentStore? store = null)
             var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
             foreach (var permit in permits)
             {
-                if (stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key) is { IsDraft: false } existing
-                    && existing.DocumentHash != permit.Registration.DocumentHash)
+                var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
+                if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
                     throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
+                if (existing?.DocumentHash != permit.Registration.DocumentHash)
+                    await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
             }
             foreach (var permit in permits)
                 await store.PutAsync(ToStore(permit, asDraft: false), ct).ConfigureAwait(false);
@@ -52,6 +57,16 @@ internal sealed class PermitDocumentKeeper(IDocumentStore? store = null)
             throw new LedgerException(LedgerError.FailedPrecondition(
                 "this gateway keeps no documents (Documents:Provider is None), so it cannot hold drafts; ask its operator to configure the document store"));
         return Translated([permit], () => store.PutAsync(ToStore(permit, asDraft: true), ct));
+    }
+
+    private async Task RefuseIfAnchoredOtherwiseAsync(CheckedPermit permit, CancellationToken ct)
+    {
+        var anchored = (await chain.ReadPermitAsync(permit.Registration.Id.Key, ct).ConfigureAwait(false)).Permit;
+        if (anchored.Exists && anchored.DocumentHash != permit.Registration.DocumentHash)
+            throw new LedgerException(LedgerError.AlreadyExists(
+                $"permit {permit.Registration.Id.Normalised} is already registered on the ledger with a document of SHA-256 {anchored.DocumentHash}; "
+                + $"the document given hashes to {permit.Registration.DocumentHash}. Nothing was kept or sent. "
+                + "A registered permit's document never changes: register a replacement permit (ReplacePermit) for a corrected document."));
     }
 
     private static DocumentToStore ToStore(CheckedPermit permit, bool asDraft) => new(
