@@ -31,8 +31,10 @@ public sealed partial class ObservabilityTests(LedgerNetworkFixture network)
 
         Assert.True(Value(text, "ledger_rpc_requests_total", ("grpc_status", "OK"), ("rpc_method", "ledger.v1.PermitService/VerifyPermit")) >= 3, text);
         Assert.True(Value(text, "ledger_rpc_requests_total", ("grpc_status", "PermissionDenied"), ("rpc_method", "ledger.v1.PermitService/RegisterPermit")) >= 1, text);
-        Assert.True(Value(text, "ledger_rpc_duration_seconds_count", ("grpc_status", "OK"), ("rpc_method", "ledger.v1.PermitService/RegisterPermit")) >= 1, text);
-        Assert.True(Value(text, "ledger_rpc_duration_seconds_sum", ("grpc_status", "OK"), ("rpc_method", "ledger.v1.PermitService/RegisterPermit")) is > 0 and < 60, text);
+        var registrations = Value(text, "ledger_rpc_duration_seconds_count", ("grpc_status", "OK"), ("rpc_method", "ledger.v1.PermitService/RegisterPermit"));
+        Assert.True(registrations >= 1, text);
+        // In seconds, not milliseconds: the mean over every registration of the shared network (their sum grows with the tests).
+        Assert.True(Value(text, "ledger_rpc_duration_seconds_sum", ("grpc_status", "OK"), ("rpc_method", "ledger.v1.PermitService/RegisterPermit")) / registrations is > 0 and < 60, text);
         Assert.True(Value(text, "ledger_writes_total", ("action", "RegisterPermit"), ("outcome", "succeeded")) >= 1, text);
         Assert.True(Value(text, "ledger_verification_cache_lookups_total", ("result", "hit")) >= 1, text);
         Assert.True(Value(text, "ledger_verification_cache_hit_ratio") is > 0 and <= 1, text);

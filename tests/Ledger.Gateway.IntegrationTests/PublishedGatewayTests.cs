@@ -86,6 +86,8 @@ public sealed class PublishedGatewayTests(LedgerNetworkFixture network, Publishe
                 $"Identity__Clients__{i}__Authority={client.Authority}", $"Identity__Clients__{i}__Role={client.Role}",
             }),
             .. AsEnvironment(OneAuthoritysChainSettings("ch-issuer.json", "ch-customs.json")),
+            // The document key chain-config/ holds for this authority (a Production gateway refuses to start without one).
+            $"Documents__KeyFiles__initial={new NetworkLayout(Path.Combine(PublishedGateway.RepositoryRoot(), "chain-config")).Authority(id).DocumentKey}", $"Documents__SqlitePath={Path.Combine(tls, "documents.sqlite")}",
             "ASPNETCORE_ENVIRONMENT=Production", $"ASPNETCORE_CONTENTROOT={Path.Combine(published.Folder.FullName, "gateway")}",
         ];
         await using var gateway = await GuardedProcess.StartAsync("env", [.. settings, "dotnet", Path.Combine(published.Folder.FullName, "gateway", "Ledger.Gateway.dll")],

@@ -41,6 +41,15 @@ public sealed class GeneratedNetworkTests
             foreach (var (path, text) in generated)
                 Assert.True(text == File.ReadAllText(Path.Combine(Committed.Root, path)),
                     $"chain-config/{path} differs from what `ledger network generate` makes now: regenerate and commit it.");
+            // Git keeps no file modes but 644/755: the secret's mode is checked where it is written.
+            var documentKeys = network.Authorities.Select(a => new NetworkLayout(scratch.FullName).Authority(a.Id).DocumentKey).ToArray();
+            foreach (var key in documentKeys)
+            {
+                if (!OperatingSystem.IsWindows())
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+            }
+            Assert.All(documentKeys, key => Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(key).Trim()).Length));
+            Assert.Equal(documentKeys.Length, documentKeys.Select(File.ReadAllText).Distinct().Count());
         }
         finally
         {

@@ -8,7 +8,9 @@ using Ledger.Cli.Output;
 namespace Ledger.Cli.Commands;
 
 /// <summary>
-/// `ledger permit register ID --document FILE -q N...`: one permit, or many from a JSON Lines
+/// `ledger permit register --document FILE`: one permit, its fields read from a CITES ePermit
+/// or ePhyto XML by the gateway (options given are checked against it); `ledger permit
+/// register ID --document FILE -q N...` for any other document; or many from a JSON Lines
 /// file (--batch), sent in batches with progress ("12/50 registered").
 /// </summary>
 public static class PermitRegisterCommand
@@ -38,7 +40,11 @@ public static class PermitRegisterCommand
                 return PermitType.Unspecified;
             },
         };
-        var document = new Option<FileInfo?>("--document") { Description = "The permit document as issued (its SHA-256 is anchored; the file is not stored)" };
+        var document = new Option<FileInfo?>("--document")
+        {
+            Description = "The permit document as issued: its SHA-256 is anchored and your gateway keeps the file. From a CITES ePermit "
+                + "or ePhyto XML the gateway reads the permit's fields; the options you give are checked against it",
+        };
         var validFrom = new Option<string?>("--valid-from") { Description = "Start of validity (2026-06-01 or 2026-06-01T12:00:00Z); default: today (00:00 UTC), so a retry the same day is the same request" };
         var validUntil = new Option<string?>("--valid-until") { Description = "End of validity, exclusive; default: six months after --valid-from" };
         var destination = new Option<string?>("--destination") { Description = "ISO country of destination, e.g. FR" };
@@ -75,9 +81,10 @@ public static class PermitRegisterCommand
                 if (given > 0 || result.GetValue(document) is not null)
                     result.AddError("--batch takes every permit from the file: leave out the permit ID and --document.");
             }
-            else if (given == 0 || result.GetValue(document) is null || result.GetValue(quantity) is null)
+            else if (result.GetValue(document) is null)
             {
-                result.AddError("give the permit ID, --document and at least one --quantity (or --batch FILE).");
+                result.AddError("give --document FILE (a CITES ePermit or ePhyto XML alone; any other document with the permit ID "
+                    + "and at least one --quantity), or --batch FILE.");
             }
         });
 
@@ -90,24 +97,16 @@ public static class PermitRegisterCommand
                 await RegisterBatchAsync(call, BatchFile.Read(file.FullName), parse.GetValue(batchSize), request, cancellationToken);
                 return;
             }
-            var from = parse.GetValue(validFrom) is { } fromText
-                ? Dates.Parse(fromText, "--valid-from")
-                : Dates.DefaultValidFrom(DateTimeOffset.UtcNow);
-            var until = parse.GetValue(validUntil) is { } untilText
-                ? Dates.Parse(untilText, "--valid-until")
-                : Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(from.ToDateTimeOffset().AddMonths(6));
-            var draft = new PermitDraft
-            {
-                PermitId = parse.GetValue(id) ?? parse.GetValue(legacyId)!,
-                Type = parse.GetValue(type),
-                Document = ByteString.CopyFrom(PermitVerifyCommand.ReadDocument(parse.GetValue(document)!)),
-                ValidFrom = from,
-                ValidUntil = until,
-                DestinationCountry = parse.GetValue(destination) ?? "",
-                Lines = { Quantities.Parse(parse.GetValue(quantity) ?? [], minimum: 1) },
-                MaxShipments = parse.GetValue(maxShipments),
-                PreviousPermitId = parse.GetValue(previous) ?? "",
-            };
+            var options = new RegisterOptions(
+                parse.GetValue(id) ?? parse.GetValue(legacyId),
+                parse.GetResult(type) is { Implicit: false } ? parse.GetValue(type) : null,
+                parse.GetValue(validFrom),
+                parse.GetValue(validUntil),
+                parse.GetValue(destination),
+                parse.GetValue(quantity) ?? [],
+                parse.GetValue(maxShipments),
+                parse.GetValue(previous));
+            var draft = RegisterDraftBuilder.Build(PermitVerifyCommand.ReadDocument(parse.GetValue(document)!), options, DateTimeOffset.UtcNow);
             var answer = await call.Gateway.Permits.RegisterPermitAsync(
                 new RegisterPermitRequest { RequestId = request, Permit = draft }, call.Gateway.Call(cancellationToken));
             await call.Out.WriteAsync(PermitViews.Registered(answer.Permit, answer.Receipt).ToString());

@@ -4,8 +4,9 @@ namespace Ledger.Devnet.Hosting;
 
 /// <summary>
 /// The configuration of one authority's in-process gateway: Devnet mode on loopback, its
-/// own officers' dev identities, its own Redis key prefix and checkpoints, and only its own
-/// and its agencies' keystores. The registries come from the network's genesis.
+/// own officers' dev identities, its own Redis key prefix, checkpoints and document store (a
+/// random key per gateway, see <see cref="DevnetDocumentStore"/>), and only its own and its
+/// agencies' keystores. The registries come from the network's genesis.
 /// </summary>
 public static class GatewayConfiguration
 {
@@ -15,7 +16,7 @@ public static class GatewayConfiguration
     /// <param name="rpcUrl">The node.</param>
     /// <param name="registries">Where the registries are (from chain-config/registries.json).</param>
     /// <param name="redis">Redis configuration string; null to run on in-memory stores.</param>
-    /// <param name="stateFolder">Folder for this gateway's checkpoints.</param>
+    /// <param name="stateFolder">Folder for this gateway's checkpoints and documents.</param>
     public static Dictionary<string, string?> Build(DevnetAuthority authority, int port, Uri rpcUrl, Network.Generation.RegistryAddresses registries, string? redis, string stateFolder)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -38,6 +39,8 @@ public static class GatewayConfiguration
             ["Chain:ReceiptPollInterval"] = "00:00:00.100",
             ["Chain:FollowerPollInterval"] = "00:00:00.200",
         };
+        foreach (var (name, value) in DevnetDocumentStore.Prepare(Path.Combine(stateFolder, authority.Id)))
+            settings[name] = value;
         for (var i = 0; i < authority.Accounts.Count; i++)
         {
             var account = authority.Accounts[i];

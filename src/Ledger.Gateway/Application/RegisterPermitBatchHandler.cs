@@ -6,21 +6,22 @@ using Ledger.Gateway.Identity;
 namespace Ledger.Gateway.Application;
 
 /// <summary>RegisterPermitBatch: an issuing officer anchors several permits in one transaction, all or none.</summary>
-internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
+internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger, PermitDocumentKeeper documents)
 {
     /// <summary>Most permits per batch (the contract's MAX_BATCH).</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>Validates every draft (reporting all problems of all drafts), authorises and registers them together.</summary>
+    /// <summary>Validates every draft (reporting all problems of all drafts), authorises, keeps every document and registers them together.</summary>
     public async Task<RegisterPermitBatchResponse> HandleAsync(RegisterPermitBatchRequest request, CallerIdentity caller, CancellationToken ct)
     {
         if (request.Permits.Count is 0 or > MaxBatch)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"has {request.Permits.Count} permits; a batch has 1 to {MaxBatch}"));
         var drafts = request.Permits.Select((draft, i) => ((PermitDraft?)draft, $"permits[{i}]")).ToList();
         var now = ledger.Time.GetUtcNow();
-        var registrations = PermitDraftChecks.Validate(drafts, now);
+        var permits = PermitDraftChecks.Validate(drafts, now);
+        var registrations = permits.Select(p => p.Registration).ToList();
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        PermitDraftChecks.RequireIssuingCountry(registrations, country);
+        PermitDraftChecks.RequireIssuingCountry(permits, country);
         var duplicate = registrations.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new LedgerException(LedgerError.InvalidArgument("permits", $"{duplicate.Key} appears more than once in the batch"));
@@ -37,6 +38,7 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger)
             ReceiptOf = response => response.Receipt,
             Execute = async (sender, token) =>
             {
+                await documents.KeepForRegistrationAsync(permits, token).ConfigureAwait(false);
                 var inputs = registrations.Select(r => r.ToPermitInput(caller.ActorRef)).ToList();
                 var result = await ledger.Writer.SendPermitRegistryAsync(sender, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
                 return Response(result, registrations);

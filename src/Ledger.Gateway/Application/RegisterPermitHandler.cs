@@ -8,15 +8,20 @@ using Ledger.Gateway.Identity;
 namespace Ledger.Gateway.Application;
 
 /// <summary>RegisterPermit: an issuing officer anchors one permit of their authority's country.</summary>
-internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationReplay replay)
+internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationReplay replay, PermitDocumentKeeper documents)
 {
-    /// <summary>Validates, authorises and registers; a retry or a re-registration of the same document answers with the first registration.</summary>
+    /// <summary>
+    /// Validates (filling empty fields from a CITES or ePhyto document), authorises, keeps the
+    /// document and registers; a retry or a re-registration of the same document answers with
+    /// the first registration.
+    /// </summary>
     public async Task<RegisterPermitResponse> HandleAsync(RegisterPermitRequest request, CallerIdentity caller, CancellationToken ct)
     {
         var now = ledger.Time.GetUtcNow();
-        var registration = PermitDraftChecks.Validate([(request.Permit, "permit")], now)[0];
+        var permit = PermitDraftChecks.Validate([(request.Permit, "permit")], now)[0];
+        var registration = permit.Registration;
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        PermitDraftChecks.RequireIssuingCountry([registration], country);
+        PermitDraftChecks.RequireIssuingCountry([permit], country);
 
         return await ledger.Writes.RunAsync(caller, new WriteOperation<RegisterPermitResponse>
         {
@@ -30,6 +35,7 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
             ReceiptOf = response => response.Receipt,
             Execute = async (sender, token) =>
             {
+                await documents.KeepForRegistrationAsync([permit], token).ConfigureAwait(false);
                 var receipt = await SendAsync(sender, caller, registration, token).ConfigureAwait(false);
                 return new RegisterPermitResponse { Receipt = receipt, Permit = Registered(registration) };
             },

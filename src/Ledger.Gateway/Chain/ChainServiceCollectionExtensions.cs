@@ -38,6 +38,8 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<RegistrationReplay>();
         services.TryAddSingleton<ShipmentReplay>();
         services.TryAddSingleton<ShipmentSubmission>();
+        services.TryAddSingleton<PermitDocumentKeeper>();
+        services.TryAddSingleton<HoldPermitDraftHandler>();
         services.TryAddSingleton<RegisterPermitHandler>();
         services.TryAddSingleton<CancelPermitHandler>();
         services.TryAddSingleton<VerifyPermitHandler>();

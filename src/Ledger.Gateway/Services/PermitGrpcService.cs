@@ -19,8 +19,14 @@ internal sealed class PermitGrpcService(
     GetPermitHistoryHandler history,
     WatchPermitsHandler watch,
     WatchStreamGate watchStreams,
-    WatchReplayBound replayBound) : PermitService.PermitServiceBase
+    WatchReplayBound replayBound,
+    HoldPermitDraftHandler holdDraft) : PermitService.PermitServiceBase
 {
+    /// <inheritdoc />
+    [Authorize(Policy = LedgerPolicies.Issuer)]
+    public override Task<HoldPermitDraftResponse> HoldPermitDraft(HoldPermitDraftRequest request, ServerCallContext context) =>
+        holdDraft.HandleAsync(request, context.Caller(), context.CancellationToken);
+
     /// <inheritdoc />
     [Authorize(Policy = LedgerPolicies.Issuer)]
     public override Task<RegisterPermitBatchResponse> RegisterPermitBatch(RegisterPermitBatchRequest request, ServerCallContext context) =>

@@ -10,10 +10,14 @@ namespace Ledger.Network.Generation;
 /// <summary>
 /// Writes the files one authority alone receives, the same for a founder (generated with the
 /// network) and a newcomer (generated on its own machine): node key and facts, Besu config,
-/// keystores of its account and its agencies', and gateway settings naming only those keys.
+/// keystores of its account and its agencies', the key its gateway seals documents with, and
+/// gateway settings naming only those keys.
 /// </summary>
 internal static class AuthorityFilesWriter
 {
+    /// <summary>An AES-256 key.</summary>
+    private const int DocumentKeyBytes = 32;
+
     /// <summary>Writes them into <paramref name="folder"/>.</summary>
     /// <param name="folder">The authority's folder.</param>
     /// <param name="id">The authority's id.</param>
@@ -43,6 +47,7 @@ internal static class AuthorityFilesWriter
             GeneratedFiles.Write(folder.Keystore(accountId), KeystoreWriter.ToJson(key, password, keys, accountId, scrypt) + "\n");
         if (writePassword)
             GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
+        GeneratedFiles.WriteSecret(folder.DocumentKey, Convert.ToBase64String(keys.Bytes($"documents/{id}", DocumentKeyBytes)) + "\n");
         GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
             id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), failoverNodes, registries, receiptTimeout, clients));
     }

@@ -8,11 +8,14 @@ namespace Ledger.Network.Generation;
 /// The production settings of one authority's gateway, in the container layout of
 /// docker-compose.yml: mutual TLS, its own node first and the other founders' nodes after it
 /// (so losing its node does not stop it; docker-compose.yml's rpc-fallback network makes them
-/// reachable), only its own and its agencies' keystores, and the client certificates it
-/// accepts (Identity:Clients: subject + CA fingerprint → account and role).
+/// reachable), only its own and its agencies' keystores, the client certificates it accepts
+/// (Identity:Clients: subject + CA fingerprint → account and role), and its document store.
 /// </summary>
 public static class GatewaySettingsFile
 {
+    /// <summary>The id of the generated document key (a rotation adds another id and keeps this one).</summary>
+    public const string DocumentKeyId = "initial";
+
     /// <summary>The settings JSON for the gateway of <paramref name="authorityId"/>.</summary>
     /// <param name="authorityId">The authority whose gateway this is.</param>
     /// <param name="accounts">Its own account and its agencies': (keystore id, address), its own first.</param>
@@ -46,6 +49,14 @@ public static class GatewaySettingsFile
             ["Identity"] = new JsonObject { ["Clients"] = new JsonArray([.. clients.Select(Client)]) },
             ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379" },
             ["Stores"] = new JsonObject { ["KeyPrefix"] = $"ledger:{authorityId}:", ["CheckpointDirectory"] = "/var/lib/ledger/checkpoints" },
+            // The issuer's documents, in the gateway's data volume, sealed with the key of the compose secret document-key.
+            ["Documents"] = new JsonObject
+            {
+                ["Provider"] = "Sqlite",
+                ["SqlitePath"] = "/var/lib/ledger/documents.sqlite",
+                ["ActiveKeyId"] = DocumentKeyId,
+                ["KeyFiles"] = new JsonObject { [DocumentKeyId] = "/run/secrets/document-key" },
+            },
             ["Chain"] = new JsonObject
             {
                 ["RpcUrls"] = rpcUrls,

@@ -52,6 +52,12 @@ public sealed record AuthorityFolder(string Folder)
     /// <summary>The gateway's settings, holding only this authority's keys.</summary>
     public string GatewaySettings => Path.Combine(Folder, "gateway", "appsettings.json");
 
+    /// <summary>
+    /// The key the gateway seals its documents with at rest (base64, mode 0600; mounted as the
+    /// compose secret /run/secrets/document-key). A devnet's is derived from the public seed.
+    /// </summary>
+    public string DocumentKey => Path.Combine(Folder, "gateway", "documents.key");
+
     /// <summary>The gateway's TLS server certificate (mounted at /config/tls/gateway.crt).</summary>
     public string GatewayCertificate => Path.Combine(Folder, "tls", "gateway.crt");
 

@@ -21,6 +21,7 @@ public class CommandLineTests
     [InlineData("permit", "register", "CH/1", "--document", "x.xml", "-q", "5")]
     [InlineData("permit", "register", "--id", "CH/1", "--document", "x.xml", "-q", "5")]
     [InlineData("permit", "register", "--batch", "permits.jsonl")]
+    [InlineData("permit", "register", "--document", "cites.xml")]
     [InlineData("permit", "verify", "CH/2026/1")]
     [InlineData("permit", "verify", "CH/2026/1", "--document-hash", "00")]
     [InlineData("permit", "ship", "CH/2026/1", "--reference", "AWB-1", "-q", "1", "-q", "0")]
@@ -36,8 +37,8 @@ public class CommandLineTests
     public void Every_command_parses(params string[] args) => Assert.Empty(Parse(args).Errors);
 
     [Theory]
-    [InlineData("permit register CH/1 -q 5", "give the permit ID, --document and at least one --quantity")]
-    [InlineData("permit register --document d -q 5", "give the permit ID, --document and at least one --quantity")]
+    [InlineData("permit register CH/1 -q 5", "give --document FILE")]
+    [InlineData("permit register", "give --document FILE")]
     [InlineData("permit register --batch p.jsonl CH/1", "leave out the permit ID")]
     [InlineData("permit register --batch p.jsonl --id CH/1", "leave out the permit ID")]
     [InlineData("permit register CH/1 --id CH/2 --document d -q 1", "give the permit ID once")]

@@ -118,6 +118,11 @@ public class LedgerNetworkFixture : IAsyncLifetime
         Settings["Health:Node:ProbeInterval"] = "00:00:00.200";
         // One gateway plays every country here (the devnet tests run one gateway per authority).
         Settings["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "true";
+        // The issuer's document store, as a Production gateway has it by default.
+        var documentKey = Path.Combine(_directory, "documents.key");
+        File.WriteAllText(documentKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+        Settings["Documents:SqlitePath"] = Path.Combine(_directory, "documents.sqlite");
+        Settings["Documents:KeyFiles:it-1"] = documentKey;
         var passwordFile = Path.Combine(_directory, "password.txt");
         File.WriteAllText(passwordFile, Password + "\n");
         var keystores = 0;

@@ -74,7 +74,21 @@ public sealed class CertificateSet : IDisposable
         ["Identity:Clients:0:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
         ["Identity:Clients:0:Role"] = "IssuingOfficer",
         ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
+        ["Documents:SqlitePath"] = _directory.File("documents.sqlite"),
+        ["Documents:KeyFiles:test-1"] = DocumentKeyFile,
     };
+
+    /// <summary>A document key file (a Production gateway refuses to start without one).</summary>
+    public string DocumentKeyFile
+    {
+        get
+        {
+            var path = _directory.File("documents.key");
+            if (!System.IO.File.Exists(path))
+                System.IO.File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+            return path;
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => _directory.Dispose();

@@ -120,6 +120,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .WithBindMount(Path.Combine(folder, "tls", "ca.crt"), "/config/tls/ca.crt", AccessMode.ReadOnly)
             // docker-compose.yml passes this file as the secret keystore-password; a bind mount is what compose does with a file secret.
             .WithBindMount(Path.Combine(folder, "keystores", "password.txt"), "/run/secrets/keystore-password", AccessMode.ReadOnly)
+            .WithBindMount(Path.Combine(folder, "gateway", "documents.key"), "/run/secrets/document-key", AccessMode.ReadOnly)
             .WithNetwork(own).WithNetwork(fallback).WithNetwork(edge)
             .WithNetworkAliases($"gateway-{id}")
             .WithPortBinding(7443, assignRandomHostPort: true)

@@ -48,7 +48,7 @@ public sealed partial class DocumentKeyRing
             else if (TryDecodeKey(encoded) is { } key)
                 keys[id] = key;
             else
-                found.Add($"Documents:EncryptionKeys:{id} is not {KeyBytes} bytes in base64 (openssl rand -base64 {KeyBytes}).");
+                found.Add($"Documents key '{id}' (EncryptionKeys:{id} or the file of KeyFiles:{id}) is not {KeyBytes} bytes in base64 (openssl rand -base64 {KeyBytes}).");
         }
         if (string.IsNullOrWhiteSpace(activeKeyId))
             found.Add("Documents:ActiveKeyId is empty: name the key new documents are encrypted with.");
@@ -65,13 +65,37 @@ public sealed partial class DocumentKeyRing
 
     /// <summary>Builds the ring from validated options.</summary>
     /// <exception cref="InvalidOperationException">The options name no usable keys (validation was skipped).</exception>
-    public static DocumentKeyRing FromOptions(DocumentStoreOptions options)
+    public static DocumentKeyRing FromOptions(DocumentStoreOptions options) =>
+        TryCreate(options, out var ring, out var problems) ? ring : throw new InvalidOperationException(string.Join(" ", problems));
+
+    /// <summary>
+    /// Builds the ring from the options' inline keys and key files, or lists what is wrong
+    /// (without key material). With exactly one key and no active key id, that key is active.
+    /// </summary>
+    public static bool TryCreate(DocumentStoreOptions options, [NotNullWhen(true)] out DocumentKeyRing? ring, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return TryCreate(options.ActiveKeyId, options.EncryptionKeys, out var ring, out var problems)
-            ? ring
-            : throw new InvalidOperationException(string.Join(" ", problems));
+        var fileProblems = new List<string>();
+        var keys = DocumentKeyFiles.AllEncodedKeys(options, fileProblems);
+        if (keys.Count == 0 && fileProblems.Count == 0)
+        {
+            ring = null;
+            problems = [NoKeyProblem];
+            return false;
+        }
+        var active = string.IsNullOrWhiteSpace(options.ActiveKeyId) && keys.Count == 1 ? keys.Keys.Single() : options.ActiveKeyId;
+        var created = TryCreate(active, keys, out ring, out var keyProblems);
+        problems = [.. fileProblems, .. keyProblems];
+        if (fileProblems.Count == 0)
+            return created;
+        ring = null;
+        return false;
     }
+
+    /// <summary>What a store without any key is told: where to put one, or how to run without documents.</summary>
+    public const string NoKeyProblem = "Documents: no encryption key is configured, so permit documents cannot be kept encrypted at rest. "
+        + "Create one (openssl rand -base64 32 > documents.key; chmod 600 documents.key) and set Documents:KeyFiles:<key id> to that file, "
+        + "or set Documents:Provider to None to anchor hashes only and keep no documents.";
 
     /// <summary>The key configured under <paramref name="keyId"/>, if any.</summary>
     internal bool TryGetKey(string keyId, [NotNullWhen(true)] out byte[]? key) => _keys.TryGetValue(keyId, out key);

@@ -11,6 +11,11 @@ namespace Ledger.Gateway.Stores.Documents;
 /// <param name="StoredAt">When the document was first stored (whole milliseconds, UTC).</param>
 /// <param name="RetainUntil">The earliest moment the document may be purged by an operator (never by the API).</param>
 /// <param name="KeyId">Which configured encryption key sealed it (for rotation).</param>
+/// <param name="IsDraft">
+/// True while the document is only held as a draft (EPIX GET NON FINAL: known here, never sent
+/// for registration); false once its registration was sent, or about to be. Whether that
+/// registration landed is the chain's to say, never the store's.
+/// </param>
 public sealed record DocumentMetadata(
     PermitKey PermitKey,
     DocumentHash DocumentHash,
@@ -18,4 +23,5 @@ public sealed record DocumentMetadata(
     long SizeBytes,
     DateTimeOffset StoredAt,
     DateTimeOffset RetainUntil,
-    string KeyId);
+    string KeyId,
+    bool IsDraft = false);

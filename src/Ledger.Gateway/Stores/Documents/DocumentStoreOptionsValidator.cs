@@ -28,7 +28,7 @@ public sealed class DocumentStoreOptionsValidator : IValidateOptions<DocumentSto
         if (options.MaxDocumentBytes is < MinimumMaxDocumentBytes or > DocumentHash.MaxDocumentBytes)
             problems.Add($"Documents:MaxDocumentBytes {options.MaxDocumentBytes} must be between {MinimumMaxDocumentBytes} "
                 + $"and {DocumentHash.MaxDocumentBytes} (the largest document the ledger anchors).");
-        if (!DocumentKeyRing.TryCreate(options.ActiveKeyId, options.EncryptionKeys, out _, out var keyProblems))
+        if (!DocumentKeyRing.TryCreate(options, out _, out var keyProblems))
             problems.AddRange(keyProblems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -8,7 +8,10 @@ internal static class DocumentTable
 {
     public const string Name = "ledger_documents";
 
-    public const string MetadataColumns = "permit_key, document_hash, media_type, size_bytes, stored_at_ms, retain_until_ms, key_id";
+    public const string MetadataColumns = "permit_key, document_hash, media_type, size_bytes, stored_at_ms, retain_until_ms, key_id, held_as_draft";
+
+    /// <summary>Position of the first of <see cref="SealedColumns"/> in a row read as metadata then sealed columns.</summary>
+    public const int FirstSealedOrdinal = 8;
 
     public const string SealedColumns = "key_check, nonce, sealed";
 
@@ -27,6 +30,7 @@ internal static class DocumentTable
             stored_at_ms {integerType} NOT NULL,
             retain_until_ms {integerType} NOT NULL,
             key_id TEXT NOT NULL,
+            held_as_draft {integerType} NOT NULL DEFAULT 0,
             key_check {binaryType} NOT NULL,
             nonce {binaryType} NOT NULL,
             sealed {binaryType} NOT NULL

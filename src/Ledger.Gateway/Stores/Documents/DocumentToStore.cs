@@ -7,4 +7,9 @@ namespace Ledger.Gateway.Stores.Documents;
 /// <param name="MediaType">What the bytes are, e.g. <c>application/xml</c>.</param>
 /// <param name="Content">The document's bytes; its SHA-256 is what the ledger anchors.</param>
 /// <param name="PermitValidUntil">The permit's end of validity; the document is kept for the retention period after it.</param>
-public sealed record DocumentToStore(PermitKey PermitKey, string MediaType, ReadOnlyMemory<byte> Content, DateTimeOffset PermitValidUntil);
+/// <param name="AsDraft">
+/// True to hold the document as a draft (not registered); false for a document being
+/// registered, which also promotes a draft of the same bytes.
+/// </param>
+public sealed record DocumentToStore(PermitKey PermitKey, string MediaType, ReadOnlyMemory<byte> Content, DateTimeOffset PermitValidUntil,
+    bool AsDraft = false);

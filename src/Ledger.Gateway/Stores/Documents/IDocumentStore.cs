@@ -21,6 +21,15 @@ public interface IDocumentStore
     /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
     Task<DocumentPutResult> PutAsync(DocumentToStore document, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What is stored for one permit, without decrypting anything; null when the permit has no
+    /// document here. <see cref="DocumentMetadata.IsDraft"/> tells a document held as a draft
+    /// (EPIX GET NON FINAL: answer NOT_AVAILABLE "held as a draft", serve nothing) from one
+    /// sent for registration (check the chain for its status before serving it).
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
+    Task<DocumentMetadata?> FindByPermitAsync(PermitKey permitKey, CancellationToken cancellationToken = default);
+
     /// <summary>The document of a permit, checked against its hash; null when the permit has none here.</summary>
     /// <exception cref="DocumentIntegrityException">The stored row was altered: never served as good.</exception>
     /// <exception cref="DocumentKeyException">The row's key is not configured, or the configured key is not the one it was sealed with.</exception>

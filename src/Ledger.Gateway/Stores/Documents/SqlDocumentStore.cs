@@ -51,22 +51,71 @@ public abstract class SqlDocumentStore : IDocumentStore
         var hash = DocumentHash.Compute(content.Span);
         var sealedDocument = _sealer.Seal(document.PermitKey, hash, content.Span);
         var metadata = new DocumentMetadata(document.PermitKey, hash, mediaType, content.Length,
-            WholeMilliseconds(_time.GetUtcNow()), RetainUntil(document.PermitValidUntil), sealedDocument.KeyId);
+            WholeMilliseconds(_time.GetUtcNow()), RetainUntil(document.PermitValidUntil), sealedDocument.KeyId, document.AsDraft);
 
         return await RunAsync(async connection =>
         {
-            if (await TryInsertAsync(connection, metadata, sealedDocument, cancellationToken) == 1)
-                return new DocumentPutResult(metadata, Created: true);
-            var existing = await ReadMetadataAsync(connection, document.PermitKey, cancellationToken)
-                ?? throw new InvalidOperationException($"The {DatabaseName} document store neither inserted nor holds permit {document.PermitKey}.");
-            if (existing.DocumentHash != hash)
-                throw new DocumentConflictException(document.PermitKey, existing.DocumentHash, hash);
-            if (metadata.RetainUntil <= existing.RetainUntil)
-                return new DocumentPutResult(existing, Created: false);
-            await ExtendRetentionAsync(connection, document.PermitKey, metadata.RetainUntil, cancellationToken);
-            return new DocumentPutResult(existing with { RetainUntil = metadata.RetainUntil }, Created: false);
+            // Every write below is conditional on what was read; when a racing writer changed
+            // the row in between, read again. A few rounds settle any honest race.
+            for (var round = 0; ; round++)
+            {
+                if (await TryInsertAsync(connection, metadata, sealedDocument, cancellationToken) == 1)
+                    return new DocumentPutResult(metadata, Created: true);
+                var existing = await ReadMetadataAsync(connection, document.PermitKey, cancellationToken)
+                    ?? throw new InvalidOperationException($"The {DatabaseName} document store neither inserted nor holds permit {document.PermitKey}.");
+                var settled = existing.DocumentHash == hash
+                    ? await KeepSameBytesAsync(connection, existing, metadata, cancellationToken)
+                    : await ReplaceDraftAsync(connection, existing, metadata, sealedDocument, round, cancellationToken);
+                if (settled is not null)
+                    return settled;
+            }
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// The same bytes again: promotes a draft when registering, extends retention when later.
+    /// Null when a racing writer replaced the draft meanwhile.
+    /// </summary>
+    private static async Task<DocumentPutResult?> KeepSameBytesAsync(DbConnection connection, DocumentMetadata existing, DocumentMetadata offered,
+        CancellationToken cancellationToken)
+    {
+        var kept = existing;
+        if (existing.IsDraft && !offered.IsDraft)
+        {
+            if (await PromoteDraftAsync(connection, existing, cancellationToken) == 0)
+                return null;
+            kept = kept with { IsDraft = false };
+        }
+        if (offered.RetainUntil <= existing.RetainUntil)
+            return new DocumentPutResult(kept, Created: false);
+        await ExtendRetentionAsync(connection, existing.PermitKey, offered.RetainUntil, cancellationToken);
+        return new DocumentPutResult(kept with { RetainUntil = offered.RetainUntil }, Created: false);
+    }
+
+    /// <summary>
+    /// Other bytes: a draft is not anchored anywhere, so a corrected draft or the registered
+    /// document takes its place; a document sent for registration never changes. Null when a
+    /// racing writer changed the row meanwhile.
+    /// </summary>
+    /// <exception cref="DocumentConflictException">The permit's document was sent for registration with other bytes.</exception>
+    private static async Task<DocumentPutResult?> ReplaceDraftAsync(DbConnection connection, DocumentMetadata existing, DocumentMetadata offered,
+        SealedDocument sealedDocument, int round, CancellationToken cancellationToken)
+    {
+        const int MostRounds = 3;
+        if (!existing.IsDraft || round >= MostRounds)
+            throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, offered.DocumentHash);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {DocumentTable.Name} SET document_hash = @hash, media_type = @media, size_bytes = @size, "
+            + "stored_at_ms = @stored, retain_until_ms = @retain, key_id = @keyId, held_as_draft = @draft, key_check = @keyCheck, "
+            + "nonce = @nonce, sealed = @sealed WHERE permit_key = @key AND held_as_draft = 1 AND document_hash = @replaced";
+        BindRow(command, offered, sealedDocument);
+        AddBytes(command, "@replaced", existing.DocumentHash.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? new DocumentPutResult(offered, Created: true) : null;
+    }
+
+    /// <inheritdoc />
+    public Task<DocumentMetadata?> FindByPermitAsync(PermitKey permitKey, CancellationToken cancellationToken = default) =>
+        RunAsync(connection => ReadMetadataAsync(connection, permitKey, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<StoredDocument?> GetAsync(PermitKey permitKey, CancellationToken cancellationToken = default) =>
@@ -113,8 +162,9 @@ public abstract class SqlDocumentStore : IDocumentStore
             if (!await reader.ReadAsync(cancellationToken))
                 return null;
             var metadata = ReadMetadata(reader);
-            var sealedDocument = new SealedDocument(metadata.KeyId, reader.GetFieldValue<byte[]>(7),
-                reader.GetFieldValue<byte[]>(8), reader.GetFieldValue<byte[]>(9));
+            const int First = DocumentTable.FirstSealedOrdinal;
+            var sealedDocument = new SealedDocument(metadata.KeyId, reader.GetFieldValue<byte[]>(First),
+                reader.GetFieldValue<byte[]>(First + 1), reader.GetFieldValue<byte[]>(First + 2));
             return new { Metadata = metadata, Sealed = sealedDocument };
         }, cancellationToken);
         if (row is null)
@@ -127,7 +177,13 @@ public abstract class SqlDocumentStore : IDocumentStore
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO {DocumentTable.Name} ({DocumentTable.MetadataColumns}, {DocumentTable.SealedColumns}) "
-            + "VALUES (@key, @hash, @media, @size, @stored, @retain, @keyId, @keyCheck, @nonce, @sealed) ON CONFLICT (permit_key) DO NOTHING";
+            + "VALUES (@key, @hash, @media, @size, @stored, @retain, @keyId, @draft, @keyCheck, @nonce, @sealed) ON CONFLICT (permit_key) DO NOTHING";
+        BindRow(command, metadata, sealedDocument);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void BindRow(DbCommand command, DocumentMetadata metadata, SealedDocument sealedDocument)
+    {
         AddBytes(command, "@key", metadata.PermitKey.Value);
         AddBytes(command, "@hash", metadata.DocumentHash.Value);
         AddParameter(command, "@media", metadata.MediaType);
@@ -135,9 +191,18 @@ public abstract class SqlDocumentStore : IDocumentStore
         AddParameter(command, "@stored", metadata.StoredAt.ToUnixTimeMilliseconds());
         AddParameter(command, "@retain", metadata.RetainUntil.ToUnixTimeMilliseconds());
         AddParameter(command, "@keyId", sealedDocument.KeyId);
+        AddParameter(command, "@draft", metadata.IsDraft ? 1L : 0L);
         AddParameter(command, "@keyCheck", sealedDocument.KeyCheck);
         AddParameter(command, "@nonce", sealedDocument.Nonce);
         AddParameter(command, "@sealed", sealedDocument.Ciphertext);
+    }
+
+    private static async Task<int> PromoteDraftAsync(DbConnection connection, DocumentMetadata draft, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {DocumentTable.Name} SET held_as_draft = 0 WHERE permit_key = @key AND document_hash = @hash";
+        AddBytes(command, "@key", draft.PermitKey.Value);
+        AddBytes(command, "@hash", draft.DocumentHash.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -167,7 +232,8 @@ public abstract class SqlDocumentStore : IDocumentStore
         reader.GetInt64(3),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        reader.GetString(6));
+        reader.GetString(6),
+        reader.GetInt64(7) != 0);
 
     private DateTimeOffset RetainUntil(DateTimeOffset permitValidUntil)
     {

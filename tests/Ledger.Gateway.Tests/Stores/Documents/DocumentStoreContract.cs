@@ -48,6 +48,54 @@ public abstract class DocumentStoreContract
     private static DocumentToStore ToStore(string permitId, byte[] content, DateTimeOffset? validUntil = null, string mediaType = "application/xml") =>
         new(Key(permitId), mediaType, content, validUntil ?? ValidUntil);
 
+    private static DocumentToStore Draft(string permitId, byte[] content) => ToStore(permitId, content) with { AsDraft = true };
+
+    [StoreFact]
+    public async Task A_draft_is_found_as_a_draft_and_registering_the_same_bytes_promotes_it()
+    {
+        var content = Document("CH/2026/D1");
+        var held = await OpenStore().PutAsync(Draft("CH/2026/D1", content));
+        var asDraft = await OpenStore().FindByPermitAsync(Key("CH/2026/D1"));
+
+        var registered = await OpenStore().PutAsync(ToStore("CH/2026/D1", content));
+        var afterwards = await OpenStore().FindByPermitAsync(Key("CH/2026/D1"));
+        var heldAgain = await OpenStore().PutAsync(Draft("CH/2026/D1", content));
+
+        Assert.True(held.Created);
+        Assert.True(held.Metadata.IsDraft);
+        Assert.Equal(held.Metadata, asDraft);
+        Assert.False(registered.Created);
+        Assert.Equal(held.Metadata with { IsDraft = false }, registered.Metadata);
+        Assert.Equal(registered.Metadata, afterwards);
+        Assert.False(heldAgain.Metadata.IsDraft);
+        Assert.False((await OpenStore().FindByPermitAsync(Key("CH/2026/D1")))!.IsDraft);
+        Assert.Equal(content, (await OpenStore().GetAsync(Key("CH/2026/D1")))!.Content.ToArray());
+        Assert.Null(await OpenStore().FindByPermitAsync(Key("CH/2026/D404")));
+    }
+
+    [StoreFact]
+    public async Task A_draft_gives_way_to_corrected_bytes_but_a_registered_document_never_does()
+    {
+        var first = Document("CH/2026/D2");
+        var corrected = Document("CH/2026/D2", padding: 1);
+        var registeredBytes = Document("CH/2026/D2", padding: 2);
+        await OpenStore().PutAsync(Draft("CH/2026/D2", first));
+
+        var redrafted = await OpenStore().PutAsync(Draft("CH/2026/D2", corrected));
+        var registered = await OpenStore().PutAsync(ToStore("CH/2026/D2", registeredBytes));
+        var draftRefused = await Assert.ThrowsAsync<DocumentConflictException>(() => OpenStore().PutAsync(Draft("CH/2026/D2", first)));
+
+        Assert.True(redrafted.Created);
+        Assert.True(redrafted.Metadata.IsDraft);
+        Assert.Equal(DocumentHash.Compute(corrected), redrafted.Metadata.DocumentHash);
+        Assert.True(registered.Created);
+        Assert.False(registered.Metadata.IsDraft);
+        Assert.Equal(DocumentHash.Compute(registeredBytes), draftRefused.StoredHash);
+        var stored = await OpenStore().GetAsync(Key("CH/2026/D2"));
+        Assert.Equal(registeredBytes, stored!.Content.ToArray());
+        Assert.Equal(registered.Metadata, stored.Metadata);
+    }
+
     [StoreFact]
     public async Task A_document_round_trips_with_its_metadata_by_permit_by_hash_and_in_a_list()
     {

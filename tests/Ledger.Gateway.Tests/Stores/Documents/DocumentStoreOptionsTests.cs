@@ -33,12 +33,71 @@ public sealed class DocumentStoreOptionsTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_provider_there_is_no_document_store_and_no_key_is_needed()
+    public void With_provider_none_there_is_no_document_store_and_no_key_is_needed()
     {
-        using var services = Services(new() { ["Stores:CheckpointDirectory"] = _directory.File("checkpoints") });
+        using var services = Services(new() { ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"), ["Documents:Provider"] = "None" });
 
         Assert.Null(services.GetService<IDocumentStore>());
         Assert.Equal(DocumentStoreProvider.None, services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value.Provider);
+    }
+
+    [Fact]
+    public void The_store_is_on_by_default_and_without_a_key_refuses_naming_the_key_file_setting()
+    {
+        using var services = Services(new() { ["Stores:CheckpointDirectory"] = _directory.File("checkpoints") });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value);
+
+        Assert.Equal(DocumentStoreProvider.Sqlite, new DocumentStoreOptions().Provider);
+        Assert.Contains("no encryption key is configured", error.Message);
+        Assert.Contains("Documents:KeyFiles", error.Message);
+    }
+
+    [Fact]
+    public void A_devnet_gateway_that_names_no_document_key_keeps_no_documents()
+    {
+        using var services = Services(new() { ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"), ["Gateway:Mode"] = "Devnet" });
+
+        Assert.Null(services.GetService<IDocumentStore>());
+        Assert.Equal(DocumentStoreProvider.None, services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value.Provider);
+    }
+
+    [Fact]
+    public async Task A_key_file_alone_is_enough_its_id_becomes_the_active_one_and_its_content_never_shows()
+    {
+        var keyFile = _directory.File("documents.key");
+        File.WriteAllText(keyFile, _keys.Encoded("devnet-1") + "\n");
+        using var services = Services(new()
+        {
+            ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
+            ["Documents:SqlitePath"] = _directory.File("documents.sqlite"),
+            ["Documents:KeyFiles:devnet-1"] = keyFile,
+        });
+
+        var put = await services.GetRequiredService<IDocumentStore>().PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1").Key,
+            "application/xml", "<CITESEPermit/>"u8.ToArray(), DateTimeOffset.UtcNow.AddMonths(6)));
+
+        Assert.Equal("devnet-1", put.Metadata.KeyId);
+    }
+
+    [Fact]
+    public void A_missing_or_malformed_key_file_refuses_to_start_without_echoing_the_file()
+    {
+        var malformed = _directory.File("short.key");
+        File.WriteAllText(malformed, "c2VjcmV0LWJ1dC1zaG9ydA==");
+        using var services = Services(new()
+        {
+            ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
+            ["Documents:KeyFiles:a"] = _directory.File("absent.key"),
+            ["Documents:KeyFiles:b"] = malformed,
+            ["Documents:ActiveKeyId"] = "b",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value);
+
+        Assert.Contains("absent.key' does not exist", error.Message);
+        Assert.Contains("KeyFiles:b) is not 32 bytes", error.Message);
+        Assert.DoesNotContain("c2VjcmV0", error.Message);
     }
 
     [Fact]
@@ -86,7 +145,7 @@ public sealed class DocumentStoreOptionsTests : IDisposable
         Assert.Contains(failures, f => f.Contains("PostgreSqlConnectionString"));
         Assert.Contains(failures, f => f.Contains("RetentionYearsAfterExpiry 4"));
         Assert.Contains(failures, f => f.Contains("MaxDocumentBytes 5242880"));
-        Assert.Contains(failures, f => f.Contains("EncryptionKeys:short is not 32 bytes"));
+        Assert.Contains(failures, f => f.Contains("(EncryptionKeys:short or the file of KeyFiles:short) is not 32 bytes"));
         Assert.Contains(failures, f => f.Contains("key id of 7 characters"));
         Assert.All(failures, f => Assert.DoesNotContain("bad id!", f));
         Assert.Contains(failures, f => f.Contains("ActiveKeyId 'missing' is not among"));
@@ -136,6 +195,6 @@ public sealed class DocumentStoreOptionsTests : IDisposable
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DocumentStoreOptions>>().Value);
 
-        Assert.Contains("Documents:EncryptionKeys:2026-01", error.Message);
+        Assert.Contains("EncryptionKeys:2026-01 or the file of KeyFiles:2026-01", error.Message);
     }
 }

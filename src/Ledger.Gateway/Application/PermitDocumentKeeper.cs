@@ -1,0 +1,99 @@
+using Ledger.Core.Errors;
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Stores;
+using Ledger.Gateway.Stores.Documents;
+
+namespace Ledger.Gateway.Application;
+
+/// <summary>
+/// Keeps the documents of the permits this gateway registers (or holds as drafts) in its
+/// document store, before anything is sent: a registration whose document could not be kept
+/// is not sent, and a fault after the put loses nothing (a retry stores the same bytes again,
+/// idempotently). Without a store (<c>Documents:Provider</c> None) registrations anchor hashes only.
+/// </summary>
+internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? store = null)
+{
+    /// <summary>True when this gateway keeps documents.</summary>
+    public bool KeepsDocuments => store is not null;
+
+    /// <summary>
+    /// Stores each permit's document for registration (promoting a draft of the same bytes).
+    /// Refuses, before storing any, a permit whose document was already sent for registration
+    /// with other bytes, and a permit the ledger already anchors with another hash (registered
+    /// through another gateway, or before this one kept documents): keeping those bytes would
+    /// keep a document that is not the permit's.
+    /// </summary>
+    /// <exception cref="LedgerException">ALREADY_EXISTS on such a conflict; UNAVAILABLE when the store cannot be reached.</exception>
+    public async Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct)
+    {
+        if (store is null)
+            return;
+        await Translated(permits, async () =>
+        {
+            var keys = permits.Select(p => p.Registration.Id.Key).ToArray();
+            var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
+            foreach (var permit in permits)
+            {
+                var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
+                if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
+                    throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
+                if (existing?.DocumentHash != permit.Registration.DocumentHash)
+                    await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
+            }
+            foreach (var permit in permits)
+                await store.PutAsync(ToStore(permit, asDraft: false), ct).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a permit's document as a draft; what the store holds for it afterwards.</summary>
+    /// <exception cref="LedgerException">
+    /// FAILED_PRECONDITION when this gateway keeps no documents; ALREADY_EXISTS when the permit's
+    /// document was sent for registration with other bytes; UNAVAILABLE when the store cannot be reached.
+    /// </exception>
+    public Task<DocumentPutResult> HoldDraftAsync(CheckedPermit permit, CancellationToken ct)
+    {
+        if (store is null)
+            throw new LedgerException(LedgerError.FailedPrecondition(
+                "this gateway keeps no documents (Documents:Provider is None), so it cannot hold drafts; ask its operator to configure the document store"));
+        return Translated([permit], () => store.PutAsync(ToStore(permit, asDraft: true), ct));
+    }
+
+    private async Task RefuseIfAnchoredOtherwiseAsync(CheckedPermit permit, CancellationToken ct)
+    {
+        var anchored = (await chain.ReadPermitAsync(permit.Registration.Id.Key, ct).ConfigureAwait(false)).Permit;
+        if (anchored.Exists && anchored.DocumentHash != permit.Registration.DocumentHash)
+            throw new LedgerException(LedgerError.AlreadyExists(
+                $"permit {permit.Registration.Id.Normalised} is already registered on the ledger with a document of SHA-256 {anchored.DocumentHash}; "
+                + $"the document given hashes to {permit.Registration.DocumentHash}. Nothing was kept or sent. "
+                + "A registered permit's document never changes: register a replacement permit (ReplacePermit) for a corrected document."));
+    }
+
+    private static DocumentToStore ToStore(CheckedPermit permit, bool asDraft) => new(
+        permit.Registration.Id.Key, permit.MediaType, permit.Document, permit.Registration.Validity.Until, asDraft);
+
+    private static async Task<T> Translated<T>(IReadOnlyList<CheckedPermit> permits, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (DocumentConflictException e)
+        {
+            var permitId = permits.FirstOrDefault(p => p.Registration.Id.Key == e.PermitKey)?.Registration.Id.Normalised ?? e.PermitKey.ToString();
+            throw new LedgerException(LedgerError.AlreadyExists(
+                $"permit {permitId} already has a document with SHA-256 {e.StoredHash} at this gateway, sent for registration; "
+                + $"the document given hashes to {e.OfferedHash}. Nothing was sent. A registered permit's document never changes: "
+                + "register a replacement permit (ReplacePermit) for a corrected document."));
+        }
+        catch (DocumentTooLargeException e)
+        {
+            throw new LedgerException(LedgerError.InvalidArgument("document", e.Message));
+        }
+        catch (StoreUnavailableException)
+        {
+            throw new LedgerException(LedgerError.Unavailable(
+                "the gateway's document store cannot be reached, so the document was not kept and nothing was sent; retry later with the same request ID"));
+        }
+    }
+}
