@@ -1,0 +1,17 @@
+using Ledger.Console.Backend;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ledger.Console.Pages;
+
+/// <summary>The start page: who is signed in and what they can do here.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(ILedgerConsoleBackend backend) : ConsolePage(backend)
+{
+    /// <summary>Identities are picked, not proven.</summary>
+    public bool IsDevnet => Backend.IsDevnet;
+
+    /// <summary>Renders the page.</summary>
+    public void OnGet()
+    {
+    }
+}
