@@ -2,6 +2,7 @@ using Ledger.Console.Backend;
 using Ledger.Console.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,8 @@ public static class ConsoleUiExtensions
     public static IServiceCollection AddLedgerConsoleUi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
-        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new SecurityHeadersFilter()));
+        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new SecurityHeadersFilter()))
+            .ConfigureApplicationPartManager(AddConsolePages);
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "ledger-console-csrf";
@@ -41,6 +43,20 @@ public static class ConsoleUiExtensions
             limiter.AddPolicy(ConsolePolicies.PublicVerificationRateLimit, policy));
         services.TryAddSingleton<IIssuerDocumentSource, DocumentExchangeNotAvailable>();
         return services;
+    }
+
+    /// <summary>
+    /// MVC finds pages in the application parts the entry assembly names; a host whose entry
+    /// assembly does not reference this library (a test runner, the devnet) would serve none.
+    /// Adding them once, whoever the host is, keeps the console independent of how it is started.
+    /// </summary>
+    private static void AddConsolePages(ApplicationPartManager parts)
+    {
+        var assembly = typeof(ConsoleUiExtensions).Assembly;
+        if (parts.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == assembly))
+            return;
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            parts.ApplicationParts.Add(part);
     }
 
     /// <summary>Maps the pages and assets; the returned builders let the host restrict them to the console's endpoint.</summary>

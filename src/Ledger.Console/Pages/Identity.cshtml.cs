@@ -1,12 +1,10 @@
 using Ledger.Console.Backend;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Console.Pages;
 
 /// <summary>Devnet only: pick which configured identity the browser acts as (a cookie; antiforgery-checked form).</summary>
-[AllowAnonymous]
 public sealed class IdentityModel(ILedgerConsoleBackend backend) : ConsolePage(backend)
 {
     /// <summary>Identities are picked, not proven.</summary>

@@ -1,10 +1,8 @@
 using Ledger.Console.Backend;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Ledger.Console.Pages;
 
 /// <summary>The start page: who is signed in and what they can do here.</summary>
-[AllowAnonymous]
 public sealed class IndexModel(ILedgerConsoleBackend backend) : ConsolePage(backend)
 {
     /// <summary>Identities are picked, not proven.</summary>

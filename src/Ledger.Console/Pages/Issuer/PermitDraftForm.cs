@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -11,7 +12,7 @@ namespace Ledger.Console.Pages.Issuer;
 /// The registration form's fields: filled from the uploaded document by
 /// <see cref="PermitDocumentReader"/>, corrected by the officer, sent with the document's
 /// bytes. Times are UTC text ("2026-03-10T00:00:00Z"); the gateway's validation names every
-/// field that is wrong.
+/// field that is wrong. Empty fields bind as empty text, not null.
 /// </summary>
 public sealed class PermitDraftForm
 {
@@ -19,18 +20,22 @@ public sealed class PermitDraftForm
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     /// <summary>The permit number.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string PermitId { get; set; } = "";
 
     /// <summary>The permit type.</summary>
     public PermitType Type { get; set; }
 
     /// <summary>Start of validity, UTC.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string ValidFrom { get; set; } = "";
 
     /// <summary>End of validity (exclusive), UTC.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string ValidUntil { get; set; } = "";
 
     /// <summary>Country of destination (ISO alpha-2), or empty.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Destination { get; set; } = "";
 
     /// <summary>Authorised amount per line, in document order.</summary>
@@ -43,12 +48,15 @@ public sealed class PermitDraftForm
     public uint MaxShipments { get; set; } = 1;
 
     /// <summary>For a re-export certificate: the permit it derives from.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string PreviousPermitId { get; set; } = "";
 
     /// <summary>The document's bytes, base64, carried between the two steps.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string DocumentBase64 { get; set; } = "";
 
     /// <summary>The uploaded file's name, for the officer's reference.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string FileName { get; set; } = "";
 
     /// <summary>The form filled from what <paramref name="document"/> says.</summary>

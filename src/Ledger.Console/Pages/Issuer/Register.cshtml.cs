@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ledger.Api.V1;
 using Ledger.Console.Backend;
 using Ledger.Core.Documents;
@@ -16,6 +17,7 @@ public sealed class RegisterModel(ILedgerConsoleBackend backend) : ConsolePage(b
 {
     /// <summary>The permit being replaced, or empty for a new registration.</summary>
     [BindProperty(SupportsGet = true)]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Replaces { get; set; } = "";
 
     /// <summary>The fields to check, after the document was read.</summary>

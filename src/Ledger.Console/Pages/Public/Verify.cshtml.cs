@@ -1,16 +1,12 @@
 using Ledger.Api.V1;
 using Ledger.Console.Backend;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ledger.Console.Pages.Public;
 
 /// <summary>
 /// The page a paper copy's QR code opens, for anyone: only status, reason, issuer and validity
-/// (no quantities, parties or document). No login; rate limited per client address.
+/// (no quantities, parties or document). No login; rate limited per client address (both declared on the page).
 /// </summary>
-[AllowAnonymous]
-[EnableRateLimiting(ConsolePolicies.PublicVerificationRateLimit)]
 public sealed class PublicVerifyModel(ILedgerConsoleBackend backend) : ConsolePage(backend)
 {
     /// <summary>The public part of the verification; the page shows nothing else of it.</summary>
