@@ -29,7 +29,6 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
         await issuer.Page.GetByLabel("Permit document").SetInputFilesAsync(new FilePayload { Name = "permit.xml", MimeType = "application/xml", Buffer = xml });
         await issuer.ShotAsync("upload");
         await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Read the document" }).ClickAsync();
-        await issuer.ShotAsync("after-read");
         Assert.Equal(permitId, await issuer.Page.GetByLabel("Permit number").InputValueAsync());
         Assert.Equal($"{today:yyyy-MM-dd}T00:00:00Z", await issuer.Page.GetByLabel("Valid from (UTC)").InputValueAsync());
         Assert.Equal("FR", await issuer.Page.GetByLabel("Country of destination").InputValueAsync());

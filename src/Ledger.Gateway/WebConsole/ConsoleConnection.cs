@@ -16,4 +16,16 @@ internal static class ConsoleConnection
     /// <summary>True when <paramref name="context"/> came in on the console's endpoint.</summary>
     public static bool IsConsole(HttpContext context) =>
         context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(Key) == true;
+
+    /// <summary>
+    /// True when the request asks for something its endpoint does not serve: a console page on
+    /// the API's endpoint, or anything but a console page on the console's. Such a request is
+    /// answered 404 before anything else is said about it (no sign-in redirect, no gRPC status).
+    /// </summary>
+    public static bool IsMisdirected(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        var consoleEndpoint = endpoint?.Metadata.GetMetadata<ConsoleEndpointMetadata>() is not null;
+        return IsConsole(context) ? !consoleEndpoint : consoleEndpoint;
+    }
 }

@@ -68,15 +68,13 @@ public static class ConsoleHostingExtensions
         var missing = ConsolePolicies.All.Where(policy => authorization.GetPolicy(policy) is null).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"The console's pages declare policies the gateway does not register: {string.Join(", ", missing)}.");
+        // Refused requests are answered 404 by ConsoleAuthorizationResultHandler; admitted and anonymous ones here.
         app.Use((context, next) =>
         {
-            var consoleEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<ConsoleEndpointMetadata>() is not null;
-            if (context.GetEndpoint() is not null && consoleEndpoint != ConsoleConnection.IsConsole(context))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }
-            return next(context);
+            if (!ConsoleConnection.IsMisdirected(context))
+                return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
         });
         foreach (var endpoints in app.MapLedgerConsoleUi())
             endpoints.WithMetadata(ConsoleEndpointMetadata.Instance);

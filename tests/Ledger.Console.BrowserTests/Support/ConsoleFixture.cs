@@ -5,9 +5,9 @@ namespace Ledger.Console.BrowserTests.Support;
 
 /// <summary>
 /// One devnet (anvil from chain-config/genesis.json, one gateway with its web console per
-/// founding authority, in-memory stores) and one headless chromium, shared by every browser
-/// test: starting them is most of the suite's time. Each test opens its own browser contexts
-/// (separate cookies) and registers its own permits.
+/// founding authority, in-memory stores) and, where chromium is installed, one headless chromium,
+/// shared by every test: starting them is most of the suite's time. Each test opens its own
+/// browser contexts (separate cookies) and registers its own permits.
 /// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <summary>The running devnet.</summary>
     public RunningDevnet Devnet { get; private set; } = null!;
 
-    /// <summary>The shared browser.</summary>
+    /// <summary>The shared browser (only for <see cref="ChromiumFactAttribute"/> tests).</summary>
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The temporary state folder (checkpoints, gateways.json).</summary>
@@ -31,10 +31,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        if (ChromiumFactAttribute.SkipReason is not null)
-            return;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         Devnet = await RunningDevnet.StartAsync(new DevnetOptions(BasePort: 0, UseRedis: false, StateFolder: StateFolder), TextWriter.Null, timeout.Token);
+        if (ChromiumFactAttribute.SkipReason is not null)
+            return;
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
