@@ -56,12 +56,40 @@ public sealed class ConsoleSession : IAsyncDisposable
         await Page.WaitForURLAsync(new Uri(Console, "/").ToString());
     }
 
-    /// <summary>Saves a full-page screenshot named <paramref name="name"/>, numbered in order.</summary>
+    /// <summary>
+    /// Checks the page's accessibility basics, then saves a full-page screenshot named
+    /// <paramref name="name"/>, numbered in order.
+    /// </summary>
     public async Task<string> ShotAsync(string name)
     {
+        await AssertAccessibleBasicsAsync();
         var path = Path.Combine(_folder, $"{++_shots:00}-{name}.png".ToString(CultureInfo.InvariantCulture));
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
+    }
+
+    /// <summary>
+    /// What every console page promises: a language, a viewport for phones, exactly one h1, a
+    /// label for every visible form control, and no inline script or style (the CSP forbids them).
+    /// </summary>
+    private async Task AssertAccessibleBasicsAsync()
+    {
+        var problems = await Page.EvaluateAsync<string[]>("""
+            () => {
+              const problems = [];
+              if (!document.documentElement.lang) problems.push('html has no lang');
+              if (!document.querySelector('meta[name=viewport]')) problems.push('no viewport meta');
+              const h1 = document.querySelectorAll('h1').length;
+              if (h1 !== 1) problems.push(h1 + ' h1 elements');
+              for (const control of document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                if (control.labels.length === 0 && !control.getAttribute('aria-label')) problems.push('unlabelled ' + (control.name || control.id));
+              for (const element of document.querySelectorAll('[style]')) problems.push('inline style on ' + element.tagName);
+              for (const script of document.querySelectorAll('script:not([src])')) problems.push('inline script');
+              return problems;
+            }
+            """);
+        if (problems.Length > 0)
+            throw new Xunit.Sdk.XunitException($"{Page.Url}: {string.Join("; ", problems)}");
     }
 
     /// <summary>The text of the element marked data-testid=<paramref name="id"/>.</summary>
