@@ -51,10 +51,23 @@ public class CustomsConsoleTests(ConsoleFixture fixture)
         // The permit page now says it is used up, and its history shows the one shipment.
         await officer.GoAsync("/permits/verify?id=" + Uri.EscapeDataString(permitId));
         Assert.Equal("NOT_AVAILABLE", await officer.TextOfAsync("status"));
-        var history = await officer.TextOfAsync("history");
-        Assert.Contains("Registered", history);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(history, "Shipment recorded"));
+        var shown = await officer.TextOfAsync("history");
+        Assert.Contains("Registered", shown);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(shown, "Shipment recorded"));
         await officer.ShotAsync("verified-used-up");
+
+        // Import customs at FR's own console confirm what arrived under the same transport document.
+        await using var importer = await ConsoleSession.OpenAsync(fixture.Browser, fixture.Console("fr"), nameof(A_customs_officer_verifies_records_a_shipment_and_sees_a_second_use_refused) + "-import");
+        await importer.SignInAsync("fr-customs");
+        await importer.GoAsync("/customs/shipment?id=" + Uri.EscapeDataString(permitId));
+        var arrival = importer.Page.Locator("form").Filter(new() { Has = importer.Page.GetByRole(AriaRole.Button, new() { Name = "Confirm arrival" }) });
+        await arrival.GetByLabel("Shipment reference").FillAsync("BL-2026-0001");
+        await arrival.GetByLabel("Quantity of line 1").FillAsync("4");
+        await arrival.GetByRole(AriaRole.Button, new() { Name = "Confirm arrival" }).ClickAsync();
+        Assert.Contains("Arrival of BL-2026-0001 confirmed", await importer.TextOfAsync("done"));
+        await importer.ShotAsync("arrival-confirmed");
+        var history = await api.Permits.GetPermitHistoryAsync(new GetPermitHistoryRequest { PermitId = permitId }, api.Call(default, "ch-observer"));
+        Assert.Contains(history.Entries, entry => entry.Kind == PermitEventKind.ArrivalConfirmed && entry.Actor.Country == "FR");
     }
 
     [ChromiumFact]
