@@ -58,6 +58,22 @@ public class ConsolePieceTests
     }
 
     [Fact]
+    public void An_ePhyto_sets_no_end_of_validity_so_the_form_leaves_it_for_the_officer_and_refuses_to_send_without_it()
+    {
+        var xml = File.ReadAllBytes(Path.Combine(Ledger.Testing.ToolPaths.RepositoryRoot, "samples", "documents", "ephyto-FR-EPH-2026-0042.xml"));
+        var form = PermitDraftForm.From(PermitDocumentReader.Read(xml), xml, "ephyto.xml");
+
+        var refused = Assert.Throws<LedgerException>(() => form.ToDraft());
+        form.ValidUntil = "2027-01-01T00:00:00Z";
+        var draft = form.ToDraft();
+
+        Assert.Equal(PermitType.Ephyto, form.Type);
+        Assert.Equal("FR-EPH-2026-0042", form.PermitId);
+        Assert.Equal(["valid until"], refused.Error.Problems.Select(problem => problem.Field));
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), draft.ValidUntil.ToDateTimeOffset());
+    }
+
+    [Fact]
     public void A_registration_form_with_unreadable_times_names_each_field()
     {
         var form = new PermitDraftForm { PermitId = "CH/2026/1", ValidFrom = "tomorrow", ValidUntil = "", DocumentBase64 = "AAAA", Lines = ["1"] };
