@@ -39,6 +39,19 @@ ensure_redis() {
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >&2
 }
 
+# Makes sure Debian's chromium is installed, for the web console's browser tests
+# (tests/Ledger.Console.BrowserTests drive it headless through Playwright with an explicit
+# executable path: Playwright's own browser download does not work here).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  log "installing chromium (Debian)"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "chromium is missing and we are not root: apt-get install -y chromium" >&2
+    return 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2
+}
+
 # Makes sure Debian's docker-compose (1.29) is on PATH: it validates docker-compose.yml
 # offline (no Docker engine runs here) and brings python3-yaml for scripts/compose-files.py.
 ensure_docker_compose() {

@@ -10,6 +10,7 @@ ensure_node_modules || exit 1
 ensure_redis || exit 1
 ensure_docker_compose || exit 1
 ensure_postgres || exit 1
+ensure_chromium || exit 1
 
 status=0
 total_passed=0 total_failed=0 total_skipped=0

@@ -10,6 +10,9 @@ namespace Ledger.Devnet.Hosting;
 /// </summary>
 public static class GatewayConfiguration
 {
+    /// <summary>The console's port is the gateway's plus this (5081 → 6081).</summary>
+    public const int ConsolePortOffset = 1000;
+
     /// <summary>Builds the settings.</summary>
     /// <param name="authority">The authority whose gateway this is.</param>
     /// <param name="port">Port on 127.0.0.1 (0 = any free port).</param>
@@ -17,6 +20,7 @@ public static class GatewayConfiguration
     /// <param name="registries">Where the registries are (from chain-config/registries.json).</param>
     /// <param name="redis">Redis configuration string; null to run on in-memory stores.</param>
     /// <param name="stateFolder">Folder for this gateway's checkpoints and documents.</param>
+    /// <remarks>The web console listens on 127.0.0.1, <see cref="ConsolePortOffset"/> above the gateway's port (any free port when that is 0).</remarks>
     public static Dictionary<string, string?> Build(DevnetAuthority authority, int port, Uri rpcUrl, Network.Generation.RegistryAddresses registries, string? redis, string stateFolder)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -28,6 +32,8 @@ public static class GatewayConfiguration
             ["Gateway:Mode"] = "Devnet",
             ["Gateway:ListenAddress"] = "127.0.0.1",
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Console:ListenAddress"] = "127.0.0.1",
+            ["Console:Port"] = (port == 0 ? 0 : port + ConsolePortOffset).ToString(CultureInfo.InvariantCulture),
             ["Redis:Configuration"] = redis ?? "",
             ["Stores:KeyPrefix"] = $"ledger:{authority.Id}:",
             ["Stores:CheckpointDirectory"] = Path.Combine(stateFolder, authority.Id, "checkpoints"),

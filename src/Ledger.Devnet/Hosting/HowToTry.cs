@@ -17,6 +17,8 @@ public static class HowToTry
             var identities = string.Join(", ", authority.Accounts.Select(a => a.Identity).Append(authority.ObserverIdentity));
             gateways.Append("  gateway ").Append(authority.Id.PadRight(4)).Append(' ').Append(authority.Country).Append("  ")
                 .Append(devnet.Gateways[authority.Id].ToString().TrimEnd('/')).Append("  serves ").Append(identities).Append('\n');
+            if (devnet.Consoles.TryGetValue(authority.Id, out var console))
+                gateways.Append("       web console ").Append(console).Append(" (pick an identity in the browser)").Append('\n');
         }
         var ch = devnet.Authorities[0];
         var fr = devnet.Authorities.Count > 1 ? devnet.Authorities[1] : ch;

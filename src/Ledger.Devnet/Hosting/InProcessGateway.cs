@@ -1,4 +1,5 @@
 using Ledger.Gateway.Hosting;
+using Ledger.Gateway.WebConsole;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -9,14 +10,18 @@ public sealed class InProcessGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessGateway(WebApplication app, Uri address)
+    private InProcessGateway(WebApplication app, Uri address, Uri? consoleAddress)
     {
         _app = app;
         Address = address;
+        ConsoleAddress = consoleAddress;
     }
 
     /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080.</summary>
     public Uri Address { get; }
+
+    /// <summary>The web console's address, e.g. http://127.0.0.1:6081/, or null when the settings have no Console section.</summary>
+    public Uri? ConsoleAddress { get; }
 
     /// <summary>Builds and starts the gateway; throws when its options do not validate.</summary>
     public static async Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
@@ -32,8 +37,10 @@ public sealed class InProcessGateway : IAsyncDisposable
         builder.Logging.ClearProviders().AddSimpleConsole()
             .AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.AddLedgerGateway();
+        builder.AddLedgerConsole();
         var app = builder.Build();
         app.MapLedgerGateway();
+        app.MapLedgerConsole();
         try
         {
             await app.StartAsync(cancellationToken);
@@ -46,7 +53,8 @@ public sealed class InProcessGateway : IAsyncDisposable
         }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The gateway started without an address.");
-        return new InProcessGateway(app, new Uri(bound));
+        var console = ConsoleHostingExtensions.HasConsoleSection(app.Configuration) ? app.Services.GetRequiredService<ConsoleListener>().Address : null;
+        return new InProcessGateway(app, new Uri(bound), console);
     }
 
     /// <inheritdoc />

@@ -17,6 +17,7 @@ public sealed class RunningDevnet : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _parts = [];
     private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Uri> _consoles = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
     private IReadOnlyDictionary<string, string?> _settingsOverlay = new Dictionary<string, string?>();
@@ -57,6 +58,9 @@ public sealed class RunningDevnet : IAsyncDisposable
     /// <summary>Each running gateway by authority id.</summary>
     public IReadOnlyDictionary<string, Uri> Gateways => _gateways;
 
+    /// <summary>Each gateway's web console by authority id.</summary>
+    public IReadOnlyDictionary<string, Uri> Consoles => _consoles;
+
     /// <summary>Path of the file listing each identity's gateway (read by `ledger demo`).</summary>
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 
@@ -93,6 +97,8 @@ public sealed class RunningDevnet : IAsyncDisposable
         _parts.Add(gateway);
         _authorities.Add(authority);
         _gateways[authority.Id] = gateway.Address;
+        if (gateway.ConsoleAddress is { } console)
+            _consoles[authority.Id] = console;
         await WriteGatewayListAsync(cancellationToken);
         return gateway.Address;
     }
@@ -142,7 +148,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         {
             var authority = DevnetAuthority.From(definition, Layout.Authority(definition.Id), AccountsOf(definition.Id));
             var address = await StartGatewayAsync(authority, cancellationToken);
-            await log.WriteLineAsync($"gateway {authority.Id} on {address} for {string.Join(", ", authority.Accounts.Select(a => a.Identity))}");
+            await log.WriteLineAsync($"gateway {authority.Id} on {address} for {string.Join(", ", authority.Accounts.Select(a => a.Identity))}; web console on {_consoles.GetValueOrDefault(authority.Id)}");
         }
     }
 

@@ -33,8 +33,20 @@ public sealed class DevHeaderIdentityResolver
 
     /// <summary>The identity named by the request's header.</summary>
     /// <exception cref="RpcException">UNAUTHENTICATED without the header; PERMISSION_DENIED for an unknown name, or a caller not on loopback or of unknown address.</exception>
-    public CallerIdentity Resolve(HttpContext httpContext)
+    public CallerIdentity Resolve(HttpContext httpContext) =>
+        Resolve(httpContext, httpContext.Request.Headers[HeaderName].ToString(), $"the '{HeaderName}' header");
+
+    /// <summary>
+    /// The identity named <paramref name="name"/>, by the same rules as the header (loopback
+    /// callers only): the web console's devnet identity picker names it in a cookie.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="name">The identity's name as the caller gave it.</param>
+    /// <param name="carrier">Where the caller names itself, for the message (e.g. "the identity picker").</param>
+    /// <exception cref="RpcException">As <see cref="Resolve(HttpContext)"/>.</exception>
+    public CallerIdentity Resolve(HttpContext httpContext, string name, string carrier)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
         var remote = httpContext.Connection.RemoteIpAddress;
         if (remote is null)
             throw new RpcException(new Status(StatusCode.PermissionDenied,
@@ -42,10 +54,10 @@ public sealed class DevHeaderIdentityResolver
         if (!IPAddress.IsLoopback(remote))
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 "Devnet identities are only accepted from this machine (loopback)."));
-        var name = httpContext.Request.Headers[HeaderName].ToString().Trim();
+        name = name?.Trim() ?? "";
         if (name.Length == 0)
             throw new RpcException(new Status(StatusCode.Unauthenticated,
-                $"Devnet mode: name yourself with the '{HeaderName}' header, one of: {KnownNames()}."));
+                $"Devnet mode: name yourself with {carrier}, one of: {KnownNames()}."));
         if (!_identities.TryGetValue(name, out var identity))
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"Devnet identity '{Truncate(name)}' is not configured; use one of: {KnownNames()} (Identity:DevIdentities)."));

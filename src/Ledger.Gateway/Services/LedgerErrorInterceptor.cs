@@ -52,13 +52,21 @@ internal sealed class LedgerErrorInterceptor : Interceptor
         _ => StatusCode.Internal,
     };
 
+    /// <summary>
+    /// True when <paramref name="e"/> means no node (or nonce lease) answered: retryable,
+    /// UNAVAILABLE. A reverted read is a bug, not an outage: it stays INTERNAL (no detail leaks out).
+    /// </summary>
+    public static bool IsNodeFailure(Exception e) => e switch
+    {
+        Nethereum.JsonRpc.Client.RpcResponseException response when Contracts.Ethereum.RevertData.From(response) is not null => false,
+        Nethereum.JsonRpc.Client.RpcResponseException or Contracts.Ethereum.NodeUnreachableException or Contracts.Ethereum.NonceLeaseUnavailableException => true,
+        _ => false,
+    };
+
     private static Grpc.Core.RpcException? ToRpcException(Exception e) => e switch
     {
         LedgerException ledger => new RpcException(new Status(StatusCodeOf(ledger.Kind), ledger.Error.Message)),
-        // A reverted read is a bug, not an outage: it stays INTERNAL (no detail leaks out).
-        Nethereum.JsonRpc.Client.RpcResponseException response when Contracts.Ethereum.RevertData.From(response) is not null => null,
-        Nethereum.JsonRpc.Client.RpcResponseException or Contracts.Ethereum.NodeUnreachableException or Contracts.Ethereum.NonceLeaseUnavailableException =>
-            new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
+        _ when IsNodeFailure(e) => new RpcException(new Status(StatusCode.Unavailable, Messages.NodeUnavailable().Message)),
         _ => null,
     };
 }

@@ -11,10 +11,13 @@ public static class KestrelTlsExtensions
     /// TLS 1.3 only, a client certificate required and validated against the trusted CAs
     /// (not the OS store), and the server certificate taken from
     /// <paramref name="serverCertificate"/> on every handshake so that renewals apply without
-    /// a restart. HTTP/2 for gRPC and HTTP/1.1 for JSON clients, chosen by ALPN.
+    /// a restart. HTTP/2 for gRPC and HTTP/1.1 for JSON clients, chosen by ALPN. The web
+    /// console's endpoint passes <see cref="ClientCertificateMode.AllowCertificate"/>: its public
+    /// verification page needs no certificate; every other page's policy still requires a mapped one.
     /// </summary>
     public static ListenOptions UseLedgerTls(
-        this ListenOptions listen, ServerCertificateProvider serverCertificate, TrustedCertificateAuthorities trusted)
+        this ListenOptions listen, ServerCertificateProvider serverCertificate, TrustedCertificateAuthorities trusted,
+        ClientCertificateMode clientCertificates = ClientCertificateMode.RequireCertificate)
     {
         ArgumentNullException.ThrowIfNull(serverCertificate);
         ArgumentNullException.ThrowIfNull(trusted);
@@ -22,7 +25,7 @@ public static class KestrelTlsExtensions
         return listen.UseHttps(https =>
         {
             https.SslProtocols = SslProtocols.Tls13;
-            https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+            https.ClientCertificateMode = clientCertificates;
             https.CheckCertificateRevocation = false;
             https.ServerCertificateSelector = (_, _) => serverCertificate.Current;
             // The platform's verdict (chain, policy errors) is built against the OS store; ours replaces it.

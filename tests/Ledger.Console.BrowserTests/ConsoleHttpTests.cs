@@ -1,0 +1,80 @@
+using System.Net;
+using Ledger.Api.V1;
+using Ledger.Cli.Connection;
+using Ledger.Console.BrowserTests.Support;
+
+namespace Ledger.Console.BrowserTests;
+
+/// <summary>What the console guarantees at the HTTP level, checked without a browser: endpoints kept apart, antiforgery, the public page's limit and headers.</summary>
+[Collection(ConsoleCollection.Name)]
+public class ConsoleHttpTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task Console_pages_are_served_only_on_the_console_endpoint_and_the_API_only_on_its_own()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var apiOnConsole = await client.GetAsync(new Uri(fixture.Console("ch"), "/v1/permits:verify?permit_id=CH/2026/1"));
+        var unknownOnConsole = await client.GetAsync(new Uri(fixture.Console("ch"), "/metrics"));
+        var pageOnConsole = await client.GetAsync(new Uri(fixture.Console("ch"), "/identity"));
+        // The API's endpoint speaks HTTP/2 without TLS (prior knowledge) on a devnet.
+        using var pageOnApi = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Devnet.Gateways["ch"], "/identity"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        var pageOnApiResponse = await client.SendAsync(pageOnApi);
+
+        Assert.Equal(HttpStatusCode.NotFound, apiOnConsole.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownOnConsole.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pageOnConsole.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, pageOnApiResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_records_nothing()
+    {
+        var permitId = TestPermits.NewId("UI-X");
+        using var api = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["ch"]));
+        await api.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = TestPermits.Draft(permitId) },
+            api.Call(default, "ch-issuer"));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var forged = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Console("ch"), "/customs/shipment?handler=Shipment"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["id"] = permitId, ["requestId"] = "forged-1", ["reference"] = "BL-FORGED", ["quantities"] = "1",
+            }),
+        };
+        forged.Headers.Add("Cookie", "ledger-console-identity=ch-customs");
+
+        var response = await client.SendAsync(forged);
+        var after = await api.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, api.Call(default, "ch-observer"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0u, after.ShipmentsUsed);
+        Assert.Equal("0", after.Lines[0].Used);
+    }
+
+    [Fact]
+    public async Task The_public_page_needs_no_identity_sends_restrictive_headers_and_is_rate_limited_per_client_address()
+    {
+        // DE's console: its limiter is its own, so the other tests' public pages (on CH's) are not affected.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var page = new Uri(fixture.Console("de"), "/public/verify?id=DE/2026/NEVER-REGISTERED");
+        var first = await client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("NOT_AVAILABLE", await first.Content.ReadAsStringAsync());
+        Assert.Contains("default-src 'none'", first.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", first.Headers.GetValues("X-Frame-Options").Single());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i < 31; i++)
+            statuses.Add((await client.GetAsync(page)).StatusCode);
+        var limited = await client.GetAsync(page);
+
+        Assert.All(statuses[..29], status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[29]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+}

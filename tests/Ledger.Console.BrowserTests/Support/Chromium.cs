@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace Ledger.Console.BrowserTests.Support;
+
+/// <summary>Debian's chromium, headless, driven by Playwright (which would otherwise download a browser of its own; that fails here).</summary>
+public static class Chromium
+{
+    /// <summary>The browser: LEDGER_CHROMIUM when set, else Debian's.</summary>
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("LEDGER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>
+    /// Launches it with the flags known to work on this machine. Playwright gives each launch a
+    /// fresh profile folder of its own (it refuses a --user-data-dir argument) and removes it on close.
+    /// </summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+}
