@@ -19,6 +19,11 @@ public sealed class RunningDevnet : IAsyncDisposable
     private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
+    // What makes a gateway this authority's: an overlay may tune limits and timings, never these.
+    private static readonly string[] TopologySettings =
+        ["Identity:", "Chain:Keystores", "Chain:RpcUrls", "Chain:AuthorityRegistry", "Chain:PermitRegistry", "Gateway:Mode"];
+
+    private IReadOnlyDictionary<string, string?> _settingsOverlay = new Dictionary<string, string?>();
 
     private RunningDevnet(string stateFolder, NetworkLayout layout)
     {
@@ -83,6 +88,12 @@ public sealed class RunningDevnet : IAsyncDisposable
             var basePort => basePort.Value + _authorities.Count + 1,
         };
         var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
+        foreach (var (name, value) in _settingsOverlay)
+        {
+            if (TopologySettings.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"Gateway setting {name} cannot be overridden: the devnet's keys, identities and node define its topology.");
+            settings[name] = value;
+        }
         var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
         _parts.Add(gateway);
         _authorities.Add(authority);
@@ -94,6 +105,7 @@ public sealed class RunningDevnet : IAsyncDisposable
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         _basePort = options.BasePort;
+        _settingsOverlay = options.GatewaySettings ?? _settingsOverlay;
         Network = NetworkDefinitionFile.Read(Layout.Definition);
         if (!File.Exists(Layout.Genesis))
         {

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
-using Ledger.Benchmarks;
+using Ledger.MicroBenchmarks;
 
 #if DEBUG
-Console.Error.WriteLine("BenchmarkDotNet measures optimised code only: run with `dotnet run -c Release --project benchmarks/Ledger.Benchmarks`.");
+Console.Error.WriteLine("BenchmarkDotNet measures optimised code only: run with `dotnet run -c Release --project benchmarks/Ledger.MicroBenchmarks`.");
 return 2;
 #else
 var options = BenchmarkOptions.Parse(args);
