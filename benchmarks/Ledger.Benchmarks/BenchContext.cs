@@ -25,8 +25,9 @@ internal sealed class BenchContext : IAsyncDisposable
         ["Limits:MaxWatchStreamsTotal"] = "1024",
         ["Limits:WatchBufferItems"] = "100000",
         ["Limits:MaxReplayBlocks"] = "100000000",
-        // Per-write information logs would measure the console, not the gateway.
-        ["Logging:LogLevel:Ledger"] = "Warning",
+        // Per-write and health logs would measure the console, not the gateway; the report says what went wrong.
+        ["Logging:LogLevel:Default"] = "Error",
+        ["Logging:LogLevel:Ledger"] = "Error",
     };
 
     private readonly Dictionary<string, GatewayClients> _grpc = new(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     public static readonly IReadOnlyList<long> FullScaleSizes = [10_000, 100_000, 1_000_000];
 
     /// <summary>The quick run's scale sizes (it says so in the report).</summary>
-    public static readonly IReadOnlyList<long> QuickScaleSizes = [1_000, 3_000, 10_000];
+    public static readonly IReadOnlyList<long> QuickScaleSizes = [1_000, 4_000, 12_000];
 
     /// <summary>Client counts of the verify measurements.</summary>
     public static readonly IReadOnlyList<int> VerifyConcurrency = [1, 16, 64];

@@ -29,7 +29,12 @@ internal sealed class HttpVerifyClient : IDisposable
     /// <summary>Verifies <paramref name="permitId"/>; throws unless the answer is 200 and VALID.</summary>
     public async Task VerifyValidAsync(string permitId, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/permits:verify?permit_id=" + Uri.EscapeDataString(permitId));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/permits:verify?permit_id=" + Uri.EscapeDataString(permitId))
+        {
+            // A request built by hand does not take the client's default version.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.Add(Ledger.Cli.Connection.GatewaySettings.DevIdentityHeader, _identity);
         using var response = await _http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);

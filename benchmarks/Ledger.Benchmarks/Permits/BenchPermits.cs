@@ -12,7 +12,7 @@ namespace Ledger.Benchmarks.Permits;
 
 /// <summary>
 /// The permits a run registers: IDs unique to the run ("CH/2026/LR-&lt;tag&gt;-&lt;label&gt;-&lt;n&gt;"), one
-/// line of 10 units, one shipment, valid from an hour ago for a year, the document a short XML
+/// line of 10 units, one shipment, valid from an hour ago for five months (a CITES export permit may be valid six), the document a short XML
 /// naming the ID. The same permit as a gateway draft or as the contract's PermitInput.
 /// </summary>
 internal sealed class BenchPermits(string runTag, DateTimeOffset now)
@@ -21,6 +21,8 @@ internal sealed class BenchPermits(string runTag, DateTimeOffset now)
     public const int LineAmount = 10;
 
     private readonly DateTimeOffset _from = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()).AddHours(-1);
+
+    private DateTimeOffset Until => _from.AddMonths(5);
 
     /// <summary>An actor reference for permits registered straight at the node (a hash, like the gateway's).</summary>
     public static Bytes32 BenchActor { get; } = Keccak.Hash(System.Text.Encoding.UTF8.GetBytes("ledger-benchmarks"));
@@ -42,7 +44,7 @@ internal sealed class BenchPermits(string runTag, DateTimeOffset now)
         Type = Api.V1.PermitType.CitesExport,
         Document = ByteString.CopyFrom(Document(id)),
         ValidFrom = Timestamp.FromDateTimeOffset(_from),
-        ValidUntil = Timestamp.FromDateTimeOffset(_from.AddYears(1)),
+        ValidUntil = Timestamp.FromDateTimeOffset(Until),
         DestinationCountry = destination,
         Lines = { new Api.V1.QuantityLine { Amount = LineAmount.ToString(CultureInfo.InvariantCulture) } },
         MaxShipments = 1,
@@ -55,7 +57,7 @@ internal sealed class BenchPermits(string runTag, DateTimeOffset now)
         DocumentHash = DocumentHash.Compute(Document(id)).Value.ToArray(),
         PermitType = (byte)Contracts.PermitType.CitesExport,
         ValidFrom = (ulong)_from.ToUnixTimeSeconds(),
-        ValidUntil = (ulong)_from.AddYears(1).ToUnixTimeSeconds(),
+        ValidUntil = (ulong)Until.ToUnixTimeSeconds(),
         Destination = System.Text.Encoding.ASCII.GetBytes(destination),
         MaxShipments = 1,
         PreviousKey = new byte[32],

@@ -18,7 +18,7 @@ internal sealed record ReportRow(
     string Figure, double? Value, string Unit, double? Baseline = null, string? BaselineName = null, Goal? Goal = null, string? Note = null)
 {
     /// <summary>Figure divided by baseline, when both exist.</summary>
-    public double? Ratio => Value is { } v && Baseline is { } b && b > 0 ? v / b : null;
+    public double? Ratio => Value is { } v && !double.IsNaN(v) && Baseline is { } b && b > 0 ? v / b : null;
 
     /// <summary>The goal's verdict.</summary>
     public Verdict Verdict => Goal?.Judge(Value, Baseline) ?? Verdict.NoGoal;

@@ -24,6 +24,9 @@ internal sealed class BulkLoader(BenchContext context, TextWriter log)
     /// <summary>How many permits of the series are on chain.</summary>
     public long Loaded { get; private set; }
 
+    /// <summary>The block of the last transaction the loader has sent (0 before the first).</summary>
+    public ulong LastBlock { get; private set; }
+
     /// <summary>The permits' issuer.</summary>
     public DevnetAuthority Issuer => context.First;
 
@@ -73,7 +76,7 @@ internal sealed class BulkLoader(BenchContext context, TextWriter log)
                 sends.Add(SendAsync(raw, gate, hash => hashes[slot] = hash, ct));
             }
             await Task.WhenAll(sends);
-            await CheckReceiptsAsync(hashes, ct);
+            LastBlock = Math.Max(LastBlock, await CheckReceiptsAsync(hashes, ct));
         }
         finally
         {
@@ -93,19 +96,24 @@ internal sealed class BulkLoader(BenchContext context, TextWriter log)
         }
     }
 
-    private async Task CheckReceiptsAsync(IReadOnlyList<string> hashes, CancellationToken ct)
+    /// <summary>Checks every receipt succeeded; returns the last block.</summary>
+    private async Task<ulong> CheckReceiptsAsync(IReadOnlyList<string> hashes, CancellationToken ct)
     {
         // The last nonce mined means every earlier one is; then each receipt must say success.
         await context.Node.WaitForReceiptAsync(hashes[^1], TimeSpan.FromMilliseconds(100), ct);
         var failed = 0;
+        var last = 0UL;
         await Parallel.ForEachAsync(hashes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (hash, token) =>
         {
             var receipt = await context.Node.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(100), token);
             if (!receipt.Succeeded)
                 Interlocked.Increment(ref failed);
+            lock (hashes)
+                last = Math.Max(last, receipt.BlockNumber);
         });
         if (failed > 0)
             throw new InvalidOperationException($"{failed} of {hashes.Count} registerBatch transactions of the bulk load reverted.");
+        return last;
     }
 
     private async Task<ulong> BlockGasLimitAsync(CancellationToken ct)

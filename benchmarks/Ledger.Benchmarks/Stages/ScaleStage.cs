@@ -26,12 +26,18 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading). " +
             $"At each size: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
             $"and as raw eth_call of verify; {options.ScaleRegisterSamples} registrations through the gateway, gas from their receipts. " +
+            $"During each load a live WatchPermits stream at the same gateway follows its event follower: blocks still behind {options.CatchUpBudget.TotalSeconds:0} s after the load (goal 0), events delivered per second. " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
         var steps = new List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)>();
         foreach (var size in options.ScaleSizes)
         {
+            var before = loader.Loaded;
+            using var probe = FollowerProbe.Start(context.Grpc(context.First), context.First.CustomsIdentity!, ct);
             var loadTime = await loader.LoadToAsync(size, ct);
+            var caughtUp = await probe.WaitForBlockAsync(loader.LastBlock, options.CatchUpBudget, ct);
+            foreach (var row in FollowerRows(size, size - before, loadTime, caughtUp, probe))
+                section.Add(row);
             var gateway = await GatewayLatencyAsync(ct);
             var raw = await RawLatencyAsync(size, ct);
             var gas = await RegisterGasAsync(size, ct);
@@ -59,6 +65,19 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
     }
 
     private static double Ms(TimeSpan span) => span.TotalMilliseconds;
+
+    private IEnumerable<ReportRow> FollowerRows(long size, long loaded, TimeSpan loadTime, TimeSpan? caughtUp, FollowerProbe probe)
+    {
+        var budget = options.CatchUpBudget;
+        var behind = caughtUp is null ? (double)loader.LastBlock - Math.Max(0, probe.Checkpoint) : 0;
+        yield return new ReportRow($"event follower of {context.First.Id}'s gateway: blocks behind {budget.TotalSeconds:0} s after loading to {size:N0}", behind, "blocks",
+            Goal: Goal.AtMost(0, "blocks"), Note: caughtUp is { } after
+                ? string.Create(CultureInfo.InvariantCulture, $"caught up {after.TotalSeconds:0.0} s after the load ended")
+                : string.Create(CultureInfo.InvariantCulture, $"NOT caught up: checkpoint at block {probe.Checkpoint:N0} of {loader.LastBlock:N0}"));
+        var took = loadTime + (caughtUp ?? budget);
+        yield return new ReportRow($"event follower events/s while loading to {size:N0}", probe.Events / took.TotalSeconds, "events/s",
+            Note: string.Create(CultureInfo.InvariantCulture, $"{probe.Events:N0} of {loaded:N0} new events delivered to a live stream in {took.TotalSeconds:0.0} s; a lower bound while the loader is the slower"));
+    }
 
     private async Task<LatencyHistogram> GatewayLatencyAsync(CancellationToken ct)
     {
