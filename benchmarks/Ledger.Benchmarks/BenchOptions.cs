@@ -27,7 +27,7 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     public TimeSpan VerifyWindow => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
 
     /// <summary>Length of each write window, in block periods.</summary>
-    public int WriteBlocks => Quick ? 3 : 10;
+    public int WriteBlocks => Quick ? 2 : 10;
 
     /// <summary>Clients per gateway (and per account for the baseline) in the write measurements.</summary>
     public int WriteConcurrency => Quick ? 16 : 32;
@@ -47,8 +47,11 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>Permits registered while the fan-out streams watch.</summary>
     public int WatchEvents => Quick ? 20 : 100;
 
-    /// <summary>Longest the catch-up replay runs before it reports what it reached.</summary>
-    public TimeSpan CatchUpBudget => Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(60);
+    /// <summary>Longest a follower may take to catch up after a load, and the replay may run, before they report what they reached.</summary>
+    public TimeSpan CatchUpBudget => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest a register-to-visible sample or the fan-out waits before it counts what did not arrive.</summary>
+    public TimeSpan ArrivalBound => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
 
     /// <summary>Parses "[--quick] [--out DIR] [--scale N,N,N]"; throws <see cref="ArgumentException"/> with the usage on anything else.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)

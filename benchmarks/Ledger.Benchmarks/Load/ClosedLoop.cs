@@ -22,8 +22,19 @@ internal static class ClosedLoop
         string name, int concurrency, TimeSpan warmUp, TimeSpan window, Func<int, CancellationToken, Task> operation, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        // The clock starts once every client runs: on a loaded machine the thread pool may take
+        // longer to start them than a short window lasts.
+        var go = new TaskCompletionSource<Run>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var started = new CountdownEvent(concurrency);
+        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
+        {
+            started.Signal();
+            var run = await go.Task.ConfigureAwait(false);
+            return await run.WorkAsync(i, operation, ct).ConfigureAwait(false);
+        }, ct)).ToArray();
+        await Task.Run(() => started.Wait(ct), ct);
         var run = new Run(Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency), window);
-        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => run.WorkAsync(i, operation, ct), ct)).ToArray();
+        go.SetResult(run);
         var results = await Task.WhenAll(workers);
         var latency = new LatencyHistogram();
         foreach (var worker in results)

@@ -15,7 +15,9 @@ internal sealed class FollowerProbe : IDisposable
     private readonly AsyncServerStreamingCall<WatchPermitsResponse> _stream;
     private readonly CancellationTokenSource _stop;
     private readonly Task _reading;
+    private readonly HashSet<(ulong Block, uint LogIndex)> _seen = [];
     private long _events;
+    private long _repeats;
     private long _checkpoint = -1;
 
     private FollowerProbe(AsyncServerStreamingCall<WatchPermitsResponse> stream, CancellationTokenSource stop)
@@ -25,8 +27,11 @@ internal sealed class FollowerProbe : IDisposable
         _reading = Task.Run(ReadAsync);
     }
 
-    /// <summary>Events the stream has delivered.</summary>
+    /// <summary>Distinct events the stream has delivered.</summary>
     public long Events => Interlocked.Read(ref _events);
+
+    /// <summary>Events delivered again (same block and log index): a follower re-applying a range.</summary>
+    public long Repeats => Interlocked.Read(ref _repeats);
 
     /// <summary>The last checkpoint block delivered, or -1 before the first.</summary>
     public long Checkpoint => Interlocked.Read(ref _checkpoint);
@@ -64,7 +69,7 @@ internal sealed class FollowerProbe : IDisposable
             {
                 var item = _stream.ResponseStream.Current;
                 if (item.ItemCase == WatchPermitsResponse.ItemOneofCase.Event)
-                    Interlocked.Increment(ref _events);
+                    Interlocked.Increment(ref _seen.Add((item.Event.Entry.BlockNumber, item.Event.Entry.LogIndex)) ? ref _events : ref _repeats);
                 else
                     Interlocked.Exchange(ref _checkpoint, (long)item.CheckpointBlock);
             }

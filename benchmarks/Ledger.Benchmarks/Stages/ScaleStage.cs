@@ -76,7 +76,7 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 : string.Create(CultureInfo.InvariantCulture, $"NOT caught up: checkpoint at block {probe.Checkpoint:N0} of {loader.LastBlock:N0}"));
         var took = loadTime + (caughtUp ?? budget);
         yield return new ReportRow($"event follower events/s while loading to {size:N0}", probe.Events / took.TotalSeconds, "events/s",
-            Note: string.Create(CultureInfo.InvariantCulture, $"{probe.Events:N0} of {loaded:N0} new events delivered to a live stream in {took.TotalSeconds:0.0} s; a lower bound while the loader is the slower"));
+            Note: string.Create(CultureInfo.InvariantCulture, $"{probe.Events:N0} of {loaded:N0} new events delivered to a live stream in {took.TotalSeconds:0.0} s, {probe.Repeats:N0} delivered again; a lower bound while the loader is the slower"));
     }
 
     private async Task<LatencyHistogram> GatewayLatencyAsync(CancellationToken ct)

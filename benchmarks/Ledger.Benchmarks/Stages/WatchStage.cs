@@ -21,7 +21,7 @@ internal sealed class WatchStage(BenchContext context, BenchOptions options, Bul
         var section = new ReportSection("WatchPermits fan-out",
             $"{options.WatchStreams} WatchPermits streams at {context.Second.Id}'s gateway (as {context.Second.CustomsIdentity}); {options.WatchEvents} permits of " +
             $"{context.First.Country} with destination {context.Second.Country} registered in one registerBatch sent to the node; latency from the send to each stream's delivery. " +
-            "Goal: every stream receives every event.");
+            $"Goal: every stream receives every event within {options.ArrivalBound.TotalSeconds:0} s.");
         await FanOutAsync(section, ct);
         return section;
     }
@@ -40,7 +40,7 @@ internal sealed class WatchStage(BenchContext context, BenchOptions options, Bul
     {
         var gateway = context.Grpc(context.Second);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        bound.CancelAfter(TimeSpan.FromSeconds(60));
+        bound.CancelAfter(options.ArrivalBound);
         var streams = Enumerable.Range(0, options.WatchStreams)
             .Select(_ => gateway.Permits.WatchPermits(new WatchPermitsRequest(), gateway.Call(bound.Token, context.Second.CustomsIdentity))).ToList();
         try
