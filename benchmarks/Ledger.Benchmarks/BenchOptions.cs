@@ -21,16 +21,16 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     public static readonly IReadOnlyList<int> VerifyConcurrency = [1, 16, 64];
 
     /// <summary>Unrecorded time before each measured window.</summary>
-    public TimeSpan WarmUp => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(1);
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
 
     /// <summary>Length of each verify window.</summary>
-    public TimeSpan VerifyWindow => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+    public TimeSpan VerifyWindow => Quick ? TimeSpan.FromMilliseconds(800) : TimeSpan.FromSeconds(5);
 
     /// <summary>Length of each write window, in block periods.</summary>
     public int WriteBlocks => Quick ? 2 : 10;
 
     /// <summary>Clients per gateway (and per account for the baseline) in the write measurements.</summary>
-    public int WriteConcurrency => Quick ? 16 : 32;
+    public int WriteConcurrency => Quick ? 16 : 128;
 
     /// <summary>Registrations timed for register-to-visible.</summary>
     public int VisibilitySamples => Quick ? 5 : 40;

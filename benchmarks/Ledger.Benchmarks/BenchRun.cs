@@ -7,8 +7,8 @@ using Ledger.Benchmarks.Stages;
 namespace Ledger.Benchmarks;
 
 /// <summary>
-/// One run: starts the devnet; measures cached verify, writes, register-to-visible and the watch
-/// fan-out while the followers are current, then scale (its bulk load fills the chain), uncached verify
+/// One run: starts the devnet; measures cached verify, register-to-visible and the watch fan-out while
+/// the followers are current, then writes, scale (its bulk load fills the chain), uncached verify
 /// on the bulk-loaded permits and the watch replay; then writes report.md and the chart. A stage that fails
 /// is reported as such and the run goes on; the exit code is then 1. Goals are reported, never enforced.
 /// </summary>
@@ -34,13 +34,14 @@ internal static class BenchRun
             var pool = new PermitPool(() => loader.Loaded, loader.Id);
             var verify = new VerifyStage(context, options, loader, pool, log);
             var watch = new WatchStage(context, options, loader, log);
-            // Order matters: what needs current followers runs before the bulk load, what needs many permits after it.
+            // Order matters: what needs current followers runs before anything registers thousands of permits
+            // at once (the writes' shipment targets, the bulk load), what needs many permits after.
             var stages = new (string Name, Func<Task<ReportSection?>> Run)[]
             {
                 ("Verify, cached", () => verify.RunCachedAsync(ct)),
-                ("Register and record shipment", async () => await new WriteStage(context, options, loader, log).RunAsync(ct)),
                 ("Register-to-visible", async () => await new VisibilityStage(context, options, log).RunAsync(ct)),
                 ("WatchPermits fan-out", async () => await watch.RunFanOutAsync(ct)),
+                ("Register and record shipment", async () => await new WriteStage(context, options, loader, log).RunAsync(ct)),
                 ("Scale", async () => await new ScaleStage(context, options, loader, pool, log).RunAsync(ct)),
                 ("Verify, uncached", async () => await verify.RunUncachedAsync(ct)),
                 ("WatchPermits replay", async () => await watch.RunReplayAsync(ct)),

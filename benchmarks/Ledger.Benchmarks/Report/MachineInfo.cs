@@ -22,7 +22,8 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
             ? $"{(kb / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)} GiB"
             : "unknown";
         var os = ReadOsRelease() ?? RuntimeInformation.OSDescription;
-        return new MachineInfo(cpu, Environment.ProcessorCount, memory, $"{os} ({RuntimeInformation.OSDescription})",
+        var kernel = File.Exists("/proc/sys/kernel/osrelease") ? $", Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}" : "";
+        return new MachineInfo(cpu, Environment.ProcessorCount, memory, os + kernel,
             RuntimeInformation.FrameworkDescription, await AnvilVersionAsync(ct));
     }
 
