@@ -59,9 +59,15 @@ public sealed class RunningDevnet : IAsyncDisposable
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 
     /// <summary>Starts everything, reporting progress to <paramref name="log"/>; on failure stops what had started.</summary>
+    /// <exception cref="ArgumentException">The gateway settings overlay names a setting that defines the topology (keys, identities, node, registries, mode); nothing is started.</exception>
     public static async Task<RunningDevnet> StartAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        foreach (var name in (options.GatewaySettings ?? new Dictionary<string, string?>()).Keys)
+        {
+            if (TopologySettings.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"Gateway setting {name} cannot be overridden: the devnet's keys, identities, node and registries define its topology.", nameof(options));
+        }
         var root = ToolLocator.RepositoryRoot();
         var layout = new NetworkLayout(options.ChainConfig ?? Path.Combine(root, "chain-config"));
         var devnet = new RunningDevnet(Path.GetFullPath(options.StateFolder ?? Path.Combine(root, ".devnet")), layout);
@@ -89,11 +95,7 @@ public sealed class RunningDevnet : IAsyncDisposable
         };
         var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
         foreach (var (name, value) in _settingsOverlay)
-        {
-            if (TopologySettings.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"Gateway setting {name} cannot be overridden: the devnet's keys, identities and node define its topology.");
             settings[name] = value;
-        }
         var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
         _parts.Add(gateway);
         _authorities.Add(authority);
