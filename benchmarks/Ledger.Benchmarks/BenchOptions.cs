@@ -30,7 +30,7 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     public int WriteBlocks => Quick ? 2 : 10;
 
     /// <summary>Clients per gateway (and per account for the baseline) in the write measurements.</summary>
-    public int WriteConcurrency => Quick ? 16 : 128;
+    public int WriteConcurrency => Quick ? 16 : 64;
 
     /// <summary>Registrations timed for register-to-visible.</summary>
     public int VisibilitySamples => Quick ? 5 : 40;

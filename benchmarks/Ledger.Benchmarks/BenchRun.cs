@@ -41,7 +41,7 @@ internal static class BenchRun
                 ("Verify, cached", () => verify.RunCachedAsync(ct)),
                 ("Register-to-visible", async () => await new VisibilityStage(context, options, log).RunAsync(ct)),
                 ("WatchPermits fan-out", async () => await watch.RunFanOutAsync(ct)),
-                ("Register and record shipment", async () => await new WriteStage(context, options, loader, log).RunAsync(ct)),
+                ("Register and record shipment", async () => await new WriteStage(context, options, log).RunAsync(ct)),
                 ("Scale", async () => await new ScaleStage(context, options, loader, pool, log).RunAsync(ct)),
                 ("Verify, uncached", async () => await verify.RunUncachedAsync(ct)),
                 ("WatchPermits replay", async () => await watch.RunReplayAsync(ct)),
@@ -55,7 +55,7 @@ internal static class BenchRun
                     if (await run() is { } section)
                         sections.Add(section);
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     failures++;
                     await log.WriteLineAsync($"  {name} FAILED: {e.GetType().Name}: {e.Message}");

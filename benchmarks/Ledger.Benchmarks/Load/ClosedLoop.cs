@@ -22,6 +22,7 @@ internal static class ClosedLoop
         string name, int concurrency, TimeSpan warmUp, TimeSpan window, Func<int, CancellationToken, Task> operation, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ct.ThrowIfCancellationRequested();
         // The clock starts once every client runs: on a loaded machine the thread pool may take
         // longer to start them than a short window lasts.
         var go = new TaskCompletionSource<Run>(TaskCreationOptions.RunContinuationsAsynchronously);

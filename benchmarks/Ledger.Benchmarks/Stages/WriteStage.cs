@@ -18,7 +18,7 @@ namespace Ledger.Benchmarks.Stages;
 /// period and the same number of clients per account (each client waits for its receipt, polling
 /// every 100 ms as the devnet gateways do). Gas per operation from the receipts. Goal: ≥ 0.8× raw.
 /// </summary>
-internal sealed class WriteStage(BenchContext context, BenchOptions options, BulkLoader loader, TextWriter log)
+internal sealed class WriteStage(BenchContext context, BenchOptions options, TextWriter log)
 {
     private static readonly TimeSpan ReceiptPoll = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentBag<string> _gatewayTxs = [];
@@ -33,25 +33,28 @@ internal sealed class WriteStage(BenchContext context, BenchOptions options, Bul
                 $"{authorities.Count} authorities at once, {clients} clients each (per gateway, or per account for the baseline), {options.WarmUp.TotalSeconds:0.#} s warm-up, " +
                 $"{window.TotalSeconds:0} s window at a block every {context.BlockPeriod.TotalSeconds:0} s; each client waits for its write's receipt. " +
                 "Baseline: the same calls as EIP-1559 transactions signed before the clock starts, sent by eth_sendRawTransaction to the node, receipts polled every 100 ms. " +
-                "Shipments are recorded by each authority's customs on permits of its country registered beforehand.");
-        // Enough inputs that no window runs dry: a client completes at most about one write per block.
+                "Shipments are recorded by each authority's customs on the permits its issuer registered in the register window just before " +
+                "(no bulk registration: a block of thousands of events would stall the gateways' event followers, see the scale section).");
+        // Enough pre-signed inputs that no window runs dry: a client completes at most about one write per block.
         var perAccount = clients * (int)Math.Ceiling((window + options.WarmUp).TotalSeconds / context.BlockPeriod.TotalSeconds + 3) * 2;
-        var shipTargets = await PrepareShipmentTargetsAsync(authorities, perAccount, ct);
+        var rawRegistered = authorities.ToDictionary(a => a.Id, _ => new ConcurrentQueue<string>());
+        var gatewayRegistered = authorities.ToDictionary(a => a.Id, _ => new ConcurrentQueue<string>());
 
-        var (rawRegister, rawRegisterGas) = await RawAsync("raw register", authorities, (authority, token) => RawRegistrationsAsync(authority, perAccount, token), ct);
+        var (rawRegister, rawRegisterGas) = await RawAsync("raw register", authorities,
+            (authority, token) => RawRegistrationsAsync(authority, perAccount, token), (authority, id) => rawRegistered[authority.Id].Enqueue(id), ct);
         var (rawShip, rawShipGas) = await RawAsync("raw record shipment", authorities,
-            (authority, token) => RawShipmentsAsync(authority, shipTargets[(authority.Id, "raw")], token), ct);
+            (authority, token) => RawShipmentsAsync(authority, rawRegistered[authority.Id], token), (_, _) => { }, ct);
         var gatewayRegister = await GatewayAsync("gateway register", authorities, ct, async (authority, token) =>
         {
             var grpc = context.Grpc(authority);
             var draft = context.Permits.Draft(context.Permits.Id(authority.Country, "gw", NextIndex()), context.DestinationFor(authority));
             var response = await grpc.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = draft }, grpc.Call(token, authority.IssuerIdentity));
             _gatewayTxs.Add("register:" + response.Receipt.TxHash);
+            gatewayRegistered[authority.Id].Enqueue(draft.PermitId);
         });
         var gatewayShip = await GatewayAsync("gateway record shipment", authorities, ct, async (authority, token) =>
         {
-            var targets = shipTargets[(authority.Id, "gateway")];
-            var id = targets.TryDequeue(out var next) ? next : throw new InputsExhaustedException($"no unshipped permit of {authority.Id} left");
+            var id = gatewayRegistered[authority.Id].TryDequeue(out var next) ? next : throw new InputsExhaustedException($"no unshipped permit of {authority.Id} left");
             var grpc = context.Grpc(authority);
             var response = await grpc.Permits.RecordShipmentAsync(new RecordShipmentRequest
             {
@@ -82,60 +85,48 @@ internal sealed class WriteStage(BenchContext context, BenchOptions options, Bul
             baseline is null ? null : Goal.RatioAtLeast(0.8, "raw"),
             string.Create(CultureInfo.InvariantCulture, $"{result.Completed:N0} in {result.Window.TotalSeconds:0.0} s; latency p50 {result.Latency.P50.TotalMilliseconds:0} / p99 {result.Latency.P99.TotalMilliseconds:0} ms"));
 
-    private async Task<Dictionary<(string, string), ConcurrentQueue<string>>> PrepareShipmentTargetsAsync(
-        IReadOnlyList<DevnetAuthority> authorities, int perAccount, CancellationToken ct)
-    {
-        var targets = new Dictionary<(string, string), ConcurrentQueue<string>>();
-        foreach (var authority in authorities)
-        {
-            foreach (var side in new[] { "raw", "gateway" })
-            {
-                var ids = Enumerable.Range(0, perAccount).Select(i => context.Permits.Id(authority.Country, $"ship-{side}", i)).ToList();
-                await loader.RegisterAsync(authority, ids, ct);
-                targets[(authority.Id, side)] = new ConcurrentQueue<string>(ids);
-            }
-        }
-        return targets;
-    }
-
-    private async Task<(IReadOnlyList<string> Raw, ulong GasLimit)> RawRegistrationsAsync(DevnetAuthority authority, int count, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Raw, string PermitId)>> RawRegistrationsAsync(DevnetAuthority authority, int count, CancellationToken ct)
     {
         var signer = await context.SignerAsync(context.IssuerKey(authority), ct);
         var destination = context.DestinationFor(authority);
-        var messages = Enumerable.Range(0, count)
-            .Select(i => new RegisterFunction { Permit = context.Permits.Input(context.Permits.Id(authority.Country, "raw", i), destination) }).ToList();
+        var ids = Enumerable.Range(0, count).Select(i => context.Permits.Id(authority.Country, "raw", i)).ToList();
+        var messages = ids.Select(id => new RegisterFunction { Permit = context.Permits.Input(id, destination) }).ToList();
         var gas = await context.GasLimitAsync(signer.From, RawTransactions.CallData(messages[0]), ct);
-        return (messages.Select(m => signer.Sign(m, gas)).ToList(), gas);
+        return messages.Select((m, i) => (signer.Sign(m, gas), ids[i])).ToList();
     }
 
-    private async Task<(IReadOnlyList<string> Raw, ulong GasLimit)> RawShipmentsAsync(DevnetAuthority authority, IEnumerable<string> targets, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Raw, string PermitId)>> RawShipmentsAsync(DevnetAuthority authority, IEnumerable<string> targets, CancellationToken ct)
     {
         var signer = await context.SignerAsync(context.CustomsKey(authority), ct);
-        var messages = targets.Select(id => new RecordShipmentFunction
+        var ids = targets.ToList();
+        if (ids.Count == 0)
+            return [];
+        var messages = ids.Select(id => new RecordShipmentFunction
         {
             Key = BenchPermits.Key(id).ToArray(), ShipmentRef = Keccak.HashUtf8("SHIP-" + id).ToArray(),
             Quantities = [BigInteger.One], ActorRef = BenchPermits.BenchActor.ToArray(),
         }).ToList();
         var gas = await context.GasLimitAsync(signer.From, RawTransactions.CallData(messages[0]), ct);
-        return (messages.Select(m => signer.Sign(m, gas)).ToList(), gas);
+        return messages.Select((m, i) => (signer.Sign(m, gas), ids[i])).ToList();
     }
 
     private async Task<(LoadResult, double)> RawAsync(string name, IReadOnlyList<DevnetAuthority> authorities,
-        Func<DevnetAuthority, CancellationToken, Task<(IReadOnlyList<string> Raw, ulong GasLimit)>> sign, CancellationToken ct)
+        Func<DevnetAuthority, CancellationToken, Task<IReadOnlyList<(string Raw, string PermitId)>>> sign, Action<DevnetAuthority, string> mined, CancellationToken ct)
     {
-        var queues = new List<ConcurrentQueue<string>>();
+        var queues = new List<ConcurrentQueue<(string Raw, string PermitId)>>();
         foreach (var authority in authorities)
-            queues.Add(new ConcurrentQueue<string>((await sign(authority, ct)).Raw));
+            queues.Add(new ConcurrentQueue<(string, string)>(await sign(authority, ct)));
         var gasUsed = new ConcurrentBag<ulong>();
         var clients = options.WriteConcurrency;
         var result = await ClosedLoop.RunAsync(name, clients * authorities.Count, options.WarmUp, context.BlockPeriod * options.WriteBlocks, async (worker, token) =>
         {
-            var raw = queues[worker % queues.Count].TryDequeue(out var next) ? next : throw new InputsExhaustedException("no pre-signed transaction left");
+            var (raw, permitId) = queues[worker % queues.Count].TryDequeue(out var next) ? next : throw new InputsExhaustedException("no pre-signed transaction left");
             var hash = await context.Node.SendRawAsync(raw, token);
             var receipt = await context.Node.WaitForReceiptAsync(hash, ReceiptPoll, token);
             if (!receipt.Succeeded)
                 throw new InvalidOperationException($"{name} transaction {hash} reverted");
             gasUsed.Add(receipt.GasUsed);
+            mined(authorities[worker % queues.Count], permitId);
         }, ct);
         await Report(result);
         return (result, gasUsed.IsEmpty ? double.NaN : gasUsed.Average(g => (double)g));
