@@ -20,14 +20,14 @@ internal sealed class VisibilityStage(BenchContext context, BenchOptions options
     public async Task<ReportSection> RunAsync(CancellationToken ct)
     {
         var goal = (context.BlockPeriod + TimeSpan.FromMilliseconds(100)).TotalMilliseconds;
+        var perLane = Math.Max(1, options.VisibilitySamples / Lanes);
         var section = new ReportSection("Register-to-visible",
             $"A permit registered through {context.First.Id}'s gateway (gRPC, as {context.First.IssuerIdentity}) is asked about at {context.Second.Id}'s gateway " +
-            $"(as {context.Second.CustomsIdentity}) every 10 ms until VALID; timed from the start of the register call. {options.VisibilitySamples} samples in {Lanes} lanes.");
+            $"(as {context.Second.CustomsIdentity}) every 10 ms until VALID; timed from the start of the register call. {perLane * Lanes} samples in {Lanes} lanes.");
         var timedOut = 0;
         var fromSend = new LatencyHistogram();
         var afterReturn = new LatencyHistogram();
         var gate = new Lock();
-        var perLane = Math.Max(1, options.VisibilitySamples / Lanes);
         await Task.WhenAll(Enumerable.Range(0, Lanes).Select(lane => Task.Run(async () =>
         {
             var random = new Random(lane);
