@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test in the repository: the Solidity contracts (forge) and the .NET solution.
+# Runs every test in the repository: the Solidity contracts (forge), the .NET solution, and the
+# load program's quick mode as a smoke test.
 # Installs what the tests need first. Exits non-zero when any test fails.
 # Prints one plain "N passed, N failed" line per runner and a total, because CI does not
 # read forge's or dotnet's own summaries.
@@ -59,6 +60,22 @@ if [[ $dotnet_rc -ne 0 && $df -eq 0 ]]; then df=1; echo "dotnet test failed outs
 tally dotnet "$dp" "$df" "$ds"
 [[ $dotnet_rc -eq 0 ]] || status=1
 rm -f "$dotnet_log"
+
+log "bench: the load program's quick mode as a smoke test (figures reported, no thresholds enforced)"
+# It starts its own devnet (anvil, redis, one gateway per authority), measures every stage
+# briefly and writes report.md; it fails only when the program itself fails. Its goals
+# summary is printed so that a missed goal is visible in the CI log.
+bench_out="$(mktemp -d)"
+bench_log="$(mktemp)"
+(cd "$REPO_ROOT" && dotnet run -c Release --project benchmarks/Ledger.Benchmarks -- --quick --out "$bench_out" >"$bench_log" 2>&1)
+bench_rc=$?
+if [[ -f "$bench_out/report.md" ]]; then
+  sed -n '/^## Goals/,/^## [^G]/p' "$bench_out/report.md" | sed '$d'
+else
+  tail -n 40 "$bench_log"
+fi
+if [[ $bench_rc -eq 0 ]]; then tally bench 1 0 0; else tail -n 20 "$bench_log"; tally bench 0 1 0; status=1; fi
+rm -rf "$bench_out" "$bench_log"
 
 printf 'total: %d passed, %d failed, %d skipped\n' "$total_passed" "$total_failed" "$total_skipped"
 exit $status

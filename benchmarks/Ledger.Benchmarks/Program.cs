@@ -1,17 +1,22 @@
-using BenchmarkDotNet.Running;
 using Ledger.Benchmarks;
+using Ledger.Processes;
 
-#if DEBUG
-Console.Error.WriteLine("BenchmarkDotNet measures optimised code only: run with `dotnet run -c Release --project benchmarks/Ledger.Benchmarks`.");
-return 2;
-#else
-var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"Ledger benchmarks: Nethereum signing, recovery, ABI encoding ({(options.Quick ? "quick: short job" : "full: default job")}), " +
-    $"single-threaded and pinned to one core (CPU 0), {(options.OutOfProcess ? "out of process" : "in process")}.");
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(LedgerBenchmarkConfig).Assembly)
-    .Run(options.SwitcherArguments, LedgerBenchmarkConfig.Create(options))
-    .ToList();
-if (summaries.Count > 0) // --list, --help and a filter matching nothing measure nothing
-    DerivedFigures.Print(summaries, Console.Out);
-return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
-#endif
+// The load program of issue 13. Exit codes: 0 the run completed (goals are reported, never
+// enforced), 1 the program itself failed, 2 bad arguments.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args, ToolLocator.RepositoryRoot());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await BenchRun.RunAsync(options, Console.Out, cancel.Token);

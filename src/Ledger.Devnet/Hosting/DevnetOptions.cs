@@ -8,6 +8,10 @@ namespace Ledger.Devnet.Hosting;
 /// <param name="UseRedis">Start a redis-server for the gateways' stores (one server, a key prefix per gateway); in-memory stores otherwise.</param>
 /// <param name="StateFolder">Checkpoints, joined newcomers and the gateway list (default .devnet/ in the repository).</param>
 /// <param name="ChainConfig">The chain-config folder (default: the repository's chain-config/).</param>
-/// <param name="GatewaySettings">Settings laid over every gateway's (e.g. Limits or Stores for a fault drill); null for none.</param>
-public sealed record DevnetOptions(int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null,
+/// <param name="GatewaySettings">
+/// Settings laid over every gateway's devnet configuration (e.g. <c>Limits:RequestsPerSecond</c> for a
+/// load program); null for none. They cannot change what makes the topology (keys, identities, node).
+/// </param>
+public sealed record DevnetOptions(
+    int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null,
     IReadOnlyDictionary<string, string?>? GatewaySettings = null);

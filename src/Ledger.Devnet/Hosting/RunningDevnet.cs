@@ -20,6 +20,10 @@ public sealed class RunningDevnet : IAsyncDisposable
     private readonly Dictionary<string, Uri> _consoles = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
+    // What makes a gateway this authority's: an overlay may tune limits and timings, never these.
+    private static readonly string[] TopologySettings =
+        ["Identity:", "Chain:Keystores", "Chain:RpcUrls", "Chain:AuthorityRegistry", "Chain:PermitRegistry", "Gateway:Mode"];
+
     private IReadOnlyDictionary<string, string?> _settingsOverlay = new Dictionary<string, string?>();
 
     private RunningDevnet(string stateFolder, NetworkLayout layout)
@@ -65,9 +69,15 @@ public sealed class RunningDevnet : IAsyncDisposable
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 
     /// <summary>Starts everything, reporting progress to <paramref name="log"/>; on failure stops what had started.</summary>
+    /// <exception cref="ArgumentException">The gateway settings overlay names a setting that defines the topology (keys, identities, node, registries, mode); nothing is started.</exception>
     public static async Task<RunningDevnet> StartAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        foreach (var name in (options.GatewaySettings ?? new Dictionary<string, string?>()).Keys)
+        {
+            if (TopologySettings.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"Gateway setting {name} cannot be overridden: the devnet's keys, identities, node and registries define its topology.", nameof(options));
+        }
         var root = ToolLocator.RepositoryRoot();
         var layout = new NetworkLayout(options.ChainConfig ?? Path.Combine(root, "chain-config"));
         var devnet = new RunningDevnet(Path.GetFullPath(options.StateFolder ?? Path.Combine(root, ".devnet")), layout);

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// The ABI baseline: calldata for <c>register(PermitInput)</c> written directly

@@ -1,4 +1,4 @@
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// This program's own switches; every other argument goes to BenchmarkDotNet's switcher

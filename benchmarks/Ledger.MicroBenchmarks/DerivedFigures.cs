@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// Figures derived after the run: the README table, and how many signed transactions and

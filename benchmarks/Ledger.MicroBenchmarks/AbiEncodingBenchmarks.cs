@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Nethereum.Contracts;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// Calldata of <c>register(PermitInput)</c> with 1 and 16 quantity lines: Nethereum's encoder on

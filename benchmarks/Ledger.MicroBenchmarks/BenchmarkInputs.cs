@@ -4,7 +4,7 @@ using Nethereum.Contracts;
 using Nethereum.Model;
 using Nethereum.Signer;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>Every benchmark input, from one fixed seed, so runs compare like with like.</summary>
 internal static class BenchmarkInputs

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Configs;
 using Nethereum.Model;
 using Nethereum.Signer;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// Signing an EIP-1559 transaction the way the gateway's sender does (Nethereum's

@@ -1,4 +1,4 @@
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>
 /// Start-up checks that a benchmark and its baseline compute the same result, so a ratio

@@ -2,7 +2,7 @@ using System.Numerics;
 using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
 using Nethereum.Contracts;
 
-namespace Ledger.Benchmarks;
+namespace Ledger.MicroBenchmarks;
 
 /// <summary>The arguments of <c>register(PermitInput)</c>, in the struct's field order.</summary>
 internal sealed record RegisterPermitCall(

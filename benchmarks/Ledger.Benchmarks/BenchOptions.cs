@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Ledger.Benchmarks;
+
+/// <summary>
+/// How a run measures: quick (a smoke test in under two minutes: short windows, small scale sizes)
+/// or full, where the report goes, and the scale sizes (issue 13: 10k, 100k and 1M permits).
+/// </summary>
+/// <param name="Quick">Smoke-test mode.</param>
+/// <param name="OutputDirectory">Where report.md and the chart go.</param>
+/// <param name="ScaleSizes">Permits on chain at each scale step, ascending.</param>
+internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnlyList<long> ScaleSizes)
+{
+    /// <summary>The full run's scale sizes.</summary>
+    public static readonly IReadOnlyList<long> FullScaleSizes = [10_000, 100_000, 1_000_000];
+
+    /// <summary>The quick run's scale sizes (it says so in the report).</summary>
+    public static readonly IReadOnlyList<long> QuickScaleSizes = [1_000, 4_000, 12_000];
+
+    /// <summary>Client counts of the verify measurements.</summary>
+    public static readonly IReadOnlyList<int> VerifyConcurrency = [1, 16, 64];
+
+    /// <summary>Unrecorded time before each measured window.</summary>
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
+
+    /// <summary>Length of each verify window.</summary>
+    public TimeSpan VerifyWindow => Quick ? TimeSpan.FromMilliseconds(800) : TimeSpan.FromSeconds(5);
+
+    /// <summary>Length of each write window, in block periods.</summary>
+    public int WriteBlocks => Quick ? 2 : 10;
+
+    /// <summary>Clients per gateway (and per account for the baseline) in the write measurements.</summary>
+    public int WriteConcurrency => Quick ? 16 : 64;
+
+    /// <summary>Registrations timed for register-to-visible.</summary>
+    public int VisibilitySamples => Quick ? 5 : 40;
+
+    /// <summary>Verifications timed per scale step (one client).</summary>
+    public int ScaleVerifySamples => Quick ? 100 : 1_000;
+
+    /// <summary>Registrations whose gas is read per scale step.</summary>
+    public int ScaleRegisterSamples => Quick ? 3 : 10;
+
+    /// <summary>Streams of the WatchPermits fan-out.</summary>
+    public int WatchStreams => 100;
+
+    /// <summary>Permits registered while the fan-out streams watch.</summary>
+    public int WatchEvents => Quick ? 20 : 100;
+
+    /// <summary>Longest a follower may take to catch up after a load, and the replay may run, before they report what they reached.</summary>
+    public TimeSpan CatchUpBudget => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest a register-to-visible sample or the fan-out waits before it counts what did not arrive.</summary>
+    public TimeSpan ArrivalBound => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
+
+    /// <summary>Parses "[--quick] [--out DIR] [--scale N,N,N]"; throws <see cref="ArgumentException"/> with the usage on anything else.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var quick = false;
+        string? output = null;
+        IReadOnlyList<long>? sizes = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    output = args[++i];
+                    break;
+                case "--scale" when i + 1 < args.Count:
+                    sizes = ParseSizes(args[++i]);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown or incomplete argument '{args[i]}'. {Usage}");
+            }
+        }
+        return new BenchOptions(quick, Path.GetFullPath(output ?? Path.Combine(repositoryRoot, "benchmarks", "results")),
+            sizes ?? (quick ? QuickScaleSizes : FullScaleSizes));
+    }
+
+    /// <summary>The command line's usage.</summary>
+    public const string Usage = "Usage: dotnet run -c Release --project benchmarks/Ledger.Benchmarks -- [--quick] [--out DIR] [--scale 10000,100000,1000000]";
+
+    private static long[] ParseSizes(string text)
+    {
+        var sizes = text.Split(',').Select(part => long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : throw new ArgumentException($"--scale takes positive whole numbers separated by commas, not '{text}'. {Usage}")).ToArray();
+        if (!sizes.SequenceEqual(sizes.Order()) || sizes.Distinct().Count() != sizes.Length)
+            throw new ArgumentException($"--scale sizes must ascend: '{text}'. {Usage}");
+        return sizes;
+    }
+}

@@ -1,0 +1,22 @@
+using Ledger.Benchmarks.Load;
+
+namespace Ledger.Benchmarks.Permits;
+
+/// <summary>
+/// Hands out bulk-loaded permits that no gateway has been asked about yet, each once, so that a
+/// verification through a gateway is certainly a cache miss. Thread-safe.
+/// </summary>
+internal sealed class PermitPool(Func<long> loaded, Func<long, string> idOf)
+{
+    private long _next = -1;
+
+    /// <summary>Permits handed out so far.</summary>
+    public long Taken => Math.Min(Interlocked.Read(ref _next) + 1, loaded());
+
+    /// <summary>The ID of a permit never handed out before; throws <see cref="InputsExhaustedException"/> when none is left.</summary>
+    public string Take()
+    {
+        var index = Interlocked.Increment(ref _next);
+        return index < loaded() ? idOf(index) : throw new InputsExhaustedException($"all {loaded():N0} bulk-loaded permits have been asked about once");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ledger.Api.V1;
+using Ledger.Benchmarks.Permits;
+using Ledger.Benchmarks.Report;
+using Ledger.Benchmarks.Statistics;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+
+namespace Ledger.Benchmarks.Stages;
+
+/// <summary>
+/// Verify latency and register gas as the chain fills: at each size the bulk loader brings the
+/// permits on chain to, one client verifies never-asked permits through the first gateway (uncached)
+/// and with a raw eth_call, and a few registrations through the gateway report their gas.
+/// Goal: flat, i.e. at the largest size within a quarter (latency) or 1 % (gas) of the smallest.
+/// </summary>
+internal sealed class ScaleStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
+{
+    private const double FlatLatency = 1.25;
+    private const double FlatGas = 1.01;
+
+    /// <summary>Measures every size and returns the section.</summary>
+    public async Task<ReportSection> RunAsync(CancellationToken ct)
+    {
+        var section = new ReportSection("Scale",
+            $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading). " +
+            $"At each size: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
+            $"and as raw eth_call of verify; {options.ScaleRegisterSamples} registrations through the gateway, gas from their receipts. " +
+            $"During each load a live WatchPermits stream at the same gateway follows its event follower: blocks still behind {options.CatchUpBudget.TotalSeconds:0} s after the load, events delivered per second (no goal in issue 13). " +
+            $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
+            (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
+        var steps = new List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)>();
+        foreach (var size in options.ScaleSizes)
+        {
+            var before = loader.Loaded;
+            using var probe = FollowerProbe.Start(context.Grpc(context.First), context.First.CustomsIdentity!, ct);
+            var loadTime = await loader.LoadToAsync(size, ct);
+            var caughtUp = await probe.WaitForBlockAsync(loader.LastBlock, options.CatchUpBudget, ct);
+            foreach (var row in FollowerRows(size, size - before, loadTime, caughtUp, probe))
+                section.Add(row);
+            var gateway = await GatewayLatencyAsync(ct);
+            var raw = await RawLatencyAsync(size, ct);
+            var gas = await RegisterGasAsync(size, ct);
+            steps.Add((size, gateway, raw, gas, loadTime));
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+        }
+        var first = steps[0];
+        var unit = (long size) => $"{size:N0} permits";
+        foreach (var step in steps)
+        {
+            var isLast = step.Size == steps[^1].Size && steps.Count > 1;
+            section.Add(new ReportRow($"verify p50 through the gateway, uncached, at {unit(step.Size)}", Ms(step.Gateway.P50), "ms",
+                isLast ? Ms(first.Gateway.P50) : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatLatency, "smallest size") : null,
+                $"p99 {Ms(step.Gateway.P99):0.00} ms"));
+            section.Add(new ReportRow($"verify p50 as raw eth_call at {unit(step.Size)}", Ms(step.Raw.P50), "ms",
+                isLast ? Ms(first.Raw.P50) : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatLatency, "smallest size") : null,
+                $"p99 {Ms(step.Raw.P99):0.00} ms"));
+            section.Add(new ReportRow($"register gas at {unit(step.Size)}", step.Gas, "gas",
+                isLast ? first.Gas : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatGas, "smallest size") : null));
+        }
+        foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
+            section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
+        return section;
+    }
+
+    private static double Ms(TimeSpan span) => span.TotalMilliseconds;
+
+    private IEnumerable<ReportRow> FollowerRows(long size, long loaded, TimeSpan loadTime, TimeSpan? caughtUp, FollowerProbe probe)
+    {
+        var budget = options.CatchUpBudget;
+        var behind = caughtUp is null ? (double)loader.LastBlock - Math.Max(0, probe.Checkpoint) : 0;
+        // No goal: issue 13 asks for the rate. A follower that never catches up shows here and in the next row.
+        yield return new ReportRow($"event follower of {context.First.Id}'s gateway: blocks behind {budget.TotalSeconds:0} s after loading to {size:N0}", behind, "blocks",
+            Note: caughtUp is { } after
+                ? string.Create(CultureInfo.InvariantCulture, $"caught up {after.TotalSeconds:0.0} s after the load ended")
+                : string.Create(CultureInfo.InvariantCulture, $"NOT caught up: checkpoint at block {probe.Checkpoint:N0} of {loader.LastBlock:N0}"));
+        var took = loadTime + (caughtUp ?? budget);
+        yield return new ReportRow($"event follower events/s while loading to {size:N0}", probe.Events / took.TotalSeconds, "events/s",
+            Note: string.Create(CultureInfo.InvariantCulture, $"{probe.Events:N0} of {loaded:N0} new events delivered to a live stream in {took.TotalSeconds:0.0} s, {probe.Repeats:N0} delivered again; a lower bound while the loader is the slower"));
+    }
+
+    private async Task<LatencyHistogram> GatewayLatencyAsync(CancellationToken ct)
+    {
+        var clients = context.Grpc(context.First);
+        var identity = context.First.CustomsIdentity!;
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < options.ScaleVerifySamples; i++)
+        {
+            var id = pool.Take();
+            var start = Stopwatch.GetTimestamp();
+            var answer = await clients.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = id }, clients.Call(ct, identity));
+            histogram.RecordSince(start);
+            if (answer.Status != VerificationStatus.Valid)
+                throw new InvalidOperationException($"Bulk-loaded permit {id} verifies {answer.Status} ({answer.StatusText}), not VALID.");
+        }
+        return histogram;
+    }
+
+    private async Task<LatencyHistogram> RawLatencyAsync(long size, CancellationToken ct)
+    {
+        var random = new Random(unchecked((int)size));
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < options.ScaleVerifySamples; i++)
+        {
+            var call = RawTransactions.CallData(new VerifyFunction { Key = BenchPermits.Key(loader.Id(random.NextInt64(size))).ToArray() });
+            var start = Stopwatch.GetTimestamp();
+            await context.Node.CallAsync(context.PermitRegistry, call, ct);
+            histogram.RecordSince(start);
+        }
+        return histogram;
+    }
+
+    private async Task<double> RegisterGasAsync(long size, CancellationToken ct)
+    {
+        var issuer = context.First;
+        var clients = context.Grpc(issuer);
+        var destination = context.DestinationFor(issuer);
+        var registrations = Enumerable.Range(0, options.ScaleRegisterSamples).Select(async i =>
+        {
+            var draft = context.Permits.Draft(context.Permits.Id(issuer.Country, $"scale{size}", i), destination);
+            var response = await clients.Permits.RegisterPermitAsync(
+                new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = draft }, clients.Call(ct, issuer.IssuerIdentity));
+            var receipt = await context.Node.WaitForReceiptAsync(response.Receipt.TxHash, TimeSpan.FromMilliseconds(50), ct);
+            return (double)receipt.GasUsed;
+        });
+        var gas = await Task.WhenAll(registrations);
+        return gas.Order().ElementAt(gas.Length / 2);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Ledger.Api.V1;
+using Ledger.Benchmarks.Clients;
+using Ledger.Benchmarks.Load;
+using Ledger.Benchmarks.Permits;
+using Ledger.Benchmarks.Report;
+using Ledger.Benchmarks.Statistics;
+using Ledger.Cli.Connection;
+using Ledger.Contracts.Generated.PermitRegistry.ContractDefinition;
+
+namespace Ledger.Benchmarks.Stages;
+
+/// <summary>
+/// VerifyPermit through the first authority's gateway, over gRPC and HTTP/JSON, at 1, 16 and 64
+/// clients, each against a raw eth_call of verify to the same node at the same concurrency, measured
+/// right before it. Cached: a hot set of 64 permits asked before each window, measured before the
+/// bulk load. Uncached: every request a bulk-loaded permit never asked before, measured after it.
+/// Goals: cached ≥ 20,000 req/s (at 64 clients) and ≥ 1.5× raw; uncached ≥ 0.8× raw.
+/// </summary>
+internal sealed class VerifyStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
+{
+    private const int HotSet = 64;
+    private readonly Dictionary<(string Way, int Clients), LoadResult> _results = [];
+
+    /// <summary>req/s of each way of asking, per client count (for the chart).</summary>
+    public IReadOnlyList<ChartWriter.Series> Chart =>
+        new[] { ("raw-cached", "raw eth_call (hot set)"), ("grpc-cached", "gRPC cached"), ("http-cached", "HTTP/JSON cached"),
+                ("raw-uncached", "raw eth_call (bulk)"), ("grpc-uncached", "gRPC uncached"), ("http-uncached", "HTTP/JSON uncached") }
+            .Where(s => _results.ContainsKey((s.Item1, BenchOptions.VerifyConcurrency[0])))
+            .Select(s => new ChartWriter.Series(s.Item2, BenchOptions.VerifyConcurrency.Select(c => _results.TryGetValue((s.Item1, c), out var r) ? r.PerSecond : double.NaN).ToArray()))
+            .ToList();
+
+    /// <summary>Measures the cached windows (registers the hot set first); returns nothing yet: the section comes with the uncached windows.</summary>
+    public async Task<ReportSection?> RunCachedAsync(CancellationToken ct)
+    {
+        var hot = Enumerable.Range(0, HotSet).Select(i => context.Permits.Id(context.First.Country, "hot", i)).ToArray();
+        await loader.RegisterAsync(context.First, hot, ct);
+        var hotCalls = hot.Select(VerifyCall).ToArray();
+        using var http = new HttpVerifyClient(context.Devnet.Gateways[context.First.Id], context.First.CustomsIdentity!);
+        var grpc = context.Grpc(context.First);
+        foreach (var clients in BenchOptions.VerifyConcurrency)
+        {
+            var counter = 0L;
+            int Next() => (int)(Interlocked.Increment(ref counter) % HotSet);
+            await MeasureAsync("raw-cached", "raw eth_call, hot set", clients, token => context.Node.CallAsync(context.PermitRegistry, hotCalls[Next()], token), ct);
+            await WarmAsync(hot, grpc, ct);
+            await MeasureAsync("grpc-cached", "gRPC cached", clients, token => GrpcValidAsync(grpc, hot[Next()], token), ct);
+            await WarmAsync(hot, grpc, ct);
+            await MeasureAsync("http-cached", "HTTP/JSON cached", clients, token => http.VerifyValidAsync(hot[Next()], token), ct);
+        }
+        return null;
+    }
+
+    /// <summary>Measures the uncached windows on never-asked bulk-loaded permits and returns the whole verify section.</summary>
+    public async Task<ReportSection> RunUncachedAsync(CancellationToken ct)
+    {
+        using var http = new HttpVerifyClient(context.Devnet.Gateways[context.First.Id], context.First.CustomsIdentity!);
+        var grpc = context.Grpc(context.First);
+        var random = new Random(7);
+        foreach (var clients in BenchOptions.VerifyConcurrency)
+        {
+            await MeasureAsync("raw-uncached", "raw eth_call, bulk", clients, token =>
+                context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token), ct);
+            await MeasureAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
+            await MeasureAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
+        }
+        return Section();
+    }
+
+    private ReportSection Section()
+    {
+        var section = new ReportSection("Verify",
+            $"Closed loop, each client asks again as soon as it has its answer; {options.WarmUp.TotalSeconds:0.#} s warm-up, {options.VerifyWindow.TotalSeconds:0.#} s window. " +
+            $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
+            "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (block number, verify, issuer status); measured after the bulk load. " +
+            "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
+            "Latencies p50 / p99 / p99.9 beside each figure.");
+        var top = BenchOptions.VerifyConcurrency[^1];
+        foreach (var clients in BenchOptions.VerifyConcurrency)
+        {
+            foreach (var (cache, goal) in new[] { ("cached", Goal.RatioAtLeast(1.5, "raw")), ("uncached", Goal.RatioAtLeast(0.8, "raw")) })
+            {
+                var raw = _results.GetValueOrDefault(($"raw-{cache}", clients));
+                if (raw is not null)
+                    section.Add(Row($"raw eth_call of verify ({(cache == "cached" ? "hot set" : "bulk")}), {clients} client(s)", raw, null, null));
+                foreach (var (way, name) in new[] { ("grpc", "gRPC"), ("http", "HTTP/JSON") })
+                {
+                    if (_results.GetValueOrDefault(($"{way}-{cache}", clients)) is not { } result)
+                        continue;
+                    section.Add(Row($"{name} {cache}, {clients} client(s)", result, raw, goal));
+                    if (cache == "cached" && clients == top)
+                        section.Add(Row($"{name} cached, {clients} clients, absolute", result, null, Goal.AtLeast(20_000, "req/s")));
+                }
+            }
+        }
+        foreach (var failed in _results.Values.Where(r => r.Failed > 0 || r.CutShort is not null))
+            section.Notes.Add($"{failed.Name}, {failed.Concurrency} client(s): {failed.Failed:N0} failed{(failed.FirstError is null ? "" : $" (first: {failed.FirstError})")}{(failed.CutShort is null ? "" : $"; {failed.CutShort}")}");
+        return section;
+    }
+
+    private string VerifyCall(string id) => RawTransactions.CallData(new VerifyFunction { Key = BenchPermits.Key(id).ToArray() });
+
+    private async Task MeasureAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
+    {
+        var result = await ClosedLoop.RunAsync(name, clients, options.WarmUp, options.VerifyWindow, (_, token) => call(token), ct);
+        _results[(key, clients)] = result;
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  verify {name}, {clients} client(s): {result.PerSecond:N0} req/s, p50 {result.Latency.P50.TotalMilliseconds:0.00} ms, p99 {result.Latency.P99.TotalMilliseconds:0.00} ms{(result.Failed > 0 ? $", {result.Failed} failed: {result.FirstError}" : "")}"));
+    }
+
+    private static ReportRow Row(string figure, LoadResult result, LoadResult? baseline, Goal? goal) =>
+        new(figure, result.Completed > 0 ? result.PerSecond : null, "req/s", baseline?.PerSecond, baseline is null ? null : "raw eth_call", goal,
+            string.Create(CultureInfo.InvariantCulture,
+                $"p50 {result.Latency.P50.TotalMilliseconds:0.00} / p99 {result.Latency.P99.TotalMilliseconds:0.00} / p99.9 {result.Latency.P999.TotalMilliseconds:0.00} ms"));
+
+    private async Task GrpcValidAsync(GatewayClients grpc, string permitId, CancellationToken ct)
+    {
+        var answer = await grpc.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, grpc.Call(ct, context.First.CustomsIdentity));
+        if (answer.Status != VerificationStatus.Valid)
+            throw new InvalidOperationException($"{permitId} verifies {answer.Status} ({answer.StatusText}), not VALID");
+    }
+
+    private async Task WarmAsync(IEnumerable<string> hot, GatewayClients grpc, CancellationToken ct)
+    {
+        foreach (var id in hot)
+            await GrpcValidAsync(grpc, id, ct);
+    }
+}

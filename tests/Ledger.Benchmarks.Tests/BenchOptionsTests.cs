@@ -1,0 +1,43 @@
+namespace Ledger.Benchmarks.Tests;
+
+public class BenchOptionsTests
+{
+    [Fact]
+    public void Defaults_are_the_full_run_into_benchmarks_results()
+    {
+        var options = BenchOptions.Parse([], "/repo");
+
+        Assert.False(options.Quick);
+        Assert.Equal("/repo/benchmarks/results", options.OutputDirectory);
+        Assert.Equal([10_000L, 100_000L, 1_000_000L], options.ScaleSizes);
+    }
+
+    [Fact]
+    public void Quick_uses_small_sizes_and_short_windows()
+    {
+        var options = BenchOptions.Parse(["--quick", "--out", "/tmp/x"], "/repo");
+
+        Assert.True(options.Quick);
+        Assert.Equal("/tmp/x", options.OutputDirectory);
+        Assert.Equal(BenchOptions.QuickScaleSizes, options.ScaleSizes);
+        Assert.True(options.VerifyWindow < BenchOptions.Parse([], "/repo").VerifyWindow);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--out")]
+    [InlineData("--scale", "100,10")]
+    [InlineData("--scale", "10,x")]
+    [InlineData("--scale", "0")]
+    public void Bad_arguments_are_refused_with_the_usage(params string[] args)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(args, "/repo"));
+        Assert.Contains("Usage:", error.Message);
+    }
+
+    [Fact]
+    public void Scale_sizes_can_be_chosen()
+    {
+        Assert.Equal([5L, 50L], BenchOptions.Parse(["--scale", "5,50"], "/repo").ScaleSizes);
+    }
+}
