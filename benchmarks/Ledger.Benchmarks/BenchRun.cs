@@ -91,7 +91,7 @@ internal static class BenchRun
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or IOException)
         {
             // A machine without the native Skia library or fonts still gets its report.
-            Console.Error.WriteLine($"chart not drawn: {e.GetType().Name}: {e.Message}");
+            System.Console.Error.WriteLine($"chart not drawn: {e.GetType().Name}: {e.Message}");
             return null;
         }
     }
