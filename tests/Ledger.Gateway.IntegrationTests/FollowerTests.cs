@@ -49,6 +49,32 @@ public sealed class FollowerTests(LedgerNetworkFixture network)
         }
     }
 
+    [Fact]
+    public async Task A_range_slower_to_apply_than_the_stop_grace_is_applied_once_and_the_follower_moves_on()
+    {
+        var settings = new Dictionary<string, string?>(network.Settings)
+        {
+            ["Stores:KeyPrefix"] = $"slow-{Guid.NewGuid():N}"[..20] + ":",
+        };
+        var slow = Permits.NewId();
+        var after = Permits.NewId();
+        await network.Permits.RegisterPermitAsync(Permits.Register(Permits.ExportDraft(slow)), As(Officials.ChIssuer));
+
+        // The observer spends longer on the slow permit's event than CommitTimeout, honouring the
+        // token it is given: a follower that bounded the pass itself would cancel it and apply
+        // the same range again and again (under load, every gateway did).
+        var observer = new RecordingObserver(permitEvent =>
+            permitEvent.PermitKey == KeyOf(slow) ? PermitEventFollower.CommitTimeout + TimeSpan.FromSeconds(1) : TimeSpan.Zero);
+        await using (await StartAsync(settings, observer))
+        {
+            await observer.WaitForAsync(events => events.Any(e => Is(e, slow, PermitEventKind.Registered)), Patience);
+            await network.Permits.RegisterPermitAsync(Permits.Register(Permits.ExportDraft(after)), As(Officials.ChIssuer));
+            await observer.WaitForAsync(events => events.Any(e => Is(e, after, PermitEventKind.Registered)), Patience);
+
+            Assert.Single(observer.Events, e => Is(e, slow, PermitEventKind.Registered));
+        }
+    }
+
     private static Task<GatewayHost> StartAsync(Dictionary<string, string?> settings, RecordingObserver observer) =>
         GatewayHost.StartAsync(settings, extraServices: services => services.AddSingleton<IPermitEventObserver>(observer));
 

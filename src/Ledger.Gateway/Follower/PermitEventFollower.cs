@@ -34,7 +34,7 @@ internal sealed partial class PermitEventFollower(
     /// <summary>Most blocks applied before a checkpoint is stored.</summary>
     public const ulong BlocksPerRange = 2_000;
 
-    /// <summary>How long a range already being applied may take to reach its checkpoint while the host stops.</summary>
+    /// <summary>How long a range already being applied may still take to reach its checkpoint once the host stops.</summary>
     public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IPermitEventObserver[] _observers = observers.ToArray();
@@ -103,7 +103,11 @@ internal sealed partial class PermitEventFollower(
         var header = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
 
-        using var commit = new CancellationTokenSource(CommitTimeout);
+        // Not a timeout on the pass itself: under heavy load a range takes as long as it takes,
+        // and cancelling it would re-apply the same range forever (seen by the load program).
+        // The grace starts only when the host stops.
+        using var commit = new CancellationTokenSource();
+        using var stopping = ct.Register(() => commit.CancelAfter(CommitTimeout));
         foreach (var change in statusChangesInRange)
             statusChanges.Record(change.Account, change.Log.BlockNumber);
         var builder = new HistoryEntryBuilder(reader);

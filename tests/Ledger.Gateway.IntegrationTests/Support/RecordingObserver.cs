@@ -4,7 +4,8 @@ using Ledger.Gateway.Follower;
 namespace Ledger.Gateway.IntegrationTests.Support;
 
 /// <summary>Records what a gateway's follower applies and lets a test await a condition on it.</summary>
-public sealed class RecordingObserver : IPermitEventObserver
+/// <param name="delay">How long to take over an event before recording it (a slow observer), honouring the follower's token; none by default.</param>
+public sealed class RecordingObserver(Func<PermitEvent, TimeSpan>? delay = null) : IPermitEventObserver
 {
     private readonly Lock _lock = new();
     private readonly List<PermitEvent> _events = [];
@@ -21,8 +22,10 @@ public sealed class RecordingObserver : IPermitEventObserver
     }
 
     /// <inheritdoc />
-    public ValueTask OnPermitEventAsync(PermitEvent permitEvent, CancellationToken cancellationToken)
+    public async ValueTask OnPermitEventAsync(PermitEvent permitEvent, CancellationToken cancellationToken)
     {
+        if (delay?.Invoke(permitEvent) is { } wait && wait > TimeSpan.Zero)
+            await Task.Delay(wait, cancellationToken);
         lock (_lock)
         {
             _events.Add(permitEvent);
@@ -32,7 +35,6 @@ public sealed class RecordingObserver : IPermitEventObserver
                 _waiters.Remove(waiter);
             }
         }
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
