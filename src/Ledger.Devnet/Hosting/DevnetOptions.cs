@@ -8,4 +8,7 @@ namespace Ledger.Devnet.Hosting;
 /// <param name="UseRedis">Start a redis-server for the gateways' stores (one server, a key prefix per gateway); in-memory stores otherwise.</param>
 /// <param name="StateFolder">Checkpoints, joined newcomers and the gateway list (default .devnet/ in the repository).</param>
 /// <param name="ChainConfig">The chain-config folder (default: the repository's chain-config/).</param>
-public sealed record DevnetOptions(int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null);
+/// <param name="GatewayLogging">Adds log providers to each gateway, by authority id (tests read audit lines), or null.</param>
+public sealed record DevnetOptions(
+    int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null,
+    Action<string, ILoggingBuilder>? GatewayLogging = null);

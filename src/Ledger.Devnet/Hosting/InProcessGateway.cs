@@ -1,4 +1,5 @@
 using Ledger.Gateway.Hosting;
+using Ledger.Gateway.Peers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -9,17 +10,32 @@ public sealed class InProcessGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessGateway(WebApplication app, Uri address)
+    private InProcessGateway(WebApplication app, Uri address, Uri? peerAddress)
     {
         _app = app;
         Address = address;
+        PeerAddress = peerAddress;
     }
 
     /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080.</summary>
     public Uri Address { get; }
 
+    /// <summary>The peer endpoint (gateway to gateway, always TLS), e.g. https://127.0.0.1:6080; null without one.</summary>
+    public Uri? PeerAddress { get; }
+
+    /// <summary>The gateway's services (its peer certificate, its document store: for the devnet's startup steps and tests).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the gateway with console logging only; throws when its options do not validate.</summary>
+    public static Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        StartAsync(settings, null, cancellationToken);
+
     /// <summary>Builds and starts the gateway; throws when its options do not validate.</summary>
-    public static async Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <param name="settings">The gateway's whole configuration.</param>
+    /// <param name="configureLogging">Adds log providers beside the console (tests read the audit lines), or null.</param>
+    /// <param name="cancellationToken">Stops waiting for the start.</param>
+    public static async Task<InProcessGateway> StartAsync(
+        IDictionary<string, string?> settings, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -31,6 +47,7 @@ public sealed class InProcessGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddSimpleConsole()
             .AddConfiguration(builder.Configuration.GetSection("Logging"));
+        configureLogging?.Invoke(builder.Logging);
         builder.AddLedgerGateway();
         var app = builder.Build();
         app.MapLedgerGateway();
@@ -44,9 +61,11 @@ public sealed class InProcessGateway : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(address => address.StartsWith("http://", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("The gateway started without an address.");
-        return new InProcessGateway(app, new Uri(bound));
+        var peer = app.Services.GetService<PeerEndpoint>()?.BoundEndPoint is { } endPoint ? new Uri($"https://{endPoint}") : null;
+        return new InProcessGateway(app, new Uri(bound), peer);
     }
 
     /// <inheritdoc />

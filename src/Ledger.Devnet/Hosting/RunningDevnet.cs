@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Ledger.Devnet.Chain;
 using Ledger.Devnet.Processes;
+using Ledger.Gateway.Peers;
 using Ledger.Network.Definition;
 using Ledger.Network.Generation;
 using Ledger.Network.Genesis;
@@ -17,14 +19,19 @@ public sealed class RunningDevnet : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _parts = [];
     private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InProcessGateway> _hosts = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
+    private Action<string, ILoggingBuilder>? _gatewayLogging;
 
     private RunningDevnet(string stateFolder, NetworkLayout layout)
     {
         StateFolder = stateFolder;
         Layout = layout;
     }
+
+    /// <summary>Ports of the peer endpoints are those of the gateways plus this (CH 5081 → 6081), unless ports are chosen freely.</summary>
+    public const int PeerPortOffset = 1000;
 
     /// <summary>Checkpoints, newcomers' folders and gateways.json.</summary>
     public string StateFolder { get; }
@@ -49,6 +56,12 @@ public sealed class RunningDevnet : IAsyncDisposable
 
     /// <summary>Each running gateway by authority id.</summary>
     public IReadOnlyDictionary<string, Uri> Gateways => _gateways;
+
+    /// <summary>Each running gateway's peer endpoint (gateway to gateway, TLS) by authority id, as published on chain.</summary>
+    public IReadOnlyDictionary<string, Uri> PeerEndpoints => _hosts.Where(h => h.Value.PeerAddress is not null).ToDictionary(h => h.Key, h => h.Value.PeerAddress!);
+
+    /// <summary>The services of <paramref name="authorityId"/>'s gateway (its document store, its peer certificate).</summary>
+    public IServiceProvider GatewayServices(string authorityId) => _hosts[authorityId].Services;
 
     /// <summary>Path of the file listing each identity's gateway (read by `ledger demo`).</summary>
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
@@ -83,17 +96,37 @@ public sealed class RunningDevnet : IAsyncDisposable
             var basePort => basePort.Value + _authorities.Count + 1,
         };
         var settings = GatewayConfiguration.Build(authority, port, RpcUrl, Registries.Addresses, Redis, StateFolder);
-        var gateway = await InProcessGateway.StartAsync(settings, cancellationToken);
+        foreach (var (name, value) in DevnetDocumentSettings.Build(authority.Id, StateFolder, port == 0 ? 0 : port + PeerPortOffset))
+            settings[name] = value;
+        var logging = _gatewayLogging;
+        var gateway = await InProcessGateway.StartAsync(settings, logging is null ? null : builder => logging(authority.Id, builder), cancellationToken);
         _parts.Add(gateway);
+        _hosts[authority.Id] = gateway;
         _authorities.Add(authority);
         _gateways[authority.Id] = gateway.Address;
+        await PublishGatewayAsync(authority.Id, cancellationToken);
         await WriteGatewayListAsync(cancellationToken);
         return gateway.Address;
+    }
+
+    /// <summary>
+    /// The issuer of <paramref name="authorityId"/> publishes its gateway's peer endpoint on chain
+    /// for itself and its designated agencies (again after designating one).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishGatewayAsync(string authorityId, CancellationToken cancellationToken)
+    {
+        var gateway = _hosts[authorityId];
+        var authority = _authorities.Single(a => a.Id == authorityId);
+        var fingerprint = gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
+        var (published, _) = await DevnetGatewayDirectory.PublishAsync(
+            RpcUrl, Registries.AuthorityRegistry, authority, gateway.PeerAddress!, fingerprint, cancellationToken);
+        return published;
     }
 
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         _basePort = options.BasePort;
+        _gatewayLogging = options.GatewayLogging;
         Network = NetworkDefinitionFile.Read(Layout.Definition);
         if (!File.Exists(Layout.Genesis))
         {
