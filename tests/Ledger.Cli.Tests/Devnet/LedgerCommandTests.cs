@@ -18,7 +18,7 @@ public class LedgerCommandTests(DevnetFixture fixture)
         Assert.StartsWith("error: PERMISSION_DENIED: ", deniedError);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunLedgerAsync(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunLedgerAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
