@@ -1,0 +1,154 @@
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Ledger.Api.V1;
+using Ledger.Contracts.Ethereum;
+using Ledger.Core.Permits;
+using Ledger.Core.Primitives;
+using Ledger.Gateway.Application;
+using Ledger.Gateway.IntegrationTests.Support;
+using Ledger.Gateway.Peers;
+using Ledger.Gateway.Stores.Documents;
+using Ledger.Gateway.Tests.Support;
+using Ledger.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
+
+namespace Ledger.Gateway.IntegrationTests;
+
+/// <summary>
+/// EPIX GET NON FINAL for a draft: a permit the issuer holds but has not registered is
+/// answered NOT_AVAILABLE "held as a draft" to the destination country's customs, authorised
+/// by the destination written in the draft document (the chain knows nothing of it yet), and
+/// refused to a third country. The drafts come from a SQLite document store behind the
+/// <see cref="IDocumentDraftSource"/> hook. A gateway with a peer endpoint is started beside
+/// the shared one; CH's issuer and FR's customs publish it as their gateway, so it fetches from
+/// itself as FR customs and serves as CH's issuer.
+/// </summary>
+[Collection(LedgerNetworkCollection.Name)]
+public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLifetime
+{
+    private readonly TemporaryDirectory _folder = new();
+    private GatewayHost? _gateway;
+    private SqliteDocumentStore? _drafts;
+
+    public async Task InitializeAsync()
+    {
+        var certificate = WriteSelfSigned(_folder.Path, "peer");
+        var settings = new Dictionary<string, string?>(network.Settings)
+        {
+            ["Peers:Port"] = "0",
+            ["Peers:CertificateFile"] = certificate.CertificateFile,
+            ["Peers:KeyFile"] = certificate.KeyFile,
+        };
+        _drafts = new SqliteDocumentStore(StoreOptions(Path.Combine(_folder.Path, "drafts.sqlite")),
+            DocumentKeyRing.FromOptions(StoreOptions("")), TimeProvider.System);
+        var drafts = new StoreDraftSource(_drafts);
+        _gateway = await GatewayHost.StartAsync(settings, extraServices: services => services.Replace(ServiceDescriptor.Singleton<IDocumentDraftSource>(drafts)));
+        var fingerprint = _gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
+        await PublishAsync(Officials.ChIssuer, Officials.ChIssuer, PeerUrl, fingerprint);
+        await PublishAsync(Officials.FrIssuer, Officials.FrCustoms, PeerUrl, fingerprint);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+            await _gateway.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    /// <summary>The officers' endpoint (the host has two listeners; the peer one is the other).</summary>
+    private string OfficersUrl => _gateway!.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses
+        .Single(address => address.StartsWith("http://", StringComparison.Ordinal));
+
+    private string PeerUrl => $"https://{_gateway!.Services.GetRequiredService<PeerEndpoint>().BoundEndPoint}";
+
+    [Fact]
+    public async Task A_draft_is_NOT_AVAILABLE_held_as_a_draft_for_the_destination_and_refused_to_a_third_country()
+    {
+        var permitId = "CH/2026/DRAFT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var document = DraftDocument(permitId);
+        await _drafts!.PutAsync(new DocumentToStore(PermitId.Parse(permitId).Key, "application/xml", document, DateTimeOffset.UtcNow.AddYears(1)));
+        using var channel = GrpcChannel.ForAddress(OfficersUrl);
+        var documents = new DocumentService.DocumentServiceClient(channel);
+
+        var forFrance = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId }, As(Officials.FrCustoms));
+        var unknown = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId + "-X" }, As(Officials.FrCustoms));
+        using var norway = SelfSigned();
+        await PublishAsync(Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerClient(norway).GetPermitDocumentAsync(
+            new GetPermitDocumentRequest { PermitId = permitId, CallingAuthority = network.AccountOf(Officials.NoCustoms).ToChecksumHex() }));
+
+        Assert.Equal(DocumentAvailability.NotAvailable, forFrance.Availability);
+        Assert.Equal("held as a draft by the issuer; not yet registered on the ledger", forFrance.NotAvailableReason);
+        Assert.Equal(VerificationReason.Unknown, forFrance.Verification.Reason);
+        Assert.Equal(PeerUrl, forFrance.IssuerGatewayUrl);
+        Assert.True(forFrance.Document.IsEmpty);
+        Assert.Equal(DocumentAvailability.NotAvailable, unknown.Availability);
+        Assert.StartsWith("not on the ledger", unknown.NotAvailableReason, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("CH (issuing) and FR (destination)", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sample CITES export permit (CH to FR), renumbered.</summary>
+    private static byte[] DraftDocument(string permitId) =>
+        System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(ToolPaths.RepositoryRoot, "samples", "documents", "cites-export-CH-2026-000123.xml"))
+            .Replace("CH/2026/000123", permitId, StringComparison.Ordinal));
+
+    private async Task PublishAsync(string issuer, string account, string url, Bytes32 fingerprint)
+    {
+        var sender = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[issuer].Account].Key(),
+            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
+        var registry = new Contracts.Authorities.AuthorityRegistryContract(network.AuthorityRegistry, network.Devnet.Client, sender);
+        await registry.PublishGatewayAsync(network.AccountOf(account), url, fingerprint);
+    }
+
+    private static DocumentStoreOptions StoreOptions(string path) => new()
+    {
+        Provider = DocumentStoreProvider.Sqlite,
+        SqlitePath = path,
+        ActiveKeyId = "drafts",
+        EncryptionKeys = { ["drafts"] = Convert.ToBase64String(new byte[32]) },
+    };
+
+    private static (string CertificateFile, string KeyFile) WriteSelfSigned(string folder, string name)
+    {
+        using var certificate = SelfSigned();
+        var certificateFile = Path.Combine(folder, name + ".crt");
+        var keyFile = Path.Combine(folder, name + ".key");
+        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        return (certificateFile, keyFile);
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var now = DateTimeOffset.UtcNow;
+        return new CertificateRequest("CN=draft test gateway", key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+    }
+
+    private PeerDocumentService.PeerDocumentServiceClient PeerClient(X509Certificate2 clientCertificate) =>
+        new(GrpcChannel.ForAddress(PeerUrl, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                SslOptions = new SslClientAuthenticationOptions
+                {
+                    ClientCertificates = [clientCertificate],
+                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                },
+            },
+            DisposeHttpClient = true,
+        }));
+
+    /// <summary>Drafts kept in a document store of their own, as a gateway's store will keep them.</summary>
+    private sealed class StoreDraftSource(IDocumentStore store) : IDocumentDraftSource
+    {
+        public Task<StoredDocument?> FindDraftAsync(PermitKey permitKey, CancellationToken cancellationToken) => store.GetAsync(permitKey, cancellationToken);
+    }
+}
