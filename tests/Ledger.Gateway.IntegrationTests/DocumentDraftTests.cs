@@ -1,12 +1,7 @@
-using System.Net.Security;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
-using Ledger.Contracts.Ethereum;
 using Ledger.Core.Permits;
-using Ledger.Core.Primitives;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Peers;
@@ -37,7 +32,7 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        var certificate = WriteSelfSigned(_folder.Path, "peer");
+        var certificate = PeerTestSupport.WriteSelfSigned(_folder.Path, "peer");
         var settings = new Dictionary<string, string?>(network.Settings)
         {
             ["Peers:Port"] = "0",
@@ -49,8 +44,8 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         var drafts = new StoreDraftSource(_drafts);
         _gateway = await GatewayHost.StartAsync(settings, extraServices: services => services.Replace(ServiceDescriptor.Singleton<IDocumentDraftSource>(drafts)));
         var fingerprint = _gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
-        await PublishAsync(Officials.ChIssuer, Officials.ChIssuer, PeerUrl, fingerprint);
-        await PublishAsync(Officials.FrIssuer, Officials.FrCustoms, PeerUrl, fingerprint);
+        await PeerTestSupport.PublishAsync(network, Officials.ChIssuer, Officials.ChIssuer, PeerUrl, fingerprint);
+        await PeerTestSupport.PublishAsync(network, Officials.FrIssuer, Officials.FrCustoms, PeerUrl, fingerprint);
     }
 
     public async Task DisposeAsync()
@@ -60,12 +55,7 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         _folder.Dispose();
     }
 
-    /// <summary>The officers' endpoint (the host has two listeners; the peer one is the other).</summary>
-    private string OfficersUrl => _gateway!.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses
-        .Single(address => address.StartsWith("http://", StringComparison.Ordinal));
-
-    private string PeerUrl => $"https://{_gateway!.Services.GetRequiredService<PeerEndpoint>().BoundEndPoint}";
+    private string PeerUrl => PeerTestSupport.PeerUrl(_gateway!.Services);
 
     [Fact]
     public async Task A_draft_is_NOT_AVAILABLE_held_as_a_draft_for_the_destination_and_refused_to_a_third_country()
@@ -73,14 +63,14 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         var permitId = "CH/2026/DRAFT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         var document = DraftDocument(permitId);
         await _drafts!.PutAsync(new DocumentToStore(PermitId.Parse(permitId).Key, "application/xml", document, DateTimeOffset.UtcNow.AddYears(1)));
-        using var channel = GrpcChannel.ForAddress(OfficersUrl);
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
         var documents = new DocumentService.DocumentServiceClient(channel);
 
         var forFrance = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId }, As(Officials.FrCustoms));
         var unknown = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId + "-X" }, As(Officials.FrCustoms));
-        using var norway = SelfSigned();
-        await PublishAsync(Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerClient(norway).GetPermitDocumentAsync(
+        using var norway = PeerTestSupport.SelfSigned();
+        await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerTestSupport.PeerClient(PeerUrl, norway).GetPermitDocumentAsync(
             new GetPermitDocumentRequest { PermitId = permitId, CallingAuthority = network.AccountOf(Officials.NoCustoms).ToChecksumHex() }));
 
         Assert.Equal(DocumentAvailability.NotAvailable, forFrance.Availability);
@@ -99,14 +89,6 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(ToolPaths.RepositoryRoot, "samples", "documents", "cites-export-CH-2026-000123.xml"))
             .Replace("CH/2026/000123", permitId, StringComparison.Ordinal));
 
-    private async Task PublishAsync(string issuer, string account, string url, Bytes32 fingerprint)
-    {
-        var sender = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[issuer].Account].Key(),
-            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
-        var registry = new Contracts.Authorities.AuthorityRegistryContract(network.AuthorityRegistry, network.Devnet.Client, sender);
-        await registry.PublishGatewayAsync(network.AccountOf(account), url, fingerprint);
-    }
-
     private static DocumentStoreOptions StoreOptions(string path) => new()
     {
         Provider = DocumentStoreProvider.Sqlite,
@@ -114,37 +96,6 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         ActiveKeyId = "drafts",
         EncryptionKeys = { ["drafts"] = Convert.ToBase64String(new byte[32]) },
     };
-
-    private static (string CertificateFile, string KeyFile) WriteSelfSigned(string folder, string name)
-    {
-        using var certificate = SelfSigned();
-        var certificateFile = Path.Combine(folder, name + ".crt");
-        var keyFile = Path.Combine(folder, name + ".key");
-        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(keyFile, certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        return (certificateFile, keyFile);
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = DateTimeOffset.UtcNow;
-        return new CertificateRequest("CN=draft test gateway", key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-    }
-
-    private PeerDocumentService.PeerDocumentServiceClient PeerClient(X509Certificate2 clientCertificate) =>
-        new(GrpcChannel.ForAddress(PeerUrl, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                SslOptions = new SslClientAuthenticationOptions
-                {
-                    ClientCertificates = [clientCertificate],
-                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
-                },
-            },
-            DisposeHttpClient = true,
-        }));
 
     /// <summary>Drafts kept in a document store of their own, as a gateway's store will keep them.</summary>
     private sealed class StoreDraftSource(IDocumentStore store) : IDocumentDraftSource
