@@ -85,7 +85,10 @@ public sealed class RunningDevnet : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the gateway of another authority (one admitted after the start), with its own keys only.</summary>
+    /// <summary>
+    /// Starts the gateway of another authority (one admitted after the start), with its own keys
+    /// only; its issuer publishes it on chain with <see cref="PublishGatewayAsync"/>.
+    /// </summary>
     public async Task<Uri> StartGatewayAsync(DevnetAuthority authority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -104,7 +107,6 @@ public sealed class RunningDevnet : IAsyncDisposable
         _hosts[authority.Id] = gateway;
         _authorities.Add(authority);
         _gateways[authority.Id] = gateway.Address;
-        await PublishGatewayAsync(authority.Id, cancellationToken);
         await WriteGatewayListAsync(cancellationToken);
         return gateway.Address;
     }
@@ -156,6 +158,10 @@ public sealed class RunningDevnet : IAsyncDisposable
             var address = await StartGatewayAsync(authority, cancellationToken);
             await log.WriteLineAsync($"gateway {authority.Id} on {address} for {string.Join(", ", authority.Accounts.Select(a => a.Identity))}");
         }
+        // Each issuer signs its own directory entries: different accounts, so all at once (one block, not one per entry).
+        var published = await Task.WhenAll(_authorities.Select(a => PublishGatewayAsync(a.Id, cancellationToken)));
+        for (var i = 0; i < _authorities.Count; i++)
+            await log.WriteLineAsync($"{_authorities[i].IssuerIdentity} published peer endpoint {_hosts[_authorities[i].Id].PeerAddress} on chain for {string.Join(", ", published[i])}");
     }
 
     private IReadOnlyDictionary<string, string> AccountsOf(string authorityId)

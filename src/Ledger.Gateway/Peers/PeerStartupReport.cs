@@ -6,8 +6,8 @@ namespace Ledger.Gateway.Peers;
 /// <summary>
 /// Says at startup where the peer endpoint listens and which fingerprint its certificate has,
 /// and warns for each account this gateway signs for whose on-chain directory entry names
-/// another certificate (other gateways would then refuse it, and it them). A node that does
-/// not answer only defers the comparison.
+/// another certificate (other gateways would then refuse it, and it them). A chain read that
+/// fails only skips the comparison, with a warning.
 /// </summary>
 internal sealed partial class PeerStartupReport(
     PeerEndpoint endpoint, PeerCertificate certificate, IOptions<PeerOptions> options, LedgerChain chain, AuthorityKeyring keyring,
@@ -27,8 +27,9 @@ internal sealed partial class PeerStartupReport(
                     LogNotPublished(account.ToChecksumHex(), url, published.IsZero ? "(none)" : CertificateFingerprint.Text(published), fingerprint);
             }
         }
-        catch (Exception e) when (e is Contracts.Ethereum.NodeUnreachableException or Nethereum.JsonRpc.Client.RpcClientUnknownException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A report only: whatever stops the reads (no node yet, a node that cannot answer) must not stop the gateway.
             LogDeferred(e.Message);
         }
     }
