@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
 using Ledger.Core.Permits;
+using Ledger.Core.Primitives;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Peers;
@@ -15,16 +16,19 @@ using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 namespace Ledger.Gateway.IntegrationTests;
 
 /// <summary>
-/// EPIX GET NON FINAL for a draft: a permit the issuer holds but has not registered is
+/// The document exchange's answers that the devnet tests do not reach. EPIX GET NON FINAL for
+/// a draft: a permit the issuer holds but has not registered is
 /// answered NOT_AVAILABLE "held as a draft" to the destination country's customs, authorised
 /// by the destination written in the draft document (the chain knows nothing of it yet), and
 /// refused to a third country. The drafts come from a SQLite document store behind the
 /// <see cref="IDocumentDraftSource"/> hook. A gateway with a peer endpoint is started beside
 /// the shared one; CH's issuer and FR's customs publish it as their gateway, so it fetches from
-/// itself as FR customs and serves as CH's issuer.
+/// itself as FR customs and serves as CH's issuer. And the errors an officer can act on: an
+/// issuer with no gateway in the directory (FAILED_PRECONDITION), one whose gateway does not
+/// answer (UNAVAILABLE).
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
-public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLifetime
+public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IAsyncLifetime
 {
     private readonly TemporaryDirectory _folder = new();
     private GatewayHost? _gateway;
@@ -82,6 +86,27 @@ public sealed class DocumentDraftTests(LedgerNetworkFixture network) : IAsyncLif
         Assert.StartsWith("not on the ledger", unknown.NotAvailableReason, StringComparison.Ordinal);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("CH (issuing) and FR (destination)", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_issuer_without_a_published_gateway_is_FAILED_PRECONDITION_and_one_whose_gateway_is_down_UNAVAILABLE()
+    {
+        var permitId = Permits.NewId("NO");
+        var draft = Permits.ExportDraft(permitId);
+        await network.Permits.RegisterPermitAsync(Permits.Register(draft), As(Officials.NoIssuer));
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
+        var documents = new DocumentService.DocumentServiceClient(channel);
+        var request = new FetchPermitDocumentRequest { PermitId = permitId };
+
+        var unpublished = await Assert.ThrowsAsync<RpcException>(async () => await documents.FetchPermitDocumentAsync(request, As(Officials.FrCustoms)));
+        var closed = $"https://127.0.0.1:{FreePort.Next()}";
+        await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoIssuer, closed, new Bytes32(System.Security.Cryptography.SHA256.HashData("gateway-no"u8)));
+        var down = await Assert.ThrowsAsync<RpcException>(async () => await documents.FetchPermitDocumentAsync(request, As(Officials.FrCustoms)));
+
+        Assert.Equal(StatusCode.FailedPrecondition, unpublished.StatusCode);
+        Assert.Contains($"the issuer {network.AccountOf(Officials.NoIssuer).ToChecksumHex()} has published no usable gateway on chain", unpublished.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unavailable, down.StatusCode);
+        Assert.Equal($"the issuer's gateway at {closed} cannot be reached (Unavailable); retry later", down.Status.Detail);
     }
 
     /// <summary>The sample CITES export permit (CH to FR), renumbered.</summary>

@@ -89,7 +89,7 @@ public sealed class AuthorizationCoverageTests : IDisposable
     private WebApplication BuildGateway()
     {
         var ca = TestCertificates.CreateCa("CN=Coverage CA", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        TestCertificates.WritePem(TestCertificates.CreateServer(ca, "CN=gateway", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1)),
+        TestCertificates.WritePem(TestCertificates.CreateServer(ca, "CN=gateway", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddHours(12)),
             _peerFiles.File("peer.crt"), _peerFiles.File("peer.key"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();

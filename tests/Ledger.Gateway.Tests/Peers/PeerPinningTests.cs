@@ -16,6 +16,7 @@ namespace Ledger.Gateway.Tests.Peers;
 /// </summary>
 public sealed class PeerPinningTests
 {
+    // Leaves end well before the CA (created once, earlier) so that their notAfter never passes its.
     private static readonly X509Certificate2 Ca = TestCertificates.CreateCa("CN=Pinning Test CA", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     private static readonly Address Authority = Address.Parse("0x1faa676a215ffe64601c02a10bca5e1d6ef2f56e");
 
@@ -23,7 +24,7 @@ public sealed class PeerPinningTests
     public async Task The_fingerprint_is_what_openssl_x509_fingerprint_sha256_prints_without_colons()
     {
         using var folder = new TemporaryDirectory();
-        using var certificate = TestCertificates.CreateServer(Ca, "CN=gateway-ch", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var certificate = TestCertificates.CreateServer(Ca, "CN=gateway-ch", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10));
         TestCertificates.WritePem(certificate, folder.File("gateway.crt"));
 
         var start = new ProcessStartInfo("openssl", ["x509", "-noout", "-fingerprint", "-sha256", "-in", folder.File("gateway.crt")]) { RedirectStandardOutput = true };
@@ -42,7 +43,7 @@ public sealed class PeerPinningTests
     {
         using var published = SelfSigned("CN=gateway-ch");
         using var sameSubjectOtherKey = SelfSigned("CN=gateway-ch");
-        using var caSigned = TestCertificates.CreateServer(Ca, "CN=gateway-ch", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var caSigned = TestCertificates.CreateServer(Ca, "CN=gateway-ch", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10));
         var pin = CertificateFingerprint.Of(published);
 
         Assert.True(PeerPinning.Matches(published, pin));
