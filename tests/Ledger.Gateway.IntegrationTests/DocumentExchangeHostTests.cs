@@ -25,11 +25,14 @@ namespace Ledger.Gateway.IntegrationTests;
 /// the shared one; CH's issuer and FR's customs publish it as their gateway, so it fetches from
 /// itself as FR customs and serves as CH's issuer. And the errors an officer can act on: an
 /// issuer with no gateway in the directory (FAILED_PRECONDITION), one whose gateway does not
-/// answer (UNAVAILABLE).
+/// answer (UNAVAILABLE), and a document over the receiving gateway's bound refused unread.
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IAsyncLifetime
 {
+    /// <summary>The bound on documents received from other gateways (Peers:MaxDocumentBytes) of the host under test.</summary>
+    private const int MaxDocumentBytes = 4096;
+
     private readonly TemporaryDirectory _folder = new();
     private GatewayHost? _gateway;
     private SqliteDocumentStore? _drafts;
@@ -42,6 +45,11 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
             ["Peers:Port"] = "0",
             ["Peers:CertificateFile"] = certificate.CertificateFile,
             ["Peers:KeyFile"] = certificate.KeyFile,
+            ["Peers:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Documents:Provider"] = "Sqlite",
+            ["Documents:SqlitePath"] = Path.Combine(_folder.Path, "documents.sqlite"),
+            ["Documents:ActiveKeyId"] = "documents",
+            ["Documents:EncryptionKeys:documents"] = Convert.ToBase64String(new byte[32]),
         };
         _drafts = new SqliteDocumentStore(StoreOptions(Path.Combine(_folder.Path, "drafts.sqlite")),
             DocumentKeyRing.FromOptions(StoreOptions("")), TimeProvider.System);
@@ -107,6 +115,31 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.Contains($"the issuer {network.AccountOf(Officials.NoIssuer).ToChecksumHex()} has published no usable gateway on chain", unpublished.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.Unavailable, down.StatusCode);
         Assert.Equal($"the issuer's gateway at {closed} cannot be reached (Unavailable); retry later", down.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_document_over_the_receiving_gateways_bound_is_refused_unread_and_one_within_it_served()
+    {
+        var small = Permits.ExportDraft(Permits.NewId());
+        var large = Permits.ExportDraft(Permits.NewId());
+        large.Document = Google.Protobuf.ByteString.CopyFrom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(128 * 1024));
+        var store = _gateway!.Services.GetRequiredService<IDocumentStore>();
+        foreach (var draft in new[] { small, large })
+        {
+            await network.Permits.RegisterPermitAsync(Permits.Register(draft), As(Officials.ChIssuer));
+            await store.PutAsync(new DocumentToStore(PermitId.Parse(draft.PermitId).Key, "application/octet-stream", draft.Document.Memory, draft.ValidUntil.ToDateTimeOffset()));
+        }
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway.Services));
+        var documents = new DocumentService.DocumentServiceClient(channel);
+
+        var served = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = small.PermitId }, As(Officials.FrCustoms));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = large.PermitId }, As(Officials.FrCustoms)));
+
+        Assert.True(served.MatchesLedger);
+        Assert.Equal(small.Document, served.Document);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal($"the issuer's gateway at {PeerUrl} answered more than {MaxDocumentBytes} bytes of document; refused unread", refused.Status.Detail);
     }
 
     /// <summary>The sample CITES export permit (CH to FR), renumbered.</summary>
