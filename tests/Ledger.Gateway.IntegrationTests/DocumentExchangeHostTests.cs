@@ -80,7 +80,7 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
 
         var forFrance = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId }, As(Officials.FrCustoms));
         var unknown = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId + "-X" }, As(Officials.FrCustoms));
-        using var norway = PeerTestSupport.SelfSigned();
+        using var norway = TestGatewayCertificates.SelfSigned();
         await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerTestSupport.PeerClient(PeerUrl, norway).GetPermitDocumentAsync(
             new GetPermitDocumentRequest { PermitId = permitId, CallingAuthority = network.AccountOf(Officials.NoCustoms).ToChecksumHex() }));

@@ -3,6 +3,7 @@ using Ledger.Api.V1;
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Peers;
 using Ledger.Gateway.Tests.Support;
+using Ledger.Testing;
 
 namespace Ledger.Gateway.IntegrationTests;
 
@@ -41,8 +42,8 @@ public sealed class PeerEndpointProductionTests(LedgerNetworkFixture network) : 
     public async Task A_gateway_with_a_published_self_signed_certificate_is_answered_and_an_unpublished_one_refused()
     {
         var peerUrl = PeerTestSupport.PeerUrl(_gateway!.Services);
-        using var published = PeerTestSupport.SelfSigned("CN=gateway-no");
-        using var unpublished = PeerTestSupport.SelfSigned("CN=gateway-no");
+        using var published = TestGatewayCertificates.SelfSigned("CN=gateway-no");
+        using var unpublished = TestGatewayCertificates.SelfSigned("CN=gateway-no");
         await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoCustoms, "https://gateway-no.test:7444", CertificateFingerprint.Of(published));
         var request = new GetPermitDocumentRequest { PermitId = "CH/2026/NEVER-REGISTERED", CallingAuthority = network.AccountOf(Officials.NoCustoms).ToChecksumHex() };
 

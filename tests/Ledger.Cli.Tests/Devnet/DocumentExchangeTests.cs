@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -13,6 +12,7 @@ using Ledger.Devnet.Chain;
 using Ledger.Gateway.Observability;
 using Ledger.Gateway.Peers;
 using Ledger.Gateway.Stores.Documents;
+using Ledger.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -124,7 +124,7 @@ public class DocumentExchangeTests(DevnetFixture fixture)
         var permit = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
         var fr = fixture.Authority("fr");
         var frCustoms = fr.Accounts.Single(a => a.Identity == fr.CustomsIdentity).Address;
-        using var impostor = SelfSigned("CN=not a published gateway");
+        using var impostor = TestGatewayCertificates.SelfSigned("CN=not a published gateway");
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerClient(fixture.Devnet.PeerEndpoints["ch"], impostor)
             .GetPermitDocumentAsync(new GetPermitDocumentRequest { PermitId = permit.PermitId, CallingAuthority = frCustoms }, cancellationToken: timeout.Token));
@@ -157,8 +157,8 @@ public class DocumentExchangeTests(DevnetFixture fixture)
     {
         using var timeout = new CancellationTokenSource(Bound);
         var devnet = fixture.Devnet;
-        using var certificate = SelfSigned("CN=separation test");
-        using var peerChannel = PeerChannel(devnet.PeerEndpoints["ch"], certificate);
+        using var certificate = TestGatewayCertificates.SelfSigned("CN=separation test");
+        using var peerChannel = TestGatewayCertificates.ChannelPresenting(devnet.PeerEndpoints["ch"].ToString(), certificate);
         using var officers = GatewayClientFactory.Create(new GatewaySettings(devnet.Gateways["ch"]));
 
         var onPeer = await Assert.ThrowsAsync<RpcException>(async () => await new PermitService.PermitServiceClient(peerChannel)
@@ -255,26 +255,6 @@ public class DocumentExchangeTests(DevnetFixture fixture)
 
     private IReadOnlyList<(LogLevel Level, string Message)> Audit(string authorityId) => fixture.GatewayLogs.Lines(authorityId, AuditLog.Category);
 
-    private static X509Certificate2 SelfSigned(string subject)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = DateTimeOffset.UtcNow;
-        return new CertificateRequest(subject, key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-    }
-
-    private static GrpcChannel PeerChannel(Uri peer, X509Certificate2 clientCertificate) => GrpcChannel.ForAddress(peer, new GrpcChannelOptions
-    {
-        HttpHandler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = [clientCertificate],
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
-            },
-        },
-        DisposeHttpClient = true,
-    });
-
     private static PeerDocumentService.PeerDocumentServiceClient PeerClient(Uri peer, X509Certificate2 clientCertificate) =>
-        new(PeerChannel(peer, clientCertificate));
+        new(TestGatewayCertificates.ChannelPresenting(peer.ToString(), clientCertificate));
 }

@@ -1,12 +1,10 @@
-using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Grpc.Net.Client;
 using Ledger.Api.V1;
 using Ledger.Contracts.Authorities;
 using Ledger.Contracts.Ethereum;
 using Ledger.Core.Primitives;
 using Ledger.Gateway.Peers;
+using Ledger.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,18 +14,10 @@ namespace Ledger.Gateway.IntegrationTests.Support;
 /// <summary>What the document exchange tests share: certificates, directory entries and clients of a peer endpoint.</summary>
 public static class PeerTestSupport
 {
-    /// <summary>A fresh self-signed ECDSA certificate with its key, as a gateway without a CA would have.</summary>
-    public static X509Certificate2 SelfSigned(string subject = "CN=test gateway")
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = DateTimeOffset.UtcNow;
-        return new CertificateRequest(subject, key, HashAlgorithmName.SHA256).CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-    }
-
     /// <summary>Writes a fresh self-signed certificate and its key as PEM files in <paramref name="folder"/>.</summary>
     public static (string CertificateFile, string KeyFile) WriteSelfSigned(string folder, string name)
     {
-        using var certificate = SelfSigned();
+        using var certificate = TestGatewayCertificates.SelfSigned();
         var certificateFile = Path.Combine(folder, name + ".crt");
         var keyFile = Path.Combine(folder, name + ".key");
         File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
@@ -56,16 +46,5 @@ public static class PeerTestSupport
 
     /// <summary>A client of the peer endpoint presenting <paramref name="clientCertificate"/> (the server's certificate is not checked here).</summary>
     public static PeerDocumentService.PeerDocumentServiceClient PeerClient(string peerUrl, X509Certificate2 clientCertificate) =>
-        new(GrpcChannel.ForAddress(peerUrl, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                SslOptions = new SslClientAuthenticationOptions
-                {
-                    ClientCertificates = [clientCertificate],
-                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
-                },
-            },
-            DisposeHttpClient = true,
-        }));
+        new(TestGatewayCertificates.ChannelPresenting(peerUrl, clientCertificate));
 }
