@@ -36,8 +36,9 @@ internal sealed class DocumentsServeHandler(
     /// <summary>Answers the request arriving with <paramref name="clientCertificate"/>.</summary>
     public async Task<GetPermitDocumentResponse> HandleAsync(GetPermitDocumentRequest request, X509Certificate2? clientCertificate, CancellationToken ct)
     {
-        var claimed = request.CallingAuthority ?? "";
-        var subject = request.PermitId ?? "";
+        // Only parsed values reach the audit log: raw request text could forge or flood its lines.
+        var claimed = "-";
+        var subject = "-";
         try
         {
             var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
