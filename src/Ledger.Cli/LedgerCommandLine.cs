@@ -10,7 +10,7 @@ public static class LedgerCommandLine
     /// <summary>Builds the root command.</summary>
     public static RootCommand Create()
     {
-        var permit = new Command("permit", "Register, verify, ship, confirm, cancel permits and read their history")
+        var permit = new Command("permit", "Register, verify, ship, confirm, cancel permits, read their history and fetch their documents")
         {
             PermitRegisterCommand.Create(),
             PermitVerifyCommand.Create(),
@@ -18,6 +18,7 @@ public static class LedgerCommandLine
             PermitConfirmCommand.Create(),
             PermitCancelCommand.Create(),
             PermitHistoryCommand.Create(),
+            PermitDocumentCommand.Create(),
         };
         var authority = new Command("authority", "List authorities; propose and vote on new issuers")
         {

@@ -19,6 +19,7 @@ public sealed class GatewayClients : IDisposable
         Settings = settings;
         Permits = new PermitService.PermitServiceClient(channel);
         Authorities = new AuthorityService.AuthorityServiceClient(channel);
+        Documents = new DocumentService.DocumentServiceClient(channel);
     }
 
     /// <summary>Where and as whom the calls go.</summary>
@@ -29,6 +30,9 @@ public sealed class GatewayClients : IDisposable
 
     /// <summary>AuthorityService of the gateway.</summary>
     public AuthorityService.AuthorityServiceClient Authorities { get; }
+
+    /// <summary>DocumentService of the gateway.</summary>
+    public DocumentService.DocumentServiceClient Documents { get; }
 
     /// <summary>
     /// Options for one call: the deadline, and the devnet identity header when an identity

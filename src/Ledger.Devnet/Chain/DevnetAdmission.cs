@@ -76,6 +76,8 @@ public sealed class DevnetAdmission(RunningDevnet devnet, TextWriter output) : I
             }, Issuer(newcomer).Call(cancellationToken, newcomer.IssuerIdentity));
             await output.WriteLineAsync($"{newcomer.IssuerIdentity} designated {agency.Id} through its own gateway");
         }
+        var published = await devnet.PublishGatewayAsync(newcomer.Id, cancellationToken);
+        await output.WriteLineAsync($"{newcomer.IssuerIdentity} published its gateway's peer endpoint for {string.Join(", ", published)}");
         return (proposal.Node, true);
     }
 

@@ -12,6 +12,7 @@ namespace Ledger.Devnet.Hosting;
 /// Settings laid over every gateway's devnet configuration (e.g. <c>Limits:RequestsPerSecond</c> for a
 /// load program); null for none. They cannot change what makes the topology (keys, identities, node).
 /// </param>
+/// <param name="GatewayLogging">Adds log providers to each gateway, by authority id (tests read audit lines), or null.</param>
 public sealed record DevnetOptions(
     int? BasePort = null, bool UseRedis = true, string? StateFolder = null, string? ChainConfig = null,
-    IReadOnlyDictionary<string, string?>? GatewaySettings = null);
+    IReadOnlyDictionary<string, string?>? GatewaySettings = null, Action<string, ILoggingBuilder>? GatewayLogging = null);

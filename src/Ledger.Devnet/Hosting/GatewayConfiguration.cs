@@ -13,6 +13,9 @@ public static class GatewayConfiguration
     /// <summary>The console's port is the gateway's plus this (5081 → 6081).</summary>
     public const int ConsolePortOffset = 1000;
 
+    /// <summary>The peer endpoint's port is the gateway's plus this (5081 → 7081).</summary>
+    public const int PeerPortOffset = 2000;
+
     /// <summary>Builds the settings.</summary>
     /// <param name="authority">The authority whose gateway this is.</param>
     /// <param name="port">Port on 127.0.0.1 (0 = any free port).</param>
@@ -20,7 +23,10 @@ public static class GatewayConfiguration
     /// <param name="registries">Where the registries are (from chain-config/registries.json).</param>
     /// <param name="redis">Redis configuration string; null to run on in-memory stores.</param>
     /// <param name="stateFolder">Folder for this gateway's checkpoints and documents.</param>
-    /// <remarks>The web console listens on 127.0.0.1, <see cref="ConsolePortOffset"/> above the gateway's port (any free port when that is 0).</remarks>
+    /// <remarks>
+    /// The web console listens on 127.0.0.1, <see cref="ConsolePortOffset"/> above the gateway's port, and
+    /// the peer endpoint <see cref="PeerPortOffset"/> above it (any free port when the gateway's is 0).
+    /// </remarks>
     public static Dictionary<string, string?> Build(DevnetAuthority authority, int port, Uri rpcUrl, Network.Generation.RegistryAddresses registries, string? redis, string stateFolder)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -46,6 +52,8 @@ public static class GatewayConfiguration
             ["Chain:FollowerPollInterval"] = "00:00:00.200",
         };
         foreach (var (name, value) in DevnetDocumentStore.Prepare(Path.Combine(stateFolder, authority.Id)))
+            settings[name] = value;
+        foreach (var (name, value) in DevnetPeerSettings.Build(authority.Id, stateFolder, port == 0 ? 0 : port + PeerPortOffset))
             settings[name] = value;
         for (var i = 0; i < authority.Accounts.Count; i++)
         {

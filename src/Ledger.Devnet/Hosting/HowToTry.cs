@@ -16,7 +16,10 @@ public static class HowToTry
         {
             var identities = string.Join(", ", authority.Accounts.Select(a => a.Identity).Append(authority.ObserverIdentity));
             gateways.Append("  gateway ").Append(authority.Id.PadRight(4)).Append(' ').Append(authority.Country).Append("  ")
-                .Append(devnet.Gateways[authority.Id].ToString().TrimEnd('/')).Append("  serves ").Append(identities).Append('\n');
+                .Append(devnet.Gateways[authority.Id].ToString().TrimEnd('/')).Append("  serves ").Append(identities);
+            if (devnet.PeerEndpoints.TryGetValue(authority.Id, out var peer))
+                gateways.Append("  (peer endpoint ").Append(peer.ToString().TrimEnd('/')).Append(", published on chain)");
+            gateways.Append('\n');
             if (devnet.Consoles.TryGetValue(authority.Id, out var console))
                 gateways.Append("       web console ").Append(console).Append(" (pick an identity in the browser)").Append('\n');
         }
@@ -41,6 +44,7 @@ public static class HowToTry
               {ledger} demo                       (each officer at its own gateway: {devnet.GatewayListFile})
               {ledger} --gateway {frGateway} --identity {fr.CustomsIdentity ?? fr.ObserverIdentity} permit verify {ch.Country}/2026/000123
               {ledger} --gateway {frGateway} --identity {fr.ObserverIdentity} authority list
+              {ledger} --gateway {frGateway} --identity {fr.CustomsIdentity ?? fr.IssuerIdentity} permit document {ch.Country}/2026/000123 --out permit.xml
               {ledger} --gateway {frGateway} conformance --country {fr.Country} --issuer {fr.IssuerIdentity} --customs {fr.CustomsIdentity}
               curl -s --http2-prior-knowledge -H 'x-ledger-dev-identity: {fr.ObserverIdentity}' \
                 '{frGateway}/v1/permits:verify?permit_id={ch.Country}/2026/000123'

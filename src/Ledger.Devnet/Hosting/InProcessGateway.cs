@@ -1,5 +1,6 @@
 using Ledger.Gateway.Hosting;
 using Ledger.Gateway.WebConsole;
+using Ledger.Gateway.Peers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -10,11 +11,12 @@ public sealed class InProcessGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessGateway(WebApplication app, Uri address, Uri? consoleAddress)
+    private InProcessGateway(WebApplication app, Uri address, Uri? consoleAddress, Uri? peerAddress)
     {
         _app = app;
         Address = address;
         ConsoleAddress = consoleAddress;
+        PeerAddress = peerAddress;
     }
 
     /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080.</summary>
@@ -23,8 +25,22 @@ public sealed class InProcessGateway : IAsyncDisposable
     /// <summary>The web console's address, e.g. http://127.0.0.1:6081/, or null when the settings have no Console section.</summary>
     public Uri? ConsoleAddress { get; }
 
+    /// <summary>The peer endpoint (gateway to gateway, always TLS), e.g. https://127.0.0.1:6080; null without one.</summary>
+    public Uri? PeerAddress { get; }
+
+    /// <summary>The gateway's services (its peer certificate, its document store: for the devnet's startup steps and tests).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the gateway with console logging only; throws when its options do not validate.</summary>
+    public static Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken) =>
+        StartAsync(settings, null, cancellationToken);
+
     /// <summary>Builds and starts the gateway; throws when its options do not validate.</summary>
-    public static async Task<InProcessGateway> StartAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <param name="settings">The gateway's whole configuration.</param>
+    /// <param name="configureLogging">Adds log providers beside the console (tests read the audit lines), or null.</param>
+    /// <param name="cancellationToken">Stops waiting for the start.</param>
+    public static async Task<InProcessGateway> StartAsync(
+        IDictionary<string, string?> settings, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -36,6 +52,7 @@ public sealed class InProcessGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddSimpleConsole()
             .AddConfiguration(builder.Configuration.GetSection("Logging"));
+        configureLogging?.Invoke(builder.Logging);
         builder.AddLedgerGateway();
         builder.AddLedgerConsole();
         var app = builder.Build();
@@ -51,10 +68,13 @@ public sealed class InProcessGateway : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The gateway started without an address.");
         var console = ConsoleHostingExtensions.HasConsoleSection(app.Configuration) ? app.Services.GetRequiredService<ConsoleListener>().Address : null;
-        return new InProcessGateway(app, new Uri(bound), console);
+        var peer = app.Services.GetService<PeerEndpoint>()?.BoundEndPoint is { } endPoint ? new Uri($"https://{endPoint}") : null;
+        // Kestrel lists every listener; the API's is the plain-HTTP one that is not the console's.
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(address => address.StartsWith("http://", StringComparison.Ordinal) && new Uri(address).Port != console?.Port)
+            ?? throw new InvalidOperationException("The gateway started without an address.");
+        return new InProcessGateway(app, new Uri(bound), console, peer);
     }
 
     /// <inheritdoc />

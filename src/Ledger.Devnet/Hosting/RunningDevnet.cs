@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Ledger.Devnet.Chain;
 using Ledger.Devnet.Processes;
+using Ledger.Gateway.Peers;
 using Ledger.Network.Definition;
 using Ledger.Network.Generation;
 using Ledger.Network.Genesis;
@@ -18,8 +20,10 @@ public sealed class RunningDevnet : IAsyncDisposable
     private readonly List<IAsyncDisposable> _parts = [];
     private readonly Dictionary<string, Uri> _gateways = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Uri> _consoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InProcessGateway> _hosts = new(StringComparer.Ordinal);
     private readonly List<DevnetAuthority> _authorities = [];
     private int? _basePort;
+    private Action<string, ILoggingBuilder>? _gatewayLogging;
     // What makes a gateway this authority's: an overlay may tune limits and timings, never these.
     private static readonly string[] TopologySettings =
         ["Identity:", "Chain:Keystores", "Chain:RpcUrls", "Chain:AuthorityRegistry", "Chain:PermitRegistry", "Gateway:Mode"];
@@ -31,6 +35,8 @@ public sealed class RunningDevnet : IAsyncDisposable
         StateFolder = stateFolder;
         Layout = layout;
     }
+
+    /// <summary>Ports of the peer endpoints are those of the gateways plus this (CH 5081 → 6081), unless ports are chosen freely.</summary>
 
     /// <summary>Checkpoints, newcomers' folders and gateways.json.</summary>
     public string StateFolder { get; }
@@ -65,6 +71,12 @@ public sealed class RunningDevnet : IAsyncDisposable
     /// <summary>Each gateway's web console by authority id.</summary>
     public IReadOnlyDictionary<string, Uri> Consoles => _consoles;
 
+    /// <summary>Each running gateway's peer endpoint (gateway to gateway, TLS) by authority id, as published on chain.</summary>
+    public IReadOnlyDictionary<string, Uri> PeerEndpoints => _hosts.Where(h => h.Value.PeerAddress is not null).ToDictionary(h => h.Key, h => h.Value.PeerAddress!);
+
+    /// <summary>The services of <paramref name="authorityId"/>'s gateway (its document store, its peer certificate).</summary>
+    public IServiceProvider GatewayServices(string authorityId) => _hosts[authorityId].Services;
+
     /// <summary>Path of the file listing each identity's gateway (read by `ledger demo`).</summary>
     public string GatewayListFile => Path.Combine(StateFolder, "gateways.json");
 
@@ -93,7 +105,10 @@ public sealed class RunningDevnet : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the gateway of another authority (one admitted after the start), with its own keys only.</summary>
+    /// <summary>
+    /// Starts the gateway of another authority (one admitted after the start), with its own keys
+    /// only; its issuer publishes it on chain with <see cref="PublishGatewayAsync"/>.
+    /// </summary>
     public async Task<Uri> StartGatewayAsync(DevnetAuthority authority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -103,8 +118,10 @@ public sealed class RunningDevnet : IAsyncDisposable
             0 => 0,
             var basePort => basePort.Value + _authorities.Count + 1,
         };
-        var gateway = await InProcessGateway.StartAsync(GatewaySettingsOf(authority, port), cancellationToken);
+        var logging = _gatewayLogging;
+        var gateway = await InProcessGateway.StartAsync(GatewaySettingsOf(authority, port), logging is null ? null : builder => logging(authority.Id, builder), cancellationToken);
         _parts.Add(gateway);
+        _hosts[authority.Id] = gateway;
         _authorities.Add(authority);
         _gateways[authority.Id] = gateway.Address;
         if (gateway.ConsoleAddress is { } console)
@@ -125,10 +142,25 @@ public sealed class RunningDevnet : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// The issuer of <paramref name="authorityId"/> publishes its gateway's peer endpoint on chain
+    /// for itself and its designated agencies (again after designating one).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PublishGatewayAsync(string authorityId, CancellationToken cancellationToken)
+    {
+        var gateway = _hosts[authorityId];
+        var authority = _authorities.Single(a => a.Id == authorityId);
+        var fingerprint = gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
+        var (published, _) = await DevnetGatewayDirectory.PublishAsync(
+            RpcUrl, Registries.AuthorityRegistry, authority, gateway.PeerAddress!, fingerprint, cancellationToken);
+        return published;
+    }
+
     private async Task StartPartsAsync(DevnetOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         _basePort = options.BasePort;
         _settingsOverlay = options.GatewaySettings ?? _settingsOverlay;
+        _gatewayLogging = options.GatewayLogging;
         Network = NetworkDefinitionFile.Read(Layout.Definition);
         if (!File.Exists(Layout.Genesis))
         {
@@ -160,6 +192,10 @@ public sealed class RunningDevnet : IAsyncDisposable
             var address = await StartGatewayAsync(authority, cancellationToken);
             await log.WriteLineAsync($"gateway {authority.Id} on {address} for {string.Join(", ", authority.Accounts.Select(a => a.Identity))}; web console on {_consoles.GetValueOrDefault(authority.Id)}");
         }
+        // Each issuer signs its own directory entries: different accounts, so all at once (one block, not one per entry).
+        var published = await Task.WhenAll(_authorities.Select(a => PublishGatewayAsync(a.Id, cancellationToken)));
+        for (var i = 0; i < _authorities.Count; i++)
+            await log.WriteLineAsync($"{_authorities[i].IssuerIdentity} published peer endpoint {_hosts[_authorities[i].Id].PeerAddress} on chain for {string.Join(", ", published[i])}");
     }
 
     private IReadOnlyDictionary<string, string> AccountsOf(string authorityId)

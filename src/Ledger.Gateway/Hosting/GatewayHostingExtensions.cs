@@ -3,6 +3,7 @@ using Ledger.Gateway.Follower;
 using Ledger.Gateway.Health;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Observability;
+using Ledger.Gateway.Peers;
 using Ledger.Gateway.Services;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tls;
@@ -36,7 +37,7 @@ public static class GatewayHostingExtensions
         builder.AddLedgerObservability();
         // Without a Chain section the gateway serves only health and reflection (its foundations).
         if (ChainServiceCollectionExtensions.HasChainSection(configuration))
-            services.AddLedgerChain(configuration).AddLedgerServiceLimits().AddLedgerHistoryIndex();
+            services.AddLedgerChain(configuration).AddLedgerServiceLimits().AddLedgerHistoryIndex().AddLedgerDocumentExchange(configuration);
 
         // JSON transcoding serves the google.api.http routes of the protos (e.g. GET
         // /v1/permits:verify?permit_id=...) for clients without gRPC, in the canonical
@@ -56,7 +57,11 @@ public static class GatewayHostingExtensions
         services.AddGrpcReflection();
         services.AddHostedService<StartupReport>();
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForLedgerGateway());
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenForLedgerGateway();
+            kestrel.ListenForLedgerPeers();
+        });
         return builder;
     }
 
@@ -70,12 +75,13 @@ public static class GatewayHostingExtensions
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
         app.UseRouting();
+        app.UseLedgerPeerSeparation();
         app.UseLedgerObservability();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))
-            app.MapLedgerChainServices();
+            app.MapLedgerChainServices().MapLedgerDocumentServices();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapLedgerMetrics();

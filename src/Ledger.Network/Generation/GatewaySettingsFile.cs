@@ -16,6 +16,9 @@ public static class GatewaySettingsFile
     /// <summary>The id of the generated document key (a rotation adds another id and keeps this one).</summary>
     public const string DocumentKeyId = "initial";
 
+    /// <summary>The gateways' peer port inside the containers (reached by other gateways on the <c>gateways</c> network).</summary>
+    public const int PeerPort = 7444;
+
     /// <summary>The settings JSON for the gateway of <paramref name="authorityId"/>.</summary>
     /// <param name="authorityId">The authority whose gateway this is.</param>
     /// <param name="accounts">Its own account and its agencies': (keystore id, address), its own first.</param>
@@ -45,6 +48,14 @@ public static class GatewaySettingsFile
                 ["ServerCertificateFile"] = "/config/tls/gateway.crt",
                 ["ServerKeyFile"] = "/config/tls/gateway.key",
                 ["TrustedCaFiles"] = new JsonArray { "/config/tls/ca.crt" },
+            },
+            // The gateway-to-gateway endpoint presents the same certificate: its SHA-256 is what the issuer publishes on chain.
+            ["Peers"] = new JsonObject
+            {
+                ["Port"] = PeerPort,
+                ["CertificateFile"] = "/config/tls/gateway.crt",
+                ["KeyFile"] = "/config/tls/gateway.key",
+                ["PublicUrl"] = $"https://gateway-{authorityId}:{PeerPort}",
             },
             ["Identity"] = new JsonObject { ["Clients"] = new JsonArray([.. clients.Select(Client)]) },
             ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379" },

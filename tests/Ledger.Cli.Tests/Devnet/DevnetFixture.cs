@@ -12,6 +12,9 @@ public sealed class DevnetFixture : IAsyncLifetime
 {
     private readonly StringWriter _log = new();
 
+    /// <summary>Every gateway's log lines (the audit trail among them), by authority id.</summary>
+    public GatewayLogCollector GatewayLogs { get; } = new();
+
     /// <summary>The running devnet.</summary>
     public RunningDevnet Devnet { get; private set; } = null!;
 
@@ -24,7 +27,7 @@ public sealed class DevnetFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Devnet = await RunningDevnet.StartAsync(new DevnetOptions(BasePort: 0, UseRedis: true, StateFolder: StateFolder), _log, timeout.Token);
+        Devnet = await RunningDevnet.StartAsync(new DevnetOptions(BasePort: 0, UseRedis: true, StateFolder: StateFolder, GatewayLogging: GatewayLogs.AddTo), _log, timeout.Token);
     }
 
     public async Task DisposeAsync()

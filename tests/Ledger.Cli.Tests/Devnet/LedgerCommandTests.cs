@@ -45,7 +45,7 @@ public class LedgerCommandTests(DevnetFixture fixture)
             && !line.Contains("NOT_AVAILABLE", StringComparison.Ordinal));
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunLedgerAsync(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunLedgerAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

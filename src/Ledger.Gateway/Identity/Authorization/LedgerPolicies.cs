@@ -16,6 +16,9 @@ public static class LedgerPolicies
     /// <summary>Border writes: record a shipment, confirm an arrival.</summary>
     public const string Customs = "ledger:customs";
 
+    /// <summary>Fetching a permit's document from its issuer's gateway: customs and issuing officers.</summary>
+    public const string Documents = "ledger:documents";
+
     /// <summary>Network governance: propose and vote on issuers, designate and suspend agencies.</summary>
     public const string Governance = "ledger:governance";
 
@@ -26,5 +29,6 @@ public static class LedgerPolicies
         [Issuer] = [CallerRole.IssuingOfficer],
         [Customs] = [CallerRole.CustomsOfficer],
         [Governance] = [CallerRole.IssuingOfficer],
+        [Documents] = [CallerRole.CustomsOfficer, CallerRole.IssuingOfficer],
     };
 }

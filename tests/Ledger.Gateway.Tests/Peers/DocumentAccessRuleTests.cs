@@ -1,0 +1,41 @@
+using Ledger.Core.Countries;
+using Ledger.Core.Errors;
+using Ledger.Core.Permits;
+using Ledger.Gateway.Peers;
+
+namespace Ledger.Gateway.Tests.Peers;
+
+/// <summary>A permit's document goes to authorities of its issuing and destination countries only.</summary>
+public sealed class DocumentAccessRuleTests
+{
+    private static readonly PermitId Permit = PermitId.Parse("CH/2026/000123");
+
+    [Theory]
+    [InlineData("CH", true)]
+    [InlineData("FR", true)]
+    [InlineData("KE", false)]
+    [InlineData("DE", false)]
+    public void Issuing_and_destination_countries_receive_the_document_and_no_other(string caller, bool allowed)
+    {
+        var error = DocumentAccessRule.Check(Permit, CountryCode.Parse(caller), CountryCode.Parse("CH"), CountryCode.Parse("FR"));
+
+        Assert.Equal(allowed, DocumentAccessRule.MayReceive(CountryCode.Parse(caller), CountryCode.Parse("CH"), CountryCode.Parse("FR")));
+        Assert.Equal(allowed, error is null);
+        if (!allowed)
+        {
+            Assert.Equal(LedgerErrorKind.PermissionDenied, error!.Kind);
+            Assert.Equal($"the document of CH/2026/000123 is served only to authorities of CH (issuing) and FR (destination); "
+                + $"an authority of {caller} may verify the permit but not receive its document", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Without_a_destination_only_the_issuing_country_receives_it()
+    {
+        Assert.True(DocumentAccessRule.MayReceive(CountryCode.Parse("CH"), CountryCode.Parse("CH"), null));
+        var refused = DocumentAccessRule.Check(Permit, CountryCode.Parse("FR"), CountryCode.Parse("CH"), null);
+
+        Assert.NotNull(refused);
+        Assert.Contains("CH (issuing; no destination given)", refused.Message, StringComparison.Ordinal);
+    }
+}
