@@ -46,6 +46,17 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
         Assert.Equal("0x" + Convert.ToHexStringLower(SHA256.HashData(xml)), atFr.DocumentHash);
         Assert.Equal(["40", "250"], atFr.Lines.Select(l => l.Authorised));
 
+        // FR's customs open the document at their own console: fetched from CH's gateway, checked against the anchored hash.
+        await using (var frCustoms = await ConsoleSession.OpenAsync(fixture.Browser, fixture.Console("fr"), test + "-document"))
+        {
+            await frCustoms.SignInAsync("fr-customs");
+            await frCustoms.GoAsync("/permits/document?id=" + Uri.EscapeDataString(permitId));
+            var page = await frCustoms.Page.InnerTextAsync("main");
+            Assert.Contains("Matches the ledger", page);
+            Assert.Contains(permitId, page);
+            await frCustoms.ShotAsync("document-from-issuer");
+        }
+
         // The paper copy: marked COPY, its QR code (decoded by ZXing) is the public page's URL on CH's console.
         await issuer.GoAsync("/issuer/copy?id=" + Uri.EscapeDataString(permitId));
         Assert.Equal("COPY - not valid for official use", await issuer.TextOfAsync("copy-mark"));

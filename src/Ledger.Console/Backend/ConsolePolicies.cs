@@ -17,8 +17,11 @@ public static class ConsolePolicies
     /// <summary>Record a shipment, confirm an arrival: customs officers.</summary>
     public const string Customs = "ledger:customs";
 
+    /// <summary>Fetch a permit's document from its issuer: customs and issuing officers.</summary>
+    public const string Documents = "ledger:documents";
+
     /// <summary>Every name above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Reader, Issuer, Customs];
+    public static IReadOnlyList<string> All { get; } = [Reader, Issuer, Customs, Documents];
 
     /// <summary>The rate-limiting policy of the public verification page (per client address).</summary>
     public const string PublicVerificationRateLimit = "ledger:console-public";

@@ -3,9 +3,9 @@ using System.Security.Claims;
 namespace Ledger.Console.Documents;
 
 /// <summary>
-/// The console's stand-in until the gateway can fetch documents from other gateways (issue 11,
-/// FetchPermitDocument): it fetches nothing and says so, so the page shows why instead of a
-/// document that was never checked.
+/// The console's stand-in on a host that cannot fetch documents from other gateways (the gateway
+/// registers its own source): it fetches nothing and says so, so the page shows why instead of
+/// a document that was never checked.
 /// </summary>
 public sealed class DocumentExchangeNotAvailable : IIssuerDocumentSource
 {

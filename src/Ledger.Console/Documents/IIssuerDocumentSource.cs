@@ -5,7 +5,7 @@ namespace Ledger.Console.Documents;
 /// <summary>
 /// The seam for "open the document fetched from the issuer": the permit document as the
 /// issuing country's gateway serves it (EPIX GET FINAL), checked against the anchored hash.
-/// Issue 11's document exchange implements it; until the lead wires that in, the console uses
+/// The gateway implements it with its FetchPermitDocument; a host that registers none gets
 /// <see cref="DocumentExchangeNotAvailable"/>.
 /// </summary>
 public interface IIssuerDocumentSource

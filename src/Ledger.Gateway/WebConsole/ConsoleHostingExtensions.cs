@@ -1,3 +1,4 @@
+using Ledger.Console.Documents;
 using Ledger.Console.Backend;
 using Ledger.Console.Hosting;
 using Ledger.Gateway.Hosting;
@@ -36,6 +37,8 @@ public static class ConsoleHostingExtensions
         if (!HasConsoleSection(builder.Configuration))
             return builder;
         var services = builder.Services;
+        // Before the console's own registrations, which only fill what is missing.
+        services.TryAddSingleton<IIssuerDocumentSource, GatewayIssuerDocumentSource>();
         services.AddLedgerConsoleUi(builder.Configuration);
         services.AddOptions<ConsoleOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
