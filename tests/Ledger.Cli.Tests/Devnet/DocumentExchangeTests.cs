@@ -32,10 +32,10 @@ public class DocumentExchangeTests(DevnetFixture fixture)
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task FR_customs_fetch_a_CH_permits_document_through_FRs_gateway_with_the_same_bytes_and_CH_audits_it()
+    public async Task CH_registers_from_a_CITES_XML_alone_and_FR_customs_fetch_it_through_FRs_gateway_with_the_same_bytes_and_CH_audits_it()
     {
         using var timeout = new CancellationTokenSource(Bound);
-        var permit = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
+        var permit = await RegisterFromCitesXmlAloneAsync(timeout.Token);
 
         var answer = await FetchAsync("fr", fixture.Authority("fr").CustomsIdentity!, permit.PermitId, timeout.Token);
 
@@ -206,6 +206,27 @@ public class DocumentExchangeTests(DevnetFixture fixture)
     }
 
     /// <summary>Registers a fresh permit at the issuer's own gateway and keeps its document in the issuer's store.</summary>
+    /// <summary>
+    /// CH's issuer registers the sample CITES export permit (CH to FR), renumbered and valid from
+    /// today, sending only the document: every anchored field comes from the XML.
+    /// </summary>
+    private async Task<PermitDraft> RegisterFromCitesXmlAloneAsync(CancellationToken ct)
+    {
+        var permitId = $"CH/2026/{RandomNumberGenerator.GetInt32(100_000, 1_000_000)}";
+        var today = DateTime.UtcNow;
+        var xml = File.ReadAllText(Path.Combine(ToolPaths.RepositoryRoot, "samples", "documents", "cites-export-CH-2026-000123.xml"))
+            .Replace("CH/2026/000123", permitId, StringComparison.Ordinal)
+            .Replace("<ram:StartDateTime>2026-03-10<", $"<ram:StartDateTime>{today:yyyy-MM-dd}<", StringComparison.Ordinal)
+            .Replace("<ram:EndDateTime>2026-09-09<", $"<ram:EndDateTime>{today.AddDays(30):yyyy-MM-dd}<", StringComparison.Ordinal);
+        var draft = new PermitDraft { Document = Google.Protobuf.ByteString.CopyFromUtf8(xml) };
+        var issuer = fixture.Authority("ch");
+        using var gateway = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["ch"]));
+        await gateway.Permits.RegisterPermitAsync(
+            new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = draft }, gateway.Call(ct, issuer.IssuerIdentity));
+        draft.PermitId = permitId;
+        return draft;
+    }
+
     private async Task<PermitDraft> RegisterWithDocumentAsync(string issuerId, string destination, CancellationToken ct, Action<PermitDraft>? change = null)
     {
         var issuer = fixture.Authority(issuerId);
@@ -216,9 +237,7 @@ public class DocumentExchangeTests(DevnetFixture fixture)
         using var gateway = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways[issuerId]));
         await gateway.Permits.RegisterPermitAsync(
             new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = permit }, gateway.Call(ct, issuer.IssuerIdentity));
-        // Until RegisterPermit keeps the document itself (issue 11 part A), it goes into the issuer's store as registration would put it.
-        var store = fixture.Devnet.GatewayServices(issuerId).GetRequiredService<IDocumentStore>();
-        await store.PutAsync(new DocumentToStore(PermitId.Parse(permit.PermitId).Key, "application/xml", permit.Document.Memory, permit.ValidUntil.ToDateTimeOffset()), ct);
+        // The issuer's gateway keeps the document as part of the registration.
         return permit;
     }
 
