@@ -25,7 +25,7 @@ public sealed class InProcessGateway : IAsyncDisposable
     /// <summary>The web console's address, e.g. http://127.0.0.1:6081/, or null when the settings have no Console section.</summary>
     public Uri? ConsoleAddress { get; }
 
-    /// <summary>The peer endpoint (gateway to gateway, always TLS), e.g. https://127.0.0.1:6080; null without one.</summary>
+    /// <summary>The peer endpoint (gateway to gateway, always TLS), e.g. https://127.0.0.1:7081; null without one.</summary>
     public Uri? PeerAddress { get; }
 
     /// <summary>The gateway's services (its peer certificate, its document store: for the devnet's startup steps and tests).</summary>

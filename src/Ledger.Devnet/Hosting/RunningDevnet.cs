@@ -36,8 +36,6 @@ public sealed class RunningDevnet : IAsyncDisposable
         Layout = layout;
     }
 
-    /// <summary>Ports of the peer endpoints are those of the gateways plus this (CH 5081 → 6081), unless ports are chosen freely.</summary>
-
     /// <summary>Checkpoints, newcomers' folders and gateways.json.</summary>
     public string StateFolder { get; }
 
