@@ -75,7 +75,7 @@ public static class GatewayHostingExtensions
     public static WebApplication MapLedgerGateway(this WebApplication app)
     {
         app.UseRouting();
-        app.UseLedgerPeerSeparation();
+        app.UseDedicatedListeners();
         app.UseLedgerObservability();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -10,19 +10,18 @@ namespace Ledger.Gateway.Peers;
 /// <summary>
 /// The peer listener: mutual TLS 1.3 with this gateway's peer certificate, HTTP/2 only, any
 /// client certificate admitted to the handshake (no CA on this link: the peer service checks the
-/// certificate against the directory entry of the authority the caller claims). Requests are
-/// kept apart: the peer listener serves only endpoints marked <see cref="PeerOnlyEndpoint"/>, and
-/// those are served nowhere else.
+/// certificate against the directory entry of the authority the caller claims). It is a
+/// <see cref="DedicatedListener"/>: it serves only the peer service, which is served nowhere else.
 /// </summary>
 public sealed class PeerEndpoint
 {
+    /// <summary>The listener's name (see <see cref="DedicatedListener"/>).</summary>
+    public const string ListenerName = "peers";
+
     private ListenOptions? _listen;
 
     /// <summary>The bound local endpoint (its port is the real one once Kestrel has started), or null before binding.</summary>
     public IPEndPoint? BoundEndPoint => _listen?.IPEndPoint;
-
-    /// <summary>True when a connection that arrived on local port <paramref name="localPort"/> came through the peer listener.</summary>
-    public bool IsPeerPort(int localPort) => BoundEndPoint is { Port: > 0 } bound && bound.Port == localPort;
 
     internal void Listen(KestrelServerOptions kestrel, PeerOptions peers, GatewayOptions gateway, PeerCertificate certificate)
     {
@@ -30,6 +29,7 @@ public sealed class PeerEndpoint
         kestrel.Listen(address, peers.Port, listen =>
         {
             _listen = listen;
+            DedicatedListener.Mark(listen, ListenerName);
             listen.Protocols = HttpProtocols.Http2;
             listen.UseHttps(https =>
             {
@@ -41,16 +41,5 @@ public sealed class PeerEndpoint
                 https.ClientCertificateValidation = (_, _, _) => true;
             });
         });
-    }
-}
-
-/// <summary>Endpoint metadata: served only on the peer listener.</summary>
-public sealed class PeerOnlyEndpoint
-{
-    /// <summary>The one instance.</summary>
-    public static readonly PeerOnlyEndpoint Instance = new();
-
-    private PeerOnlyEndpoint()
-    {
     }
 }

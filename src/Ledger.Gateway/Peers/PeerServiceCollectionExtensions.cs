@@ -46,31 +46,11 @@ public static class PeerServiceCollectionExtensions
             services.GetRequiredService<IOptions<GatewayOptions>>().Value, services.GetRequiredService<PeerCertificate>());
     }
 
-    /// <summary>
-    /// Keeps the two listeners apart (after routing, before authentication): on the peer port
-    /// only peer endpoints, and peer endpoints only there. Anything else is 404, which gRPC
-    /// clients see as UNIMPLEMENTED.
-    /// </summary>
-    public static IApplicationBuilder UseLedgerPeerSeparation(this IApplicationBuilder app)
-    {
-        if (app.ApplicationServices.GetService<PeerEndpoint>() is not { } peers)
-            return app;
-        return app.Use((context, next) =>
-        {
-            var onPeerPort = peers.IsPeerPort(context.Connection.LocalPort);
-            var peerEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<PeerOnlyEndpoint>() is not null;
-            if (onPeerPort == peerEndpoint)
-                return next(context);
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
-    }
-
     /// <summary>Maps DocumentService (officers) and PeerDocumentService (peer listener only).</summary>
     public static IEndpointRouteBuilder MapLedgerDocumentServices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<DocumentGrpcService>();
-        endpoints.MapGrpcService<PeerDocumentGrpcService>().WithMetadata(PeerOnlyEndpoint.Instance);
+        endpoints.MapGrpcService<PeerDocumentGrpcService>().WithMetadata(new ServedOnListener(PeerEndpoint.ListenerName));
         return endpoints;
     }
 }

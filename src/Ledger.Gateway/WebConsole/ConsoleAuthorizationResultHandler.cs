@@ -14,8 +14,8 @@ namespace Ledger.Gateway.WebConsole;
 /// A refused console page answers a browser, not a gRPC client: without an identity, a devnet
 /// browser goes to the identity picker and a production one is told to present its certificate;
 /// the wrong role gets a 403 page naming the role needed. Refusals are audited like the API's.
-/// Requests on the API's endpoint go to the gRPC handler unchanged; a request for what the
-/// endpoint it came in on does not serve is 404, whatever its identity.
+/// Requests on the API's endpoint go to the gRPC handler unchanged (a request for what the
+/// endpoint it came in on does not serve never gets here: <see cref="DedicatedListener"/>).
 /// </summary>
 internal sealed class ConsoleAuthorizationResultHandler(
     GrpcAuthorizationResultHandler api, AuditLog audit, IOptions<GatewayOptions> gateway) : IAuthorizationMiddlewareResultHandler
@@ -25,12 +25,7 @@ internal sealed class ConsoleAuthorizationResultHandler(
     /// <inheritdoc />
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (ConsoleConnection.IsMisdirected(context))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        if (!ConsoleConnection.IsConsole(context))
+        if (DedicatedListener.Of(context) != ConsoleListener.ListenerName)
         {
             await api.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
             return;

@@ -71,16 +71,8 @@ public static class ConsoleHostingExtensions
         var missing = ConsolePolicies.All.Where(policy => authorization.GetPolicy(policy) is null).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"The console's pages declare policies the gateway does not register: {string.Join(", ", missing)}.");
-        // Refused requests are answered 404 by ConsoleAuthorizationResultHandler; admitted and anonymous ones here.
-        app.Use((context, next) =>
-        {
-            if (!ConsoleConnection.IsMisdirected(context))
-                return next(context);
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
         foreach (var endpoints in app.MapLedgerConsoleUi())
-            endpoints.WithMetadata(ConsoleEndpointMetadata.Instance);
+            endpoints.WithMetadata(new ServedOnListener(ConsoleListener.ListenerName));
         return app;
     }
 
@@ -89,6 +81,6 @@ public static class ConsoleHostingExtensions
         var devnet = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.Mode == GatewayMode.Devnet;
         if (!devnet)
             return CertificateAuthenticationDefaults.AuthenticationScheme;
-        return ConsoleConnection.IsConsole(context) ? DevnetConsoleAuthenticationHandler.SchemeName : DevHeaderAuthenticationHandler.SchemeName;
+        return DedicatedListener.Of(context) == ConsoleListener.ListenerName ? DevnetConsoleAuthenticationHandler.SchemeName : DevHeaderAuthenticationHandler.SchemeName;
     }
 }

@@ -12,10 +12,13 @@ namespace Ledger.Gateway.WebConsole;
 /// The console's own Kestrel endpoint, beside the API's: in Production TLS 1.3 with the gateway's
 /// certificate and client certificates allowed (the public page needs none; every other page's
 /// policy requires a mapped one); in Devnet plain HTTP/1.1 on loopback, which browsers speak.
-/// Every connection it accepts is marked as a console connection.
+/// It is a <see cref="DedicatedListener"/>: console pages are served here and nowhere else.
 /// </summary>
 public sealed class ConsoleListener
 {
+    /// <summary>The listener's name (see <see cref="DedicatedListener"/>).</summary>
+    public const string ListenerName = "console";
+
     private ListenOptions? _listen;
     private bool _tls;
 
@@ -32,11 +35,7 @@ public sealed class ConsoleListener
         kestrel.Listen(IPAddress.Parse(console.ListenAddress), console.Port, listen =>
         {
             _listen = listen;
-            listen.Use(next => connection =>
-            {
-                ConsoleConnection.Mark(connection.Items);
-                return next(connection);
-            });
+            DedicatedListener.Mark(listen, ListenerName);
             if (gateway.Mode == GatewayMode.Devnet)
             {
                 listen.Protocols = HttpProtocols.Http1;

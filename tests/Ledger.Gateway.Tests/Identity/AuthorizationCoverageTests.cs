@@ -122,7 +122,7 @@ public sealed class AuthorizationCoverageTests : IDisposable
                 pair.grpc.Method.ServiceName,
                 pair.endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 pair.endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToArray(),
-                pair.endpoint.Metadata.GetMetadata<Ledger.Gateway.Peers.PeerOnlyEndpoint>() is not null));
+                pair.endpoint.Metadata.GetMetadata<Ledger.Gateway.Hosting.ServedOnListener>()?.Name == Ledger.Gateway.Peers.PeerEndpoint.ListenerName));
 
     private sealed record MappedMethod(string Name, string Service, bool Anonymous, string[] Policies, bool PeerOnly);
 }
