@@ -9,8 +9,16 @@ namespace Ledger.Benchmarks;
 /// <param name="Quick">Smoke-test mode.</param>
 /// <param name="OutputDirectory">Where report.md and the chart go.</param>
 /// <param name="ScaleSizes">Permits on chain at each scale step, ascending.</param>
-internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnlyList<long> ScaleSizes)
+/// <param name="Stages">The stages to run (<see cref="StageNames"/>), or null for all of them.</param>
+internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnlyList<long> ScaleSizes, IReadOnlySet<string>? Stages = null)
 {
+    /// <summary>The names <c>--only</c> accepts, in the order a run takes the stages.</summary>
+    public static readonly IReadOnlyList<string> StageNames =
+        ["verify-cached", "visibility", "fan-out", "writes", "scale", "verify-uncached", "replay", "drills"];
+
+    /// <summary>Whether this run includes the stage called <paramref name="name"/>.</summary>
+    public bool Runs(string name) => Stages is null || Stages.Contains(name);
+
     /// <summary>The full run's scale sizes.</summary>
     public static readonly IReadOnlyList<long> FullScaleSizes = [10_000, 100_000, 1_000_000];
 
@@ -60,6 +68,7 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
         var quick = false;
         string? output = null;
         IReadOnlyList<long>? sizes = null;
+        IReadOnlySet<string>? stages = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -73,16 +82,28 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
                 case "--scale" when i + 1 < args.Count:
                     sizes = ParseSizes(args[++i]);
                     break;
+                case "--only" when i + 1 < args.Count:
+                    stages = ParseStages(args[++i]);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown or incomplete argument '{args[i]}'. {Usage}");
             }
         }
         return new BenchOptions(quick, Path.GetFullPath(output ?? Path.Combine(repositoryRoot, "benchmarks", "results")),
-            sizes ?? (quick ? QuickScaleSizes : FullScaleSizes));
+            sizes ?? (quick ? QuickScaleSizes : FullScaleSizes), stages);
     }
 
     /// <summary>The command line's usage.</summary>
-    public const string Usage = "Usage: dotnet run -c Release --project benchmarks/Ledger.Benchmarks -- [--quick] [--out DIR] [--scale 10000,100000,1000000]";
+    public const string Usage = "Usage: dotnet run -c Release --project benchmarks/Ledger.Benchmarks -- [--quick] [--out DIR] [--scale 10000,100000,1000000] [--only STAGE,STAGE]";
+
+    private static HashSet<string> ParseStages(string text)
+    {
+        var stages = text.Split(',').ToHashSet(StringComparer.Ordinal);
+        var unknown = stages.Where(stage => !StageNames.Contains(stage)).ToArray();
+        return unknown.Length == 0
+            ? stages
+            : throw new ArgumentException($"--only takes stages among {string.Join(", ", StageNames)}, not '{string.Join(", ", unknown)}'. {Usage}");
+    }
 
     private static long[] ParseSizes(string text)
     {

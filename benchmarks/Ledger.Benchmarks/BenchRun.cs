@@ -36,18 +36,18 @@ internal static class BenchRun
             var watch = new WatchStage(context, options, loader, log);
             // Order matters: what needs current followers runs before anything registers thousands of permits
             // at once (the writes' shipment targets, the bulk load), what needs many permits after.
-            var stages = new (string Name, Func<Task<ReportSection?>> Run)[]
+            var stages = new (string Key, string Name, Func<Task<ReportSection?>> Run)[]
             {
-                ("Verify, cached", () => verify.RunCachedAsync(ct)),
-                ("Register-to-visible", async () => await new VisibilityStage(context, options, log).RunAsync(ct)),
-                ("WatchPermits fan-out", async () => await watch.RunFanOutAsync(ct)),
-                ("Register and record shipment", async () => await new WriteStage(context, options, log).RunAsync(ct)),
-                ("Scale", async () => await new ScaleStage(context, options, loader, pool, log).RunAsync(ct)),
-                ("Verify, uncached", async () => await verify.RunUncachedAsync(ct)),
-                ("WatchPermits replay", async () => await watch.RunReplayAsync(ct)),
-                ("Drills", async () => await DrillsSection.RunAsync(options.Quick, stateFolder, ct)),
+                ("verify-cached", "Verify, cached", () => verify.RunCachedAsync(ct)),
+                ("visibility", "Register-to-visible", async () => await new VisibilityStage(context, options, log).RunAsync(ct)),
+                ("fan-out", "WatchPermits fan-out", async () => await watch.RunFanOutAsync(ct)),
+                ("writes", "Register and record shipment", async () => await new WriteStage(context, options, log).RunAsync(ct)),
+                ("scale", "Scale", async () => await new ScaleStage(context, options, loader, pool, log).RunAsync(ct)),
+                ("verify-uncached", "Verify, uncached", async () => await UncachedAsync(options, loader, verify, log, ct)),
+                ("replay", "WatchPermits replay", async () => await watch.RunReplayAsync(ct)),
+                ("drills", "Drills", async () => await DrillsSection.RunAsync(options.Quick, stateFolder, ct)),
             };
-            foreach (var (name, run) in stages)
+            foreach (var (key, name, run) in stages.Where(stage => options.Runs(stage.Key)))
             {
                 await log.WriteLineAsync($"[{name}]");
                 try
@@ -79,6 +79,17 @@ internal static class BenchRun
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"report: {report}{(chart is null ? "" : $", chart: {chart}")}; {clock.Elapsed.TotalSeconds:0} s; {(failures == 0 ? "every stage ran" : $"{failures} stage(s) FAILED")}"));
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Uncached verify asks bulk-loaded permits; when the scale stage did not load them, loads the smallest scale size first.</summary>
+    private static async Task<ReportSection> UncachedAsync(BenchOptions options, BulkLoader loader, VerifyStage verify, TextWriter log, CancellationToken ct)
+    {
+        if (loader.Loaded == 0)
+        {
+            await log.WriteLineAsync($"  the scale stage did not run: bulk-loading {options.ScaleSizes[0]:N0} permits first");
+            await loader.LoadToAsync(options.ScaleSizes[0], ct);
+        }
+        return await verify.RunUncachedAsync(ct);
     }
 
     private static string? DrawChart(BenchOptions options, VerifyStage verify, MachineInfo machine)

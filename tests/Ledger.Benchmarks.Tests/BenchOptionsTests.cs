@@ -40,4 +40,16 @@ public class BenchOptionsTests
     {
         Assert.Equal([5L, 50L], BenchOptions.Parse(["--scale", "5,50"], "/repo").ScaleSizes);
     }
+
+    [Fact]
+    public void Only_selects_stages_by_name_and_refuses_unknown_ones()
+    {
+        var options = BenchOptions.Parse(["--only", "writes,scale"], "/repo");
+        Assert.True(options.Runs("writes"));
+        Assert.True(options.Runs("scale"));
+        Assert.False(options.Runs("verify-cached"));
+        Assert.True(BenchOptions.Parse([], "/repo").Runs("drills"));
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--only", "writes,speed"], "/repo"));
+        Assert.Contains("speed", error.Message, StringComparison.Ordinal);
+    }
 }
