@@ -11,9 +11,11 @@ public sealed record RateLimitLayer(string Name, PartitionedRateLimiter<HttpCont
 /// Several partitioned limiters asked in order, a request passing only if every one admits it.
 /// Unlike <see cref="PartitionedRateLimiter.CreateChained{TResource}"/> it records which layer
 /// refused (<see cref="RefusedLayer"/>), so the caller is told which limit to wait for or have
-/// raised. Layers are asked in order and asking stops at the first refusal, so a caller refused
-/// by an early (narrow) layer takes nothing from a later (wider) one: an official over their own
-/// limit does not use up their authority's shared allowance.
+/// raised, and a refused request takes nothing from any layer: every layer's available permits
+/// are looked at before any is taken. So an official over their own limit does not use up their
+/// authority's shared allowance, and an official refused by the authority's ceiling does not lose
+/// their own tokens (ASP.NET Core's middleware asks a refusing global limiter twice, once
+/// synchronously and once asynchronously, which would otherwise take them twice).
 /// </summary>
 public sealed class LayeredRateLimiter(IReadOnlyList<RateLimitLayer> layers) : PartitionedRateLimiter<HttpContext>
 {
@@ -29,6 +31,8 @@ public sealed class LayeredRateLimiter(IReadOnlyList<RateLimitLayer> layers) : P
     /// <inheritdoc />
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
     {
+        if (Short(resource, permitCount) is { } refusal)
+            return refusal;
         var acquired = new List<RateLimitLease>(layers.Count);
         foreach (var layer in layers)
         {
@@ -43,6 +47,8 @@ public sealed class LayeredRateLimiter(IReadOnlyList<RateLimitLayer> layers) : P
     /// <inheritdoc />
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
     {
+        if (Short(resource, permitCount) is { } refusal)
+            return refusal;
         var acquired = new List<RateLimitLease>(layers.Count);
         foreach (var layer in layers)
         {
@@ -63,6 +69,26 @@ public sealed class LayeredRateLimiter(IReadOnlyList<RateLimitLayer> layers) : P
                 layer.Limiter.Dispose();
         }
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// The refusal of the first layer without <paramref name="permitCount"/> permits available
+    /// (a failed attempt, which takes nothing and carries the layer's Retry-After), or null when
+    /// every layer has them. Between this look and the taking another request may take the last
+    /// permit; then the taking refuses, as a plain chain would.
+    /// </summary>
+    private RateLimitLease? Short(HttpContext resource, int permitCount)
+    {
+        foreach (var layer in layers)
+        {
+            if (layer.Limiter.GetStatistics(resource) is not { } statistics || statistics.CurrentAvailablePermits >= permitCount)
+                continue;
+            var lease = layer.Limiter.AttemptAcquire(resource, permitCount);
+            if (Refused(resource, layer, lease, []))
+                return lease;
+            lease.Dispose(); // refilled meanwhile (that permit is spent: a token bucket keeps it); the taking below asks again
+        }
+        return null;
     }
 
     private static bool Refused(HttpContext resource, RateLimitLayer layer, RateLimitLease lease, List<RateLimitLease> acquired)
