@@ -64,7 +64,7 @@ public sealed class NodeHealthTests : IAsyncLifetime
 
         await Eventually.TrueAsync(async () => (await health.CheckAsync(new HealthCheckRequest())).Status == ServingStatus.Serving,
             TimeSpan.FromSeconds(10), "health says SERVING with the node up");
-        await _devnet.DisposeAsync();
+        await _devnet!.DisposeAsync();
         _devnet = null;
 
         await Eventually.TrueAsync(async () => (await health.CheckAsync(new HealthCheckRequest())).Status == ServingStatus.NotServing,
