@@ -21,6 +21,8 @@ internal sealed class BenchContext : IAsyncDisposable
     {
         ["Limits:RequestsPerSecond"] = "10000000",
         ["Limits:Burst"] = "10000000",
+        ["Limits:CallerRequestsPerSecond"] = "10000000",
+        ["Limits:CallerBurst"] = "10000000",
         ["Limits:MaxWatchStreamsPerCaller"] = "256",
         ["Limits:MaxWatchStreamsTotal"] = "1024",
         ["Limits:WatchBufferItems"] = "100000",

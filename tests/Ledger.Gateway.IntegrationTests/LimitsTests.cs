@@ -5,14 +5,17 @@ using RpcException = Grpc.Core.RpcException;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
 using Ledger.Gateway.IntegrationTests.Support;
+using Ledger.Gateway.Peers;
 using Ledger.Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 
 namespace Ledger.Gateway.IntegrationTests;
 
 /// <summary>
 /// Abuse bounds on a second gateway of the shared network with small limits: requests per
-/// authority per second, WatchPermits streams per authority and in total, and the replay window.
+/// official and per authority per second, requests per peer gateway on the peer endpoint,
+/// WatchPermits streams per authority and in total, and the replay window.
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class LimitsTests(LedgerNetworkFixture network)
@@ -26,32 +29,105 @@ public sealed class LimitsTests(LedgerNetworkFixture network)
     }
 
     [Fact]
-    public async Task One_authority_over_its_rate_gets_resource_exhausted_and_another_is_not_affected()
+    public async Task One_official_over_their_rate_gets_resource_exhausted_and_a_colleague_of_the_same_authority_is_not_affected()
     {
-        await using var gateway = await StartGatewayAsync(("Limits:RequestsPerSecond", "1"), ("Limits:Burst", "3"));
+        await using var gateway = await StartGatewayAsync(("Limits:CallerRequestsPerSecond", "1"), ("Limits:CallerBurst", "3"));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
         var permits = new PermitService.PermitServiceClient(channel);
-        var request = new VerifyPermitRequest { PermitId = Permits.NewId() };
 
-        var outcomes = new List<StatusCode>();
-        for (var i = 0; i < 8; i++)
+        var runaway = await VerifyRepeatedlyAsync(permits, Officials.ChIssuer, times: 8);
+        var colleague = await VerifyRepeatedlyAsync(permits, Officials.Observer, times: 3);
+
+        Assert.Equal(network.AccountOf(Officials.ChIssuer), network.AccountOf(Officials.Observer));
+        Assert.Contains(runaway, o => o.Code == StatusCode.ResourceExhausted && o.Detail.StartsWith("Too many requests from this official of authority", StringComparison.Ordinal));
+        Assert.True(runaway.Count(o => o.Code == StatusCode.OK) >= 3, string.Join(", ", runaway));
+        Assert.All(colleague, o => Assert.Equal(StatusCode.OK, o.Code));
+    }
+
+    [Fact]
+    public async Task The_officials_of_one_authority_together_stop_at_its_ceiling_and_another_authority_is_not_affected()
+    {
+        // Six officials of CH's issuing authority, two requests each: within each official's
+        // limit (2), over the authority's (3) unless the test took seconds to make them.
+        var colleagues = Enumerable.Range(1, 6).Select(i => $"ch-reader-{i}").ToArray();
+        var identities = colleagues.SelectMany(name => new[]
+        {
+            ($"Identity:DevIdentities:{name}:Authority", network.AccountOf(Officials.ChIssuer).ToChecksumHex()),
+            ($"Identity:DevIdentities:{name}:Role", "ReadOnly"),
+        });
+        await using var gateway = await StartGatewayAsync([.. identities,
+            ("Limits:RequestsPerSecond", "1"), ("Limits:Burst", "3"), ("Limits:CallerRequestsPerSecond", "1"), ("Limits:CallerBurst", "2")]);
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        var permits = new PermitService.PermitServiceClient(channel);
+
+        var outcomes = new List<(StatusCode Code, string Detail)>();
+        foreach (var colleague in colleagues)
+            outcomes.AddRange(await VerifyRepeatedlyAsync(permits, colleague, times: 2));
+        var other = await VerifyRepeatedlyAsync(permits, Officials.FrCustoms, times: 1);
+
+        Assert.Contains(outcomes, o => o.Code == StatusCode.ResourceExhausted && o.Detail.StartsWith("Too many requests for authority", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcomes, o => o.Detail.Contains("this official", StringComparison.Ordinal));
+        Assert.True(outcomes.Count(o => o.Code == StatusCode.OK) >= 3, string.Join(", ", outcomes));
+        Assert.Equal(StatusCode.OK, other.Single().Code);
+    }
+
+    [Fact]
+    public async Task A_peer_gateway_over_its_rate_gets_resource_exhausted_with_retry_after_and_another_peer_is_not_affected()
+    {
+        using var folder = new TemporaryDirectory();
+        var (certificateFile, keyFile) = PeerTestSupport.WriteSelfSigned(folder.Path, "peer");
+        await using var gateway = await StartGatewayAsync(("Peers:Port", "0"), ("Peers:CertificateFile", certificateFile), ("Peers:KeyFile", keyFile),
+            ("Limits:PeerRequestsPerSecond", "1"), ("Limits:PeerBurst", "3"));
+        var peerUrl = PeerTestSupport.PeerUrl(gateway.Services);
+        var certificate = gateway.Services.GetRequiredService<PeerCertificate>();
+        await PeerTestSupport.PublishAsync(network, Officials.FrIssuer, Officials.FrCustoms, peerUrl, certificate.Fingerprint);
+        var request = new GetPermitDocumentRequest { PermitId = Permits.NewId(), CallingAuthority = network.AccountOf(Officials.FrCustoms).ToChecksumHex() };
+        using var stranger = TestGatewayCertificates.SelfSigned("CN=another gateway");
+
+        var answered = 0;
+        RpcException? limited = null;
+        using var pinnedChannel = TestGatewayCertificates.ChannelPresenting(peerUrl, certificate.Certificate);
+        using var strangerChannel = TestGatewayCertificates.ChannelPresenting(peerUrl, stranger);
+        var peer = new PeerDocumentService.PeerDocumentServiceClient(pinnedChannel);
+        for (var i = 0; i < 10 && limited is null; i++)
         {
             try
             {
-                await permits.VerifyPermitAsync(request, As(Officials.FrCustoms));
-                outcomes.Add(StatusCode.OK);
+                var response = await peer.GetPermitDocumentAsync(request);
+                Assert.Equal(DocumentAvailability.NotAvailable, response.Availability);
+                answered++;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                limited = e;
+            }
+        }
+        var other = await Assert.ThrowsAsync<RpcException>(() => new PeerDocumentService.PeerDocumentServiceClient(strangerChannel).GetPermitDocumentAsync(request).ResponseAsync);
+
+        Assert.NotNull(limited);
+        Assert.True(answered >= 3, $"{answered} answered before the limit");
+        Assert.StartsWith("Too many requests from this gateway", limited.Status.Detail, StringComparison.Ordinal);
+        Assert.NotNull(limited.Trailers.Get("retry-after"));
+        Assert.Equal(StatusCode.PermissionDenied, other.StatusCode); // its own bucket: refused by the pin, not by the limit
+    }
+
+    /// <summary>Asks VerifyPermit <paramref name="times"/> times as <paramref name="official"/>; each answer's code and detail.</summary>
+    private static async Task<List<(StatusCode Code, string Detail)>> VerifyRepeatedlyAsync(PermitService.PermitServiceClient permits, string official, int times)
+    {
+        var outcomes = new List<(StatusCode, string)>();
+        for (var i = 0; i < times; i++)
+        {
+            try
+            {
+                await permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = Permits.NewId() }, As(official));
+                outcomes.Add((StatusCode.OK, ""));
             }
             catch (RpcException e)
             {
-                outcomes.Add(e.StatusCode);
-                Assert.Contains("Too many requests for authority", e.Status.Detail);
+                outcomes.Add((e.StatusCode, e.Status.Detail));
             }
         }
-        var other = await permits.VerifyPermitAsync(request, As(Officials.ChCustoms));
-
-        Assert.Contains(StatusCode.ResourceExhausted, outcomes);
-        Assert.True(outcomes.Count(o => o == StatusCode.OK) >= 3, string.Join(", ", outcomes));
-        Assert.Equal(VerificationStatus.NotAvailable, other.Status);
+        return outcomes;
     }
 
     [Fact]

@@ -33,6 +33,8 @@ internal sealed class DrillNetwork : IAsyncDisposable
     {
         ["Limits:RequestsPerSecond"] = "100000",
         ["Limits:Burst"] = "100000",
+        ["Limits:CallerRequestsPerSecond"] = "100000",
+        ["Limits:CallerBurst"] = "100000",
         ["Stores:IdempotencyInProgressLease"] = "00:00:05",
         ["Chain:ReceiptTimeout"] = "00:00:15",
         ["Logging:LogLevel:Default"] = "Error",

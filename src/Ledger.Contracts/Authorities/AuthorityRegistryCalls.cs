@@ -9,6 +9,10 @@ internal static class AuthorityRegistryCalls
 {
     public static ContractCall ProposalLifetime() => ContractCall.Of(new ProposalLifetimeFunction());
 
+    public static ContractCall BftMinValidators() => ContractCall.Of(new BftMinValidatorsFunction());
+
+    public static ContractCall MaxGatewayUrlLength() => ContractCall.Of(new MaxGatewayUrlLengthFunction());
+
     public static ContractCall ActiveIssuerCount() => ContractCall.Of(new ActiveIssuerCountFunction());
 
     public static ContractCall Authorities() => ContractCall.Of(new AuthoritiesFunction());

@@ -95,6 +95,14 @@ public sealed class AuthorityRegistryContract
     public async Task<TimeSpan> ProposalLifetimeAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
         TimeSpan.FromSeconds((await ReadAsync<ProposalLifetimeOutputDTO>(AuthorityRegistryCalls.ProposalLifetime(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
+    /// <summary><c>BFT_MIN_VALIDATORS()</c>: below this many validators QBFT tolerates no faulty one (the contract then emits FaultToleranceLost).</summary>
+    public Task<ulong> BftMinValidatorsAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<BftMinValidatorsOutputDTO>(AuthorityRegistryCalls.BftMinValidators(), o => o.ReturnValue1, block, cancellationToken);
+
+    /// <summary><c>MAX_GATEWAY_URL_LENGTH()</c>: the longest gateway URL, in UTF-8 bytes, that <c>publishGateway</c> accepts.</summary>
+    public Task<ulong> MaxGatewayUrlLengthAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ReadCountAsync<MaxGatewayUrlLengthOutputDTO>(AuthorityRegistryCalls.MaxGatewayUrlLength(), o => o.ReturnValue1, block, cancellationToken);
+
     /// <summary><c>authorityOf(account)</c>: the full record; <see cref="AuthorityRecord.IsKnown"/> is false for an unknown account.</summary>
     public async Task<AuthorityRecord> AuthorityOfAsync(Address account, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Grpc.Core;
 using Ledger.Gateway.Identity;
+using Ledger.Gateway.Peers;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,24 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Hosting;
 
 /// <summary>
-/// Per-authority rate limiting (ASP.NET Core RateLimiting): one token bucket per
-/// authenticated authority, so one authority's burst cannot starve the others. Callers
-/// without an identity (health, metrics, reflection) are not limited: they never reach the
-/// ledger. A refused call gets RESOURCE_EXHAUSTED (HTTP 429 for JSON clients) saying when to retry.
+/// Rate limiting (ASP.NET Core RateLimiting), token buckets in three layers:
+/// <list type="bullet">
+/// <item>per official (the authenticated caller: one certificate subject, or one Devnet name,
+/// within its authority), so one official's runaway script cannot stop colleagues;</item>
+/// <item>per authority, all its officials together, so one authority's burst cannot starve the
+/// other authorities this gateway serves;</item>
+/// <item>per peer gateway on the peer endpoint, keyed by the certificate it presents.</item>
+/// </list>
+/// Callers without an identity on the API listener (health, metrics, reflection) are not
+/// limited: they never reach the ledger. A refused call gets RESOURCE_EXHAUSTED (HTTP 429 for
+/// JSON clients) naming the limit it hit and when to retry.
 /// </summary>
 public static class CallerRateLimiting
 {
+    private const string OfficialLayer = "official";
+    private const string AuthorityLayer = "authority";
+    private const string PeerLayer = "peer";
+
     /// <summary>Binds and validates <see cref="LimitsOptions"/> and registers the limiter.</summary>
     public static IServiceCollection AddLedgerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,21 +37,41 @@ public static class CallerRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((limiter, limits) =>
         {
             var settings = limits.Value;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.FindCaller() is { } caller
-                    ? RateLimitPartition.GetTokenBucketLimiter(caller.AuthorityAddress, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = settings.Burst,
-                        TokensPerPeriod = settings.RequestsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter(""));
+            limiter.GlobalLimiter = new LayeredRateLimiter(
+            [
+                // Officials first: a refused official takes nothing from the authority's shared bucket.
+                new(OfficialLayer, Partitioned(context => context.User.FindCaller() is { } caller ? $"{caller.AuthorityAddress}|{caller.ActorRefHex}" : null,
+                    settings.CallerRequestsPerSecond, settings.CallerBurst)),
+                new(AuthorityLayer, Partitioned(context => context.User.FindCaller()?.AuthorityAddress, settings.RequestsPerSecond, settings.Burst)),
+                new(PeerLayer, Partitioned(PeerKey, settings.PeerRequestsPerSecond, settings.PeerBurst)),
+            ]);
             limiter.OnRejected = (rejected, _) => Reject(rejected, settings);
         });
         return services;
     }
+
+    /// <summary>
+    /// A peer's bucket is keyed by the SHA-256 of its client certificate: each authority publishes
+    /// exactly one fingerprint on chain, so this is a bucket per peer authority, and it applies
+    /// before the chain read that checks the pin, so a caller presenting an unpublished
+    /// certificate is limited too.
+    /// </summary>
+    private static string? PeerKey(HttpContext context) =>
+        DedicatedListener.Of(context) != PeerEndpoint.ListenerName ? null
+        : context.Connection.ClientCertificate is { } certificate ? CertificateFingerprint.Text(CertificateFingerprint.Of(certificate))
+        : "(no certificate)";
+
+    private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context => key(context) is { } partition
+            ? RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            })
+            : RateLimitPartition.GetNoLimiter(""));
 
     private static ValueTask Reject(OnRejectedContext rejected, LimitsOptions settings)
     {
@@ -48,8 +80,19 @@ public static class CallerRateLimiting
         var seconds = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
         var authority = context.User.FindCaller()?.AuthorityAddress ?? "-";
-        return new ValueTask(GrpcErrorResponse.WriteAsync(context, StatusCode.ResourceExhausted,
-            $"Too many requests for authority {authority}: the gateway allows {settings.RequestsPerSecond} per second " +
-            $"(bursts of {settings.Burst}). Retry in {seconds} s; for more, ask the operator to raise Limits:RequestsPerSecond."));
+        var message = LayeredRateLimiter.RefusedLayer(context) switch
+        {
+            OfficialLayer =>
+                $"Too many requests from this official of authority {authority}: each official may make {settings.CallerRequestsPerSecond} per second " +
+                $"(bursts of {settings.CallerBurst}); the authority's other officials are not affected. Retry in {seconds} s; " +
+                "for more, ask the operator to raise Limits:CallerRequestsPerSecond.",
+            PeerLayer =>
+                $"Too many requests from this gateway: the peer endpoint allows each peer gateway {settings.PeerRequestsPerSecond} per second " +
+                $"(bursts of {settings.PeerBurst}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerRequestsPerSecond.",
+            _ =>
+                $"Too many requests for authority {authority}: the gateway allows its officials together {settings.RequestsPerSecond} per second " +
+                $"(bursts of {settings.Burst}). Retry in {seconds} s; for more, ask the operator to raise Limits:RequestsPerSecond.",
+        };
+        return new ValueTask(GrpcErrorResponse.WriteAsync(context, StatusCode.ResourceExhausted, message));
     }
 }

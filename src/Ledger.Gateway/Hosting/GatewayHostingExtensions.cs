@@ -67,7 +67,7 @@ public static class GatewayHostingExtensions
 
     /// <summary>
     /// Adds the request pipeline (routing, request metrics, authentication, authorization,
-    /// per-authority rate limiting) and maps the
+    /// rate limiting per official, authority and peer gateway) and maps the
     /// standard gRPC health service and server reflection (open to any caller the TLS layer
     /// admitted: they say nothing about permits) and, with a Chain section, the ledger
     /// services, each of whose methods declares its policy.

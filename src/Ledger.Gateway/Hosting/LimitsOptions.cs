@@ -6,11 +6,27 @@ public sealed class LimitsOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Limits";
 
-    /// <summary>Requests per second an authority's callers may make together (token bucket refill).</summary>
+    /// <summary>Requests per second an authority's officials may make together (token bucket refill): the ceiling per authority.</summary>
     public int RequestsPerSecond { get; set; } = 50;
 
-    /// <summary>Requests an authority may make at once above the steady rate (token bucket size).</summary>
+    /// <summary>Requests an authority's officials may make together at once above the steady rate (token bucket size).</summary>
     public int Burst { get; set; } = 100;
+
+    /// <summary>
+    /// Requests per second one official (one authenticated caller of an authority) may make; at
+    /// most <see cref="RequestsPerSecond"/>. Below it, so that one official's runaway client
+    /// leaves room for the colleagues.
+    /// </summary>
+    public int CallerRequestsPerSecond { get; set; } = 25;
+
+    /// <summary>Requests one official may make at once above the steady rate; at most <see cref="Burst"/>.</summary>
+    public int CallerBurst { get; set; } = 50;
+
+    /// <summary>Requests per second one peer gateway (one other authority) may make on the peer endpoint.</summary>
+    public int PeerRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Requests one peer gateway may make at once on the peer endpoint above the steady rate.</summary>
+    public int PeerBurst { get; set; } = 20;
 
     /// <summary>WatchPermits streams one authority may hold open at once.</summary>
     public int MaxWatchStreamsPerCaller { get; set; } = 4;

@@ -13,6 +13,14 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             problems.Add($"Limits:RequestsPerSecond {options.RequestsPerSecond} must be at least 1.");
         if (options.Burst < 1)
             problems.Add($"Limits:Burst {options.Burst} must be at least 1.");
+        if (options.CallerRequestsPerSecond < 1 || options.CallerRequestsPerSecond > options.RequestsPerSecond)
+            problems.Add($"Limits:CallerRequestsPerSecond {options.CallerRequestsPerSecond} must be between 1 and Limits:RequestsPerSecond ({options.RequestsPerSecond}), the authority's ceiling.");
+        if (options.CallerBurst < 1 || options.CallerBurst > options.Burst)
+            problems.Add($"Limits:CallerBurst {options.CallerBurst} must be between 1 and Limits:Burst ({options.Burst}), the authority's ceiling.");
+        if (options.PeerRequestsPerSecond < 1)
+            problems.Add($"Limits:PeerRequestsPerSecond {options.PeerRequestsPerSecond} must be at least 1.");
+        if (options.PeerBurst < 1)
+            problems.Add($"Limits:PeerBurst {options.PeerBurst} must be at least 1.");
         if (options.MaxWatchStreamsPerCaller < 1 || options.MaxWatchStreamsTotal < options.MaxWatchStreamsPerCaller)
             problems.Add("Limits:MaxWatchStreamsPerCaller must be at least 1 and at most Limits:MaxWatchStreamsTotal.");
         if (options.WatchBufferItems is < 16 or > 100_000)

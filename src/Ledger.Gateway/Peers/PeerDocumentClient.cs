@@ -79,6 +79,9 @@ internal sealed class PeerDocumentClient(PeerCertificate certificate, IOptions<P
     {
         StatusCode.PermissionDenied => LedgerError.PermissionDenied($"the issuer's gateway at {url} refused: {e.Status.Detail}"),
         StatusCode.InvalidArgument => LedgerError.InvalidArgument($"the issuer's gateway at {url} refused the request: {e.Status.Detail}"),
+        // The issuer's rate limit (it sends Retry-After) is worth a retry; a document over our bound is not.
+        StatusCode.ResourceExhausted when e.Trailers.Get("retry-after") is not null => LedgerError.Unavailable(
+            $"the issuer's gateway at {url} is busy: {e.Status.Detail}"),
         StatusCode.ResourceExhausted => LedgerError.FailedPrecondition(
             $"the issuer's gateway at {url} answered more than {maxDocumentBytes} bytes of document; refused unread"),
         StatusCode.Unimplemented => LedgerError.FailedPrecondition(

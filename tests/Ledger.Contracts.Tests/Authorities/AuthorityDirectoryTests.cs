@@ -89,6 +89,13 @@ public sealed class AuthorityDirectoryTests(LedgerNetFixture fixture) : IClassFi
         Assert.Equal(TimeSpan.FromDays(7), await Net.Deployer.Authorities.ProposalLifetimeAsync());
 
     [Fact]
+    public async Task Fault_tolerance_needs_four_validators_and_gateway_urls_end_at_256_bytes()
+    {
+        Assert.Equal(4UL, await Net.Deployer.Authorities.BftMinValidatorsAsync());
+        Assert.Equal(256UL, await Net.Deployer.Authorities.MaxGatewayUrlLengthAsync());
+    }
+
+    [Fact]
     public async Task Events_in_a_block_range_come_back_decoded_in_chain_order()
     {
         var latest = await Net.Rpc.GetBlockNumberAsync();

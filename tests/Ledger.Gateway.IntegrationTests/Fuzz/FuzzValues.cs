@@ -57,7 +57,7 @@ public sealed class FuzzValues(int seed, FuzzTargets targets)
         {
             "permit_id" or "previous_permit_id" => Chance(0.5) ? Pick(targets.PermitIds) : PermitId(),
             "request_id" => RequestId(),
-            "address" => Chance(0.7) ? Pick(targets.Addresses) : Pick(["", "0x", "0x1234", "0x" + new string('f', 40), "f39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x" + new string('z', 40)]),
+            "address" or "calling_authority" => Chance(0.7) ? Pick(targets.Addresses) : Pick(["", "0x", "0x1234", "0x" + new string('f', 40), "f39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x" + new string('z', 40)]),
             "country" or "destination_country" => Pick(Countries),
             "amount" => Pick(Amounts),
             "document_hash" => Pick(Hashes),

@@ -26,6 +26,9 @@ public class LedgerNetworkFixture : IAsyncLifetime
     private GatewayHost? _gateway;
     private GrpcChannel? _channel;
 
+    /// <summary>The fixture's own temporary folder (deleted with it), for files a derived fixture writes.</summary>
+    protected string WorkDirectory => _directory;
+
     /// <summary>The chain.</summary>
     public AnvilDevnet Devnet => _devnet!;
 

@@ -18,6 +18,12 @@ public static class PeerTestSupport
     public static (string CertificateFile, string KeyFile) WriteSelfSigned(string folder, string name)
     {
         using var certificate = TestGatewayCertificates.SelfSigned();
+        return Write(folder, name, certificate);
+    }
+
+    /// <summary>Writes <paramref name="certificate"/> and its ECDSA key as PEM files in <paramref name="folder"/>.</summary>
+    public static (string CertificateFile, string KeyFile) Write(string folder, string name, X509Certificate2 certificate)
+    {
         var certificateFile = Path.Combine(folder, name + ".crt");
         var keyFile = Path.Combine(folder, name + ".key");
         File.WriteAllText(certificateFile, certificate.ExportCertificatePem());

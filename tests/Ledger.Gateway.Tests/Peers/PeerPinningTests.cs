@@ -102,6 +102,17 @@ public sealed class PeerPinningTests
         Assert.Contains("https://gateway-ch:7444", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_issuers_rate_limit_is_retryable_unlike_a_document_over_the_bound()
+    {
+        var limited = new RpcException(new Status(StatusCode.ResourceExhausted, "Too many requests from this gateway"), new Metadata { { "retry-after", "1" } });
+
+        var error = PeerDocumentClient.Translate("https://gateway-ch:7444", limited, 4096);
+
+        Assert.Equal(LedgerErrorKind.Unavailable, error.Kind);
+        Assert.Equal("the issuer's gateway at https://gateway-ch:7444 is busy: Too many requests from this gateway", error.Message);
+    }
+
     private static X509Certificate2 SelfSigned(string subject)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -30,8 +30,15 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>The address Kestrel bound (e.g. https://127.0.0.1:40123).</summary>
-    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    /// <summary>The address Kestrel bound for officers (e.g. https://127.0.0.1:40123): not the peer endpoint's, when there is one.</summary>
+    public Uri Address
+    {
+        get
+        {
+            var peers = _app.Services.GetService<Ledger.Gateway.Peers.PeerEndpoint>()?.BoundEndPoint is { } bound ? $"https://{bound}" : null;
+            return new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(a => a != peers));
+        }
+    }
 
     /// <summary>The in-process server (TestServer hosts only).</summary>
     public TestServer TestServer => _app.GetTestServer();

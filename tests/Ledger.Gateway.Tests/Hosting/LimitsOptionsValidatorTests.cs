@@ -1,0 +1,42 @@
+using Ledger.Gateway.Hosting;
+
+namespace Ledger.Gateway.Tests.Hosting;
+
+public sealed class LimitsOptionsValidatorTests
+{
+    private static IEnumerable<string> Problems(LimitsOptions options) =>
+        new LimitsOptionsValidator().Validate(null, options).Failures ?? [];
+
+    [Fact]
+    public void The_defaults_are_valid_and_leave_an_official_less_than_the_authority()
+    {
+        var defaults = new LimitsOptions();
+
+        Assert.Empty(Problems(defaults));
+        Assert.True(defaults.CallerRequestsPerSecond < defaults.RequestsPerSecond);
+        Assert.True(defaults.CallerBurst < defaults.Burst);
+    }
+
+    [Theory]
+    [InlineData(0, 50, "Limits:CallerRequestsPerSecond 0 must be between 1 and Limits:RequestsPerSecond (50)")]
+    [InlineData(51, 50, "Limits:CallerRequestsPerSecond 51 must be between 1 and Limits:RequestsPerSecond (50)")]
+    public void An_officials_rate_is_positive_and_within_the_authoritys(int caller, int authority, string expected)
+    {
+        Assert.Contains(Problems(new LimitsOptions { CallerRequestsPerSecond = caller, RequestsPerSecond = authority }), p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_officials_burst_is_within_the_authoritys()
+    {
+        Assert.Contains(Problems(new LimitsOptions { CallerBurst = 101, Burst = 100 }),
+            p => p.StartsWith("Limits:CallerBurst 101 must be between 1 and Limits:Burst (100)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 20, "Limits:PeerRequestsPerSecond 0")]
+    [InlineData(10, 0, "Limits:PeerBurst 0")]
+    public void A_peers_limits_are_positive(int perSecond, int burst, string expected)
+    {
+        Assert.Contains(Problems(new LimitsOptions { PeerRequestsPerSecond = perSecond, PeerBurst = burst }), p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+}
