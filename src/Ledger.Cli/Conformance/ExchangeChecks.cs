@@ -44,7 +44,7 @@ internal static class ExchangeChecks
             var requestId = NewRequestId();
             var first = await ConfirmAsync(destination, draft.PermitId, Reference, "3", requestId, ct);
             Require(!first.ConsumedPermit, "an arrival of an exported shipment consumed the permit a second time");
-            Require(first.Lines.Count == 1 && first.Lines[0].Remaining == "6", $"after the arrival {first.Lines[0].Remaining} remain, expected 6 (only the export consumes)");
+            Require(first.Lines.Count == 1 && first.Lines[0].Remaining == "6", $"after the arrival {first.Lines.FirstOrDefault()?.Remaining ?? "no line"} remain, expected 6 (only the export consumes)");
             var retried = await ConfirmAsync(destination, draft.PermitId, Reference, "3", requestId, ct);
             Require(retried.Receipt.Replayed && retried.Receipt.TxHash == first.Receipt.TxHash, "the retried confirmation was not answered with the first result");
 
