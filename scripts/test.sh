@@ -31,9 +31,10 @@ tally forge "$fp" "$ff" "$fs"
 [[ $forge_rc -eq 0 && $ff -eq 0 ]] || status=1
 rm -f "$forge_log"
 
-log "compose: docker-compose config -q, and every file it mounts or builds from exists"
+log "compose: docker-compose config -q, every file it mounts or builds from exists, no node or Redis exposed to another authority"
 # Two checks: the file is valid Compose, and every host path it names exists (until
-# chain-config/ is generated, the second lists exactly the files still missing).
+# chain-config/ is generated, the second lists exactly the files still missing) with no
+# authority's node RPC or Redis on a network another authority's gateway or Redis joins.
 cp=0 cf=0
 if (cd "$REPO_ROOT" && docker-compose -f docker-compose.yml config -q); then cp=$((cp + 1)); else cf=$((cf + 1)); fi
 files_report="$(cd "$REPO_ROOT" && docker-compose -f docker-compose.yml config 2>/dev/null | python3 scripts/compose-files.py)"

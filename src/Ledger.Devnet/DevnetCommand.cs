@@ -105,9 +105,12 @@ public static class DevnetCommand
         var address = devnet.Gateways[authority.Id];
         using var issuer = GatewayClientFactory.Create(new GatewaySettings(address, authority.IssuerIdentity));
         using var customs = GatewayClientFactory.Create(new GatewaySettings(address, authority.CustomsIdentity));
-        var destination = devnet.Authorities.First(other => other.Country != authority.Country).Country;
+        // The destination's customs act at the destination's own gateway (the import side), as they would at the border.
+        var destination = devnet.Authorities.First(other => other.Country != authority.Country && other.CustomsIdentity is not null);
+        using var destinationCustoms = GatewayClientFactory.Create(new GatewaySettings(devnet.Gateways[destination.Id], destination.CustomsIdentity));
         var runTag = $"{authority.Id}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
-        var results = await ConformanceRun.RunAsync(new ConformanceContext(issuer, customs, authority.Country, destination, runTag), output, cancellationToken);
+        var context = new ConformanceContext(issuer, customs, authority.Country, destination.Country, runTag, destinationCustoms);
+        var results = await ConformanceRun.RunAsync(context, output, cancellationToken);
         return results.Count(result => result.Outcome == ConformanceOutcome.Failed);
     }
 }

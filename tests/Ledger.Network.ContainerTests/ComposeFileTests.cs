@@ -10,7 +10,8 @@ namespace Ledger.Network.ContainerTests;
 /// <summary>
 /// docker-compose.yml against a chain-config generated from chain-config/network.json, read by
 /// docker-compose itself (no engine needed): it mounts only files the generator writes, every
-/// one of them, and no container gets another authority's files or any officer's or the CA's key.
+/// one of them, no container gets another authority's files or any officer's or the CA's key,
+/// and each node's RPC shares a network with its own authority's gateway only.
 /// </summary>
 public sealed class ComposeFileTests : IDisposable
 {
@@ -34,7 +35,7 @@ public sealed class ComposeFileTests : IDisposable
         Assert.NotEmpty(mounts);
         foreach (var authority in definition.Authorities.Select(a => a.Id))
         {
-            foreach (var service in new[] { $"node-{authority}", $"gateway-{authority}" })
+            foreach (var service in new[] { $"node-{authority}", $"fullnode-{authority}", $"gateway-{authority}" })
             {
                 var own = mounts.Where(line => line.EndsWith($"(service {service}, volume)", StringComparison.Ordinal) && line.Contains("/authorities/", StringComparison.Ordinal)).ToArray();
                 Assert.NotEmpty(own);
@@ -43,6 +44,31 @@ public sealed class ComposeFileTests : IDisposable
         }
         Assert.DoesNotContain(mounts, line => line.Contains("/officers/", StringComparison.Ordinal) || line.Contains("/tls/ca.key", StringComparison.Ordinal));
         Assert.Contains(mounts, line => line.Contains($"/authorities/{definition.Authorities[0].Id}/keystores/password.txt (secret ", StringComparison.Ordinal));
+        Assert.Contains(", 0 exposed", report.Output, StringComparison.Ordinal);
+        // Each authority's second node is mounted its own key, not its validator's.
+        foreach (var authority in definition.Authorities.Select(a => a.Id))
+            Assert.Contains(mounts, line => line.Contains($"/chain-config/authorities/{authority}/fullnode/key (service fullnode-{authority}, volume)", StringComparison.Ordinal));
+    }
+
+    [ComposeFact]
+    public void The_network_check_reports_a_node_whose_RPC_another_authoritys_gateway_reaches()
+    {
+        // The shape this file had with a shared rpc-fallback network; nodes meeting on p2p are fine.
+        var configFile = Path.Combine(_root.FullName, "config.yml");
+        File.WriteAllText(configFile, """
+            services:
+              node-ch: { networks: { p2p: {}, authority-ch: {}, rpc-fallback: {} } }
+              node-fr: { networks: { p2p: {}, authority-fr: {} } }
+              redis-fr: { networks: { authority-fr: {} } }
+              gateway-ch: { networks: { authority-ch: {}, rpc-fallback: {}, gateways: {} } }
+              gateway-fr: { networks: { authority-fr: {}, rpc-fallback: {}, gateways: {} } }
+            """);
+
+        var report = Run("bash", "-c", "python3 \"$0\" < \"$1\"", Path.Combine(RepositoryFiles.Root, "scripts", "compose-files.py"), configFile);
+
+        Assert.Equal(1, report.ExitCode);
+        var exposed = report.Output.Split('\n').Where(line => line.StartsWith("EXPOSED ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal<string>(["EXPOSED node-ch to gateway-fr on rpc-fallback"], exposed);
     }
 
     [ComposeFact]
@@ -53,6 +79,7 @@ public sealed class ComposeFileTests : IDisposable
         for (var i = 0; i < definition.Authorities.Count; i++)
             Assert.Contains($"ipv4_address: {NetworkGenerator.P2pSubnetPrefix}{10 + i}", compose, StringComparison.Ordinal);
         Assert.Contains($"subnet: {NetworkGenerator.P2pSubnetPrefix}0/24", compose, StringComparison.Ordinal);
+        Assert.DoesNotContain("rpc-fallback", compose, StringComparison.Ordinal);
         Assert.Equal(0, Run("docker-compose", "-f", Path.Combine(RepositoryFiles.Root, "docker-compose.yml"), "config", "-q").ExitCode);
     }
 

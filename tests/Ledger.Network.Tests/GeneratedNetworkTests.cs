@@ -36,8 +36,10 @@ public sealed class GeneratedNetworkTests
             await new NetworkGenerator(new AnvilGenesisStateBuilder(), issued)
                 .GenerateAsync(network, new NetworkLayout(scratch.FullName), KeySource.Seeded(network.DevnetSeed!), default);
 
+            // Every file under chain-config/ but network.json must be generated: a stale extra one (say an
+            // authority removed from network.json) fails here as much as a changed one.
             var generated = Files(scratch.FullName);
-            Assert.Equal(generated.Keys.Order(), Files(Committed.Root).Keys.Where(generated.ContainsKey).Order());
+            Assert.Equal(generated.Keys.Order(StringComparer.Ordinal), Files(Committed.Root).Keys.Order(StringComparer.Ordinal));
             foreach (var (path, text) in generated)
                 Assert.True(text == File.ReadAllText(Path.Combine(Committed.Root, path)),
                     $"chain-config/{path} differs from what `ledger network generate` makes now: regenerate and commit it.");
@@ -69,7 +71,10 @@ public sealed class GeneratedNetworkTests
 
         Assert.Equal(Address.Parse(registries.AuthorityRegistry),
             await new PermitRegistryContract(Address.Parse(registries.PermitRegistry), client).AuthorityRegistryAsync());
-        Assert.Equal(keys.Authorities.Select(a => a.Node.Address.ToLowerInvariant()).Order(), (await authorities.GetValidatorsAsync()).Select(v => v.ToLowerHex()).Order());
+        var validatorsAtGenesis = await authorities.GetValidatorsAsync();
+        Assert.Equal(keys.Authorities.Select(a => a.Node.Address.ToLowerInvariant()).Order(), validatorsAtGenesis.Select(v => v.ToLowerHex()).Order());
+        // Each authority's second node is a full node only: its key is in no validator set.
+        Assert.All(keys.Authorities, founder => Assert.DoesNotContain(Address.Parse(founder.FullNode.Address), validatorsAtGenesis));
         foreach (var founder in keys.Authorities)
         {
             var record = await authorities.AuthorityOfAsync(Address.Parse(founder.Account.GetPublicAddress()));
@@ -105,6 +110,6 @@ public sealed class GeneratedNetworkTests
 
     private static Dictionary<string, string> Files(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(path => Path.GetFileName(path) != "network.json" && !Path.GetFileName(path).EndsWith(".md", StringComparison.Ordinal))
+            .Where(path => Path.GetRelativePath(root, path) != "network.json")
             .ToDictionary(path => Path.GetRelativePath(root, path), File.ReadAllText);
 }

@@ -43,7 +43,12 @@ public sealed class NetworkJoinTests
             var keystores = settings["Chain"]!["Keystores"]!.AsArray().Select(k => (string)k!["Account"]!).ToArray();
             Assert.Equal<string>([proposal.Account, keys.Key("authority/no-customs").GetPublicAddress()], keystores);
             var rpc = settings["Chain"]!["RpcUrls"]!.AsArray().Select(u => (string)u!).ToArray();
-            Assert.Equal<string>(["http://node-no:8545", "http://node-ch:8545", "http://node-fr:8545"], rpc);
+            // Its own validator, then its own full node: never another authority's node.
+            Assert.Equal<string>(["http://node-no:8545", "http://fullnode-no:8545"], rpc);
+            var fullNode = new NodeIdentity(keys.Key("fullnode/no"));
+            Assert.NotEqual(proposal.Node, fullNode.Address);
+            Assert.Equal(fullNode.PrivateKeyFileText() + "\n", File.ReadAllText(files.FullNodeKey));
+            Assert.Contains("host-allowlist=[\"fullnode-no\"", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
             Assert.Equal(Network.AuthorityRegistry, (string?)settings["Chain"]!["AuthorityRegistry"]);
         }
         finally

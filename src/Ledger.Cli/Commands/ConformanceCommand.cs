@@ -8,8 +8,10 @@ namespace Ledger.Cli.Commands;
 
 /// <summary>
 /// `ledger conformance --country CC (--issuer NAME --customs NAME | --issuer-cert/--issuer-key
-/// --customs-cert/--customs-key)`: the onboarding run against one gateway of a test network,
-/// as its authority's issuing officer and customs officer. Exit 0 when every check passes
+/// --customs-cert/--customs-key) [--destination-customs NAME | --destination-customs-cert/-key]
+/// [--destination-gateway URL]`: the onboarding run against one gateway of a test network, as
+/// its authority's issuing officer and customs officer, and, when given, as a customs officer of
+/// the destination country at that country's gateway (the import side). Exit 0 when every check passes
 /// (skips included), 1 when one fails, 2 for unusable options.
 /// </summary>
 public static class ConformanceCommand
@@ -25,9 +27,14 @@ public static class ConformanceCommand
         var issuerKey = new Option<FileInfo?>("--issuer-key") { Description = "PEM key of --issuer-cert" };
         var customsCert = new Option<FileInfo?>("--customs-cert") { Description = "PEM client certificate of the customs officer (mutual TLS)" };
         var customsKey = new Option<FileInfo?>("--customs-key") { Description = "PEM key of --customs-cert" };
+        var destinationCustoms = new Option<string?>("--destination-customs") { Description = "Devnet identity of a customs officer of the destination country, e.g. fr-customs (import-side checks; skipped without it)" };
+        var destinationCustomsCert = new Option<FileInfo?>("--destination-customs-cert") { Description = "PEM client certificate of the destination's customs officer (mutual TLS)" };
+        var destinationCustomsKey = new Option<FileInfo?>("--destination-customs-key") { Description = "PEM key of --destination-customs-cert" };
+        var destinationGateway = new Option<Uri?>("--destination-gateway") { Description = "The destination country's gateway, where its customs officer acts (default: --gateway)" };
         var command = new Command("conformance", "Run the onboarding conformance checks against a gateway of a test network; prints a pass/fail report")
         {
             country, destination, issuer, customs, issuerCert, issuerKey, customsCert, customsKey,
+            destinationCustoms, destinationCustomsCert, destinationCustomsKey, destinationGateway,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,8 +49,11 @@ public static class ConformanceCommand
                     throw new CliInputException("--destination must differ from --country: the test permits are exports.");
                 using var asIssuer = GatewayClientFactory.Create(Officer(shared, parse.GetValue(issuer), parse.GetValue(issuerCert), parse.GetValue(issuerKey), "issuer"));
                 using var asCustoms = GatewayClientFactory.Create(Officer(shared, parse.GetValue(customs), parse.GetValue(customsCert), parse.GetValue(customsKey), "customs"));
+                using var asDestinationCustoms = DestinationOfficer(shared, parse.GetValue(destinationGateway), parse.GetValue(destinationCustoms),
+                    parse.GetValue(destinationCustomsCert), parse.GetValue(destinationCustomsKey)) is { } settings ? GatewayClientFactory.Create(settings) : null;
                 var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var results = await ConformanceRun.RunAsync(new ConformanceContext(asIssuer, asCustoms, home, away, runTag), output, cancellationToken);
+                var context = new ConformanceContext(asIssuer, asCustoms, home, away, runTag, asDestinationCustoms);
+                var results = await ConformanceRun.RunAsync(context, output, cancellationToken);
                 return results.Any(result => result.Outcome == ConformanceOutcome.Failed) ? ErrorReport.CallFailed : 0;
             }
             catch (CliInputException e)
@@ -57,6 +67,14 @@ public static class ConformanceCommand
 
     private static string ParseCountry(string text, string option) =>
         CountryCode.TryParse(text, out var code, out var problem) ? code.Value : throw new CliInputException($"{option} '{text}': {problem}");
+
+    // The destination's customs officer, at its own gateway when given; null (import-side checks skipped) when not named.
+    private static GatewaySettings? DestinationOfficer(GatewaySettings shared, Uri? gateway, string? identity, FileInfo? certificate, FileInfo? key)
+    {
+        if (identity is null && certificate is null)
+            return gateway is null ? null : throw new CliInputException("--destination-gateway needs --destination-customs or --destination-customs-cert.");
+        return Officer(shared with { Address = gateway ?? shared.Address }, identity, certificate, key, "destination-customs");
+    }
 
     // One officer's settings: a devnet identity name, or a client certificate pair (never both).
     private static GatewaySettings Officer(GatewaySettings shared, string? identity, FileInfo? certificate, FileInfo? key, string role)

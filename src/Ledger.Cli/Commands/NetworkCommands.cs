@@ -41,7 +41,7 @@ public static class NetworkCommands
                 await output.WriteLineAsync($"  AuthorityRegistry {generated.State.AuthorityRegistry} (QBFT validator contract)");
                 await output.WriteLineAsync($"  PermitRegistry    {generated.State.PermitRegistry}");
                 foreach (var authority in generated.Keys.Authorities)
-                    await output.WriteLineAsync($"  {authority.Definition.Id,-4} {authority.Definition.Country} issuer {authority.Account.GetPublicAddress()}  validator {authority.Node.Address}");
+                    await output.WriteLineAsync($"  {authority.Definition.Id,-4} {authority.Definition.Country} issuer {authority.Account.GetPublicAddress()}  validator {authority.Node.Address}  full node {authority.FullNode.Address}");
                 await output.WriteLineAsync("DEVNET ONLY: every key is derived from the public devnetSeed.");
                 return 0;
             }

@@ -10,10 +10,17 @@ namespace Ledger.Cli.Conformance;
 
 /// <summary>
 /// What the checks share: the gateway as the authority's issuing officer and as its customs
-/// officer, the countries, and a run tag that keeps every test permit new, so the run can be
-/// repeated on the same network.
+/// officer, optionally a customs officer of the destination country (at its own gateway), the
+/// countries, and a run tag that keeps every test permit new, so the run can be repeated on the
+/// same network.
 /// </summary>
-public sealed class ConformanceContext(GatewayClients issuer, GatewayClients customs, string country, string destination, string runTag)
+/// <param name="issuer">The gateway under test as the authority's issuing officer.</param>
+/// <param name="customs">The gateway under test as the authority's customs officer.</param>
+/// <param name="country">The authority's country.</param>
+/// <param name="destination">The test permits' destination country.</param>
+/// <param name="runTag">Makes this run's permit IDs new.</param>
+/// <param name="destinationCustoms">A customs officer of <paramref name="destination"/>, through its own gateway; null skips the import-side checks.</param>
+public sealed class ConformanceContext(GatewayClients issuer, GatewayClients customs, string country, string destination, string runTag, GatewayClients? destinationCustoms = null)
 {
     private int _sequence;
 
@@ -22,6 +29,9 @@ public sealed class ConformanceContext(GatewayClients issuer, GatewayClients cus
 
     /// <summary>The gateway, acting as the authority's customs officer.</summary>
     public GatewayClients Customs { get; } = customs;
+
+    /// <summary>A customs officer of the destination country, through its own gateway (import side); null when none was given.</summary>
+    public GatewayClients? DestinationCustoms { get; } = destinationCustoms;
 
     /// <summary>The authority's country (ISO 3166-1 alpha-2), the issuing country of the test permits.</summary>
     public string Country { get; } = country;

@@ -12,7 +12,7 @@ public static class ConformanceRun
 {
     /// <summary>Every check, in the order they run.</summary>
     public static IReadOnlyList<ConformanceCheck> Checks { get; } =
-        [.. TransportChecks.All(), .. StoryChecks.All(), .. RefusalChecks.All()];
+        [.. TransportChecks.All(), .. StoryChecks.All(), .. ExchangeChecks.All(), .. RefusalChecks.All()];
 
     /// <summary>Runs every check, printing each result as it comes, and returns them all.</summary>
     public static async Task<IReadOnlyList<ConformanceResult>> RunAsync(ConformanceContext context, TextWriter output, CancellationToken cancellationToken)

@@ -84,9 +84,10 @@ public static class GatewayClientFactory
     {
         try
         {
-            return X509Certificate2.CreateFromPemFile(file);
+            // CreateFromPem with the certificate alone: CreateFromPemFile looks for a private key too, which a CA file never holds.
+            return X509Certificate2.CreateFromPem(File.ReadAllText(file));
         }
-        catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException or ArgumentException)
         {
             throw new CliInputException($"cannot load CA certificate {file}: {e.Message}");
         }

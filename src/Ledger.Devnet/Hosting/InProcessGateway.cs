@@ -19,7 +19,7 @@ public sealed class InProcessGateway : IAsyncDisposable
         PeerAddress = peerAddress;
     }
 
-    /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080.</summary>
+    /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:5080 (https:// in Production mode).</summary>
     public Uri Address { get; }
 
     /// <summary>The web console's address, e.g. http://127.0.0.1:6081/, or null when the settings have no Console section.</summary>
@@ -70,9 +70,10 @@ public sealed class InProcessGateway : IAsyncDisposable
         }
         var console = ConsoleHostingExtensions.HasConsoleSection(app.Configuration) ? app.Services.GetRequiredService<ConsoleListener>().Address : null;
         var peer = app.Services.GetService<PeerEndpoint>()?.BoundEndPoint is { } endPoint ? new Uri($"https://{endPoint}") : null;
-        // Kestrel lists every listener; the API's is the plain-HTTP one that is not the console's.
+        // Kestrel lists every listener; the API's is the one that is neither the console's nor the peer endpoint's
+        // (plain HTTP in Devnet mode, HTTPS when a test runs the gateway in Production mode).
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault(address => address.StartsWith("http://", StringComparison.Ordinal) && new Uri(address).Port != console?.Port)
+            .FirstOrDefault(address => address.StartsWith("http", StringComparison.Ordinal) && new Uri(address).Port != console?.Port && new Uri(address).Port != peer?.Port)
             ?? throw new InvalidOperationException("The gateway started without an address.");
         return new InProcessGateway(app, new Uri(bound), console, peer);
     }

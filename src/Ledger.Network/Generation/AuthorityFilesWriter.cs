@@ -9,8 +9,8 @@ namespace Ledger.Network.Generation;
 
 /// <summary>
 /// Writes the files one authority alone receives, the same for a founder (generated with the
-/// network) and a newcomer (generated on its own machine): node key and facts, Besu config,
-/// keystores of its account and its agencies', the key its gateway seals documents with, and
+/// network) and a newcomer (generated on its own machine): its validator's and its full node's
+/// keys, facts and Besu configs, keystores of its account and its agencies', the key its gateway seals documents with, and
 /// gateway settings naming only those keys.
 /// </summary>
 internal static class AuthorityFilesWriter
@@ -22,33 +22,38 @@ internal static class AuthorityFilesWriter
     /// <param name="folder">The authority's folder.</param>
     /// <param name="id">The authority's id.</param>
     /// <param name="node">Its validator node.</param>
+    /// <param name="fullNode">Its non-validating full node, its gateway's second node.</param>
     /// <param name="accounts">Its account first, then its agencies': (id, key).</param>
     /// <param name="keys">The source of keystore salts and IVs.</param>
     /// <param name="password">The keystores' password; also written beside them when <paramref name="writePassword"/> (devnet).</param>
     /// <param name="writePassword">True on a devnet only.</param>
     /// <param name="scrypt">Keystore cost.</param>
-    /// <param name="failoverNodes">Other authorities whose nodes its gateway may fall back to.</param>
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long its gateway's writes wait for a block.</param>
     /// <param name="clients">The client certificates its gateway maps to its accounts (a devnet's; none for a newcomer, which adds its own PKI's).</param>
-    public static void Write(AuthorityFolder folder, string id, NodeIdentity node, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
-        string password, bool writePassword, ScryptParams scrypt, IEnumerable<string> failoverNodes, RegistryAddresses registries, TimeSpan receiptTimeout,
+    public static void Write(AuthorityFolder folder, string id, NodeIdentity node, NodeIdentity fullNode, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
+        string password, bool writePassword, ScryptParams scrypt, RegistryAddresses registries, TimeSpan receiptTimeout,
         IEnumerable<ClientCertificateEntry> clients)
     {
         GeneratedFiles.Write(folder.NodeKey, node.PrivateKeyFileText() + "\n");
-        GeneratedFiles.Write(folder.NodeInfo, new JsonObject
-        {
-            ["authority"] = id,
-            ["validator"] = node.Address,
-            ["enodePublicKey"] = node.PublicKeyHex,
-        }.ToJsonString(GeneratedFiles.JsonOptions) + "\n");
-        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, NetworkGenerator.NodeHost(id)));
+        GeneratedFiles.Write(folder.NodeInfo, NodeFacts(id, "validator", node));
+        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, BesuNodeRole.Validator, NetworkGenerator.NodeHost(id)));
+        GeneratedFiles.Write(folder.FullNodeKey, fullNode.PrivateKeyFileText() + "\n");
+        GeneratedFiles.Write(folder.FullNodeInfo, NodeFacts(id, "fullNode", fullNode));
+        GeneratedFiles.Write(folder.FullNodeBesuConfig, BesuNodeConfig.Build(id, BesuNodeRole.FullNode, NetworkGenerator.FullNodeHost(id)));
         foreach (var (accountId, key) in accounts)
             GeneratedFiles.Write(folder.Keystore(accountId), KeystoreWriter.ToJson(key, password, keys, accountId, scrypt) + "\n");
         if (writePassword)
             GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
         GeneratedFiles.WriteSecret(folder.DocumentKey, Convert.ToBase64String(keys.Bytes($"documents/{id}", DocumentKeyBytes)) + "\n");
         GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
-            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), failoverNodes, registries, receiptTimeout, clients));
+            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), registries, receiptTimeout, clients));
     }
+
+    private static string NodeFacts(string authorityId, string role, NodeIdentity node) => new JsonObject
+    {
+        ["authority"] = authorityId,
+        [role] = node.Address,
+        ["enodePublicKey"] = node.PublicKeyHex,
+    }.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
 }

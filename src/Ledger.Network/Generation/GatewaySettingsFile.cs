@@ -6,9 +6,8 @@ namespace Ledger.Network.Generation;
 
 /// <summary>
 /// The production settings of one authority's gateway, in the container layout of
-/// docker-compose.yml: mutual TLS, its own node first and the other founders' nodes after it
-/// (so losing its node does not stop it; docker-compose.yml's rpc-fallback network makes them
-/// reachable), only its own and its agencies' keystores, the client certificates it accepts
+/// docker-compose.yml: mutual TLS, its own validator first and its own full node after it (so
+/// losing its validator does not stop it, and no other authority's node need be reachable), only its own and its agencies' keystores, the client certificates it accepts
 /// (Identity:Clients: subject + CA fingerprint → account and role), and its document store.
 /// </summary>
 public static class GatewaySettingsFile
@@ -22,20 +21,16 @@ public static class GatewaySettingsFile
     /// <summary>The settings JSON for the gateway of <paramref name="authorityId"/>.</summary>
     /// <param name="authorityId">The authority whose gateway this is.</param>
     /// <param name="accounts">Its own account and its agencies': (keystore id, address), its own first.</param>
-    /// <param name="otherNodes">The other authorities whose nodes it may fail over to, in order of preference.</param>
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long a write waits for its block.</param>
     /// <param name="clients">The client certificates it accepts and whom each acts for; empty when the authority adds its own PKI's.</param>
-    public static string Build(string authorityId, IEnumerable<(string Id, string Address)> accounts, IEnumerable<string> otherNodes,
+    public static string Build(string authorityId, IEnumerable<(string Id, string Address)> accounts,
         RegistryAddresses registries, TimeSpan receiptTimeout, IEnumerable<ClientCertificateEntry> clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(accounts);
-        ArgumentNullException.ThrowIfNull(otherNodes);
         ArgumentNullException.ThrowIfNull(registries);
-        var rpcUrls = new JsonArray { Rpc(authorityId) };
-        foreach (var other in otherNodes.Where(other => other != authorityId))
-            rpcUrls.Add(Rpc(other));
+        var rpcUrls = new JsonArray { Rpc(NetworkGenerator.NodeHost(authorityId)), Rpc(NetworkGenerator.FullNodeHost(authorityId)) };
         var keystores = new JsonArray();
         foreach (var (id, address) in accounts)
             keystores.Add(Keystore(id, address));
@@ -88,7 +83,7 @@ public static class GatewaySettingsFile
     public static TimeSpan ReceiptTimeout(NetworkDefinition network) =>
         TimeSpan.FromSeconds(Math.Max(30, network.RequestTimeoutSeconds * 8));
 
-    private static string Rpc(string authorityId) => $"http://{NetworkGenerator.NodeHost(authorityId)}:{Besu.BesuNodeConfig.RpcPort}";
+    private static string Rpc(string nodeHost) => $"http://{nodeHost}:{Besu.BesuNodeConfig.RpcPort}";
 
     private static JsonNode Client(ClientCertificateEntry client) => new JsonObject
     {

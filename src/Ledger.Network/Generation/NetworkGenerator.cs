@@ -48,8 +48,8 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
         {
             var id = authority.Definition.Id;
             var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
-            AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, accounts, keys, DevnetKeystorePassword, writePassword: true, KeystoreWriter.Light,
-                drawn.Authorities.Select(other => other.Definition.Id), state.Addresses, GatewaySettingsFile.ReceiptTimeout(network), clients[id]);
+            AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, authority.FullNode, accounts, keys, DevnetKeystorePassword, writePassword: true,
+                KeystoreWriter.Light, state.Addresses, GatewaySettingsFile.ReceiptTimeout(network), clients[id]);
         }
         return new GeneratedNetwork(network, drawn, state);
     }
@@ -71,6 +71,9 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
 
     /// <summary>The compose service name of an authority's validator node.</summary>
     public static string NodeHost(string authorityId) => $"node-{authorityId}";
+
+    /// <summary>The compose service name of an authority's non-validating full node.</summary>
+    public static string FullNodeHost(string authorityId) => $"fullnode-{authorityId}";
 
     private static string StaticNodes(NetworkKeys keys)
     {

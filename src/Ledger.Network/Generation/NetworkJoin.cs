@@ -5,7 +5,8 @@ using Ledger.Network.Keys;
 namespace Ledger.Network.Generation;
 
 /// <summary>
-/// What a new issuer generates on its own machine to join a network: its node key, its and its
+/// What a new issuer generates on its own machine to join a network: its validator's and its full
+/// node's keys, its and its
 /// agencies' keystores, its Besu config and gateway settings, and the exact admission proposal
 /// an existing issuer submits for it. Only addresses leave the machine.
 /// </summary>
@@ -43,10 +44,11 @@ public static class NetworkJoin
         var id = newcomer.Id;
         var account = keys.Key($"authority/{id}");
         var node = new NodeIdentity(keys.Key($"node/{id}"));
+        var fullNode = new NodeIdentity(keys.Key(NetworkKeys.FullNodeKeyLabel(id)));
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
-        AuthorityFilesWriter.Write(files, id, node, accounts, keys, password, writePassword: keys.IsDeterministic,
-            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Authorities.Select(a => a.Id), network.Addresses, TimeSpan.FromMinutes(1), clients: []);
+        AuthorityFilesWriter.Write(files, id, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
+            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);
         GeneratedFiles.Write(files.Proposal, new JsonObject

@@ -43,6 +43,15 @@ public sealed record AuthorityFolder(string Folder)
     /// <summary>The node's Besu configuration.</summary>
     public string BesuConfig => Path.Combine(Folder, "node", "config.toml");
 
+    /// <summary>Its full node's private key file (Besu's format): a key of its own, in no validator set.</summary>
+    public string FullNodeKey => Path.Combine(Folder, "fullnode", "key");
+
+    /// <summary>Its full node's public facts: address and enode public key.</summary>
+    public string FullNodeInfo => Path.Combine(Folder, "fullnode", "node.json");
+
+    /// <summary>Its full node's Besu configuration.</summary>
+    public string FullNodeBesuConfig => Path.Combine(Folder, "fullnode", "config.toml");
+
     /// <summary>The keystore of the authority's or one of its agencies' account.</summary>
     public string Keystore(string accountId) => Path.Combine(Folder, "keystores", accountId + ".json");
 

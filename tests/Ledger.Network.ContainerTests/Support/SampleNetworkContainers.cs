@@ -9,15 +9,20 @@ namespace Ledger.Network.ContainerTests.Support;
 
 /// <summary>
 /// The sample network of docker-compose.yml, started with Testcontainers from chain-config/:
-/// the same images (read from docker-compose.yml), mounts, networks and fixed validator
-/// addresses, with each gateway's port published on a random host port instead of a fixed one,
-/// so a run does not collide with a compose network on the same machine.
+/// the same images (read from docker-compose.yml), mounts, networks and fixed node addresses
+/// (validator i at .(10 + i), its authority's full node at .(20 + i)), with each gateway's port
+/// published on a random host port instead of a fixed one, so a run does not collide with a
+/// compose network on the same machine.
 /// </summary>
 public sealed class SampleNetworkContainers : IAsyncLifetime
 {
     private const string P2pSubnet = "172.16.239.0/24";
+
+    // The gateway image's non-root user (the aspnet images' APP_UID), which must be able to read the document key.
+    private const uint GatewayImageUid = 1654;
     private readonly List<INetwork> _networks = [];
     private readonly Dictionary<string, IContainer> _nodes = [];
+    private readonly List<IContainer> _fullNodes = [];
     private readonly Dictionary<string, IContainer> _gateways = [];
     private readonly List<IContainer> _redis = [];
     private IFutureDockerImage? _gatewayImage;
@@ -28,7 +33,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
     /// <summary>Each gateway's published address, https://localhost:PORT, by authority id.</summary>
     public IReadOnlyDictionary<string, Uri> Gateways => _gateways.ToDictionary(g => g.Key, g => new Uri($"https://localhost:{g.Value.GetMappedPublicPort(7443)}"));
 
-    /// <summary>Stops the validator of <paramref name="authorityId"/> (its container, as `docker compose stop node-X`).</summary>
+    /// <summary>Stops the validator of <paramref name="authorityId"/> (its container, as `docker compose stop node-X`); its gateway goes on through its full node.</summary>
     public Task StopNodeAsync(string authorityId) => _nodes[authorityId].StopAsync();
 
     /// <summary>Starts it again with its data volume, as `docker compose start node-X`.</summary>
@@ -49,19 +54,19 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         await _gatewayImage.CreateAsync();
 
         var p2p = await CreateNetworkAsync("p2p", internalOnly: true, subnet: P2pSubnet);
-        var fallback = await CreateNetworkAsync("rpc-fallback", internalOnly: true);
         var edge = await CreateNetworkAsync("gateways", internalOnly: false);
         var authorities = Network.Authorities;
         for (var i = 0; i < authorities.Count; i++)
         {
             var id = authorities[i].Id;
             var own = await CreateNetworkAsync($"authority-{id}", internalOnly: true);
-            _nodes[id] = Node(id, P2pSubnet.Replace("0/24", (10 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), p2p, own, fallback);
+            _nodes[id] = Node(id, "node", P2pAddress(10 + i), p2p, own);
+            _fullNodes.Add(Node(id, "fullnode", P2pAddress(20 + i), p2p, own));
             _redis.Add(new ContainerBuilder(RepositoryFiles.RedisImage()).WithCommand("redis-server", "--save", "", "--appendonly", "no")
                 .WithNetwork(own).WithNetworkAliases($"redis-{id}").Build());
-            _gateways[id] = Gateway(id, own, fallback, edge);
+            _gateways[id] = Gateway(id, own, edge);
         }
-        await Task.WhenAll(_nodes.Values.Concat(_redis).Select(c => c.StartAsync()));
+        await Task.WhenAll(_nodes.Values.Concat(_fullNodes).Concat(_redis).Select(c => c.StartAsync()));
         // A gateway is healthy once its grpc.health answers SERVING over mutual TLS (the image's HEALTHCHECK).
         await Task.WhenAll(_gateways.Values.Select(c => c.StartAsync()));
     }
@@ -69,7 +74,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        foreach (var container in _gateways.Values.Concat(_redis).Concat(_nodes.Values))
+        foreach (var container in _gateways.Values.Concat(_redis).Concat(_fullNodes).Concat(_nodes.Values))
             await container.DisposeAsync();
         foreach (var network in _networks)
             await network.DisposeAsync();
@@ -93,9 +98,12 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         return network;
     }
 
-    private static IContainer Node(string id, string p2pAddress, INetwork p2p, INetwork own, INetwork fallback)
+    private static string P2pAddress(int host) => P2pSubnet.Replace("0/24", host.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    // kind: "node" (the validator) or "fullnode" (its second node): the folder under authorities/<id>/ and the service name's prefix.
+    private static IContainer Node(string id, string kind, string p2pAddress, INetwork p2p, INetwork own)
     {
-        var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, "node");
+        var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, kind);
         return new ContainerBuilder(RepositoryFiles.BesuImage())
             .WithCommand("--config-file=/config/node/config.toml")
             .WithEnvironment("BESU_DATA_PATH", "/var/lib/besu") // as in docker-compose.yml: the entry script makes it the besu user's
@@ -103,13 +111,13 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "static-nodes.json"), "/config/static-nodes.json", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(folder, "key"), "/config/node/key", AccessMode.ReadOnly)
             .WithBindMount(Path.Combine(folder, "config.toml"), "/config/node/config.toml", AccessMode.ReadOnly)
-            .WithNetwork(p2p).WithNetwork(own).WithNetwork(fallback)
-            .WithNetworkAliases($"node-{id}")
+            .WithNetwork(p2p).WithNetwork(own)
+            .WithNetworkAliases($"{kind}-{id}")
             .WithCreateParameterModifier(create => FixAddress(create, p2p.Name, p2pAddress))
             .Build();
     }
 
-    private IContainer Gateway(string id, INetwork own, INetwork fallback, INetwork edge)
+    private IContainer Gateway(string id, INetwork own, INetwork edge)
     {
         var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id);
         var builder = new ContainerBuilder(_gatewayImage!)
@@ -120,8 +128,11 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .WithBindMount(Path.Combine(folder, "tls", "ca.crt"), "/config/tls/ca.crt", AccessMode.ReadOnly)
             // docker-compose.yml passes this file as the secret keystore-password; a bind mount is what compose does with a file secret.
             .WithBindMount(Path.Combine(folder, "keystores", "password.txt"), "/run/secrets/keystore-password", AccessMode.ReadOnly)
-            .WithBindMount(Path.Combine(folder, "gateway", "documents.key"), "/run/secrets/document-key", AccessMode.ReadOnly)
-            .WithNetwork(own).WithNetwork(fallback).WithNetwork(edge)
+            // The generator writes documents.key 0600 for the host user, and a bind mount keeps that owner, whom the image's user is not
+            // (the README's `chown 1654`): copy it in instead, owned by the image's user and readable by it alone.
+            .WithResourceMapping(File.ReadAllBytes(Path.Combine(folder, "gateway", "documents.key")), "/run/secrets/document-key",
+                GatewayImageUid, GatewayImageUid, UnixFileModes.UserRead)
+            .WithNetwork(own).WithNetwork(edge)
             .WithNetworkAliases($"gateway-{id}")
             .WithPortBinding(7443, assignRandomHostPort: true)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy());
