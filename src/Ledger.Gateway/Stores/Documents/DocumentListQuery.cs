@@ -28,10 +28,10 @@ public sealed record DocumentListQuery
     {
         var prefix = PermitIdPrefix.Trim().ToUpperInvariant();
         if (prefix.Length > PermitId.MaxLength)
-            throw new ArgumentException($"The permit number prefix has {prefix.Length} characters; a permit number has at most {PermitId.MaxLength}.", nameof(PermitIdPrefix));
+            throw new ArgumentException($"The permit number prefix has {prefix.Length} characters; a permit number has at most {PermitId.MaxLength}.");
         var wrong = prefix.FirstOrDefault(c => c is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9') or '/' or '-' or '.' or '_'));
         if (wrong != default)
-            throw new ArgumentException($"The permit number prefix has '{wrong}'; permit numbers have only letters, digits and / - . _", nameof(PermitIdPrefix));
+            throw new ArgumentException($"The permit number prefix has '{wrong}'; permit numbers have only letters, digits and / - . _");
         return prefix;
     }
 
@@ -39,7 +39,7 @@ public sealed record DocumentListQuery
     /// <exception cref="ArgumentException">It is out of range.</exception>
     internal int CheckedPageSize() => PageSize is >= 1 and <= DocumentStoreLimits.MaxPageSize
         ? PageSize
-        : throw new ArgumentException($"Ask for 1 to {DocumentStoreLimits.MaxPageSize} documents per page, not {PageSize}.", nameof(PageSize));
+        : throw new ArgumentException($"Ask for 1 to {DocumentStoreLimits.MaxPageSize} documents per page, not {PageSize}.");
 
     /// <summary>Where the page starts: after (stored at, permit key) of the previous page's last row; null for the first page.</summary>
     /// <exception cref="ArgumentException">The token is not one this store gave.</exception>
@@ -51,7 +51,7 @@ public sealed record DocumentListQuery
         if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var storedAt)
             && parts[1].Length == 64 && parts[1].All(char.IsAsciiHexDigitLower))
             return (storedAt, new Bytes32(Convert.FromHexString(parts[1])));
-        throw new ArgumentException("The page token is not one this store gave; start again from the first page.", nameof(PageToken));
+        throw new ArgumentException("The page token is not one this store gave; start again from the first page.");
     }
 
     /// <summary>The token for the page after <paramref name="last"/>.</summary>
