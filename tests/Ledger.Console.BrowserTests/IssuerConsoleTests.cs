@@ -114,16 +114,37 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
     /// Opens "My permits" from the menu, filters by the number as an officer types it (lower case),
     /// and returns the status shown in the permit's row, after checking its links.
     /// </summary>
+    [ChromiumFact]
+    public async Task A_file_larger_than_the_ledger_takes_is_refused_before_it_is_read_with_what_to_do()
+    {
+        await using var issuer = await ConsoleSession.OpenAsync(fixture.Browser, fixture.Console("ch"), nameof(A_file_larger_than_the_ledger_takes_is_refused_before_it_is_read_with_what_to_do), phone: true);
+        await issuer.SignInAsync("ch-issuer");
+        await issuer.GoAsync("/issuer/register");
+        await issuer.Page.GetByLabel("Permit document").SetInputFilesAsync(new FilePayload
+        {
+            Name = "huge.xml", MimeType = "application/xml", Buffer = new byte[(int)Ledger.Console.Pages.Issuer.RegisterModel.MaxUploadRequestBytes + 1],
+        });
+        await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Read the document" }).ClickAsync();
+
+        var alert = await issuer.Page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await issuer.ShotAsync("too-large");
+        Assert.Contains("the ledger takes documents up to 4194304 bytes", alert);
+        Assert.Contains("Nothing was read", alert);
+        Assert.Equal(1, await issuer.Page.GetByLabel("Permit document").CountAsync());
+    }
+
     private static async Task<string> MyPermitStatusAsync(ConsoleSession issuer, string permitId, string shot)
     {
         await issuer.GoAsync("/");
         await issuer.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My permits" }).ClickAsync();
         await issuer.Page.GetByLabel("Permit number starts with").FillAsync(permitId.ToLowerInvariant());
         await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await issuer.Page.WaitForURLAsync(url => url.Contains("prefix=", StringComparison.Ordinal));
         var row = issuer.Page.Locator($"tr[data-permit='{permitId}']");
-        Assert.Equal(1, await issuer.Page.Locator("[data-testid=my-permits] tbody tr").CountAsync());
-        Assert.Equal("/permits/verify?id=" + Uri.EscapeDataString(permitId), await row.GetByRole(AriaRole.Link, new() { Name = permitId }).GetAttributeAsync("href"));
-        Assert.Equal(1, await row.GetByRole(AriaRole.Link, new() { Name = "Paper copy of " + permitId }).CountAsync());
+        var shown = await issuer.Page.InnerTextAsync("main");
+        Assert.True(await issuer.Page.Locator("[data-testid=my-permits] tbody tr").CountAsync() == 1 && await row.CountAsync() == 1, shown);
+        Assert.Equal("/permits/verify?id=" + Uri.EscapeDataString(permitId), await row.GetByRole(AriaRole.Link, new() { Name = permitId, Exact = true }).GetAttributeAsync("href"));
+        Assert.Equal(1, await row.GetByRole(AriaRole.Link, new() { Name = "Paper copy of " + permitId, Exact = true }).CountAsync());
         Assert.Contains("FR", await row.InnerTextAsync());
         await issuer.ShotAsync(shot);
         return (await row.Locator("[data-testid=permit-status] .status").InnerTextAsync()).Trim();

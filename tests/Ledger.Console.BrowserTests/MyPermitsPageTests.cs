@@ -57,7 +57,7 @@ public class MyPermitsPageTests
         Assert.Null(page.Rows[2].Ledger);
         Assert.StartsWith(IssuedPermitStatuses.Unavailable + ": no node", page.Rows[2].Problem, StringComparison.Ordinal);
         Assert.All(page.Rows.Skip(3), row => Assert.Equal((null, null), (row.Ledger, row.Problem)));
-        Assert.Equal("/issuer/permits?prefix=CH%2F2026%2F&page=next-token", page.NextPageUrl("next-token"));
+        Assert.Equal("/issuer/permits?prefix=CH%2F2026%2F&after=next-token", page.NextPageUrl("next-token"));
     }
 
     [Fact]

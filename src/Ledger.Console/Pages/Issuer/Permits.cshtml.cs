@@ -24,17 +24,18 @@ public sealed class PermitsModel(ILedgerConsoleBackend backend, IIssuedPermitLis
     /// <summary>Each permit of the page with the ledger's answer.</summary>
     public IReadOnlyList<IssuedPermitRow> Rows { get; private set; } = [];
 
-    /// <summary>Lists one page, filtered by <paramref name="prefix"/>, starting at <paramref name="page"/>.</summary>
-    public async Task OnGetAsync(string? prefix, string? page)
+    /// <summary>Lists one page, filtered by <paramref name="prefix"/>, starting after the page token <paramref name="after"/>.</summary>
+    /// <remarks>Not "page": Razor Pages route the page's own name under that key.</remarks>
+    public async Task OnGetAsync(string? prefix, string? after)
     {
         Prefix = prefix?.Trim() ?? "";
-        IsLaterPage = !string.IsNullOrEmpty(page);
-        Listed = await AttemptAsync(ct => permits.ListAsync(new IssuedPermitQuery(Prefix, page ?? "", PageSize), ct));
+        IsLaterPage = !string.IsNullOrEmpty(after);
+        Listed = await AttemptAsync(ct => permits.ListAsync(new IssuedPermitQuery(Prefix, after ?? "", PageSize), ct));
         if (Listed is { Kept: true })
             Rows = await IssuedPermitStatuses.ReadAsync(Backend, Listed.Permits, HttpContext.RequestAborted);
     }
 
     /// <summary>The address of the page after this one.</summary>
     public string NextPageUrl(string token) =>
-        $"/issuer/permits?prefix={Uri.EscapeDataString(Prefix)}&page={Uri.EscapeDataString(token)}";
+        $"/issuer/permits?prefix={Uri.EscapeDataString(Prefix)}&after={Uri.EscapeDataString(token)}";
 }
