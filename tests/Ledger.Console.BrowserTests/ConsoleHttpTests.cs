@@ -56,6 +56,36 @@ public class ConsoleHttpTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task An_upload_announcing_more_than_the_ledger_takes_is_refused_before_its_body_is_read()
+    {
+        // Raw HTTP/1.1: the headers announce 5 MiB, only 1 KiB is sent, and the connection stays open.
+        // The answer can only come before the body was read, since the body never comes.
+        var console = fixture.Console("ch");
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(console.Host, console.Port);
+        await using var stream = tcp.GetStream();
+        const long Announced = 5L * 1024 * 1024;
+        var head = $"POST /issuer/register?handler=Read HTTP/1.1\r\nHost: {console.Authority}\r\nCookie: ledger-console-identity=ch-issuer\r\n"
+            + $"Content-Type: multipart/form-data; boundary=b\r\nContent-Length: {Announced}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(new byte[1024]);
+        await stream.FlushAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var answer = new byte[4096];
+        var read = await stream.ReadAsync(answer, timeout.Token);
+        var response = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+
+        Assert.StartsWith("HTTP/1.1 302", response, StringComparison.Ordinal);
+        Assert.Contains($"Location: /issuer/register?tooLarge={Announced}", response, StringComparison.Ordinal);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
+        using var page = new HttpRequestMessage(HttpMethod.Get, new Uri(console, $"/issuer/register?tooLarge={Announced}"));
+        page.Headers.Add("Cookie", "ledger-console-identity=ch-issuer");
+        var shown = await (await client.SendAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains($"The upload was {Announced} bytes; the ledger takes documents up to 4194304 bytes", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_public_page_needs_no_identity_sends_restrictive_headers_and_is_rate_limited_per_client_address()
     {
         // DE's console: its limiter is its own, so the other tests' public pages (on CH's) are not affected.

@@ -8,8 +8,8 @@ namespace Ledger.Console.BrowserTests;
 
 /// <summary>
 /// An issuing officer at CH's console: upload a CITES XML, check the fields read from it,
-/// register, print the paper copy, follow its QR code to the public page (VALID), cancel, and
-/// the same public page says CANCELLED.
+/// register, find it VALID in "My permits", print the paper copy, follow its QR code to the public page (VALID), cancel, and
+/// the same public page and "My permits" say CANCELLED.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public class IssuerConsoleTests(ConsoleFixture fixture)
@@ -38,6 +38,9 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
         await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Register the permit" }).ClickAsync();
         Assert.Contains(permitId, await issuer.TextOfAsync("done"));
         await issuer.ShotAsync("registered");
+
+        // "My permits": the permit is listed from CH's own document store, its status read from the chain.
+        Assert.Equal("VALID", await MyPermitStatusAsync(issuer, permitId, "my-permits-valid"));
 
         // Another gateway, through the API, sees the permit with the hash of exactly the uploaded bytes.
         using var fr = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["fr"]));
@@ -82,6 +85,7 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
         await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Cancel the permit" }).ClickAsync();
         Assert.Contains("cancelled for everyone", await issuer.TextOfAsync("done"));
         await issuer.ShotAsync("cancelled");
+        Assert.Equal("CANCELLED", await MyPermitStatusAsync(issuer, permitId, "my-permits-cancelled"));
 
         // The same QR code now opens CANCELLED.
         await anyone.Page.GotoAsync(decoded);
@@ -104,6 +108,46 @@ public class IssuerConsoleTests(ConsoleFixture fixture)
         await issuer.ShotAsync("not-a-permit");
         Assert.Contains("<Invoice>", alert);
         Assert.Equal(0, await issuer.Page.GetByLabel("Permit number").CountAsync());
+    }
+
+    /// <summary>
+    /// Opens "My permits" from the menu, filters by the number as an officer types it (lower case),
+    /// and returns the status shown in the permit's row, after checking its links.
+    /// </summary>
+    [ChromiumFact]
+    public async Task A_file_larger_than_the_ledger_takes_is_refused_before_it_is_read_with_what_to_do()
+    {
+        await using var issuer = await ConsoleSession.OpenAsync(fixture.Browser, fixture.Console("ch"), nameof(A_file_larger_than_the_ledger_takes_is_refused_before_it_is_read_with_what_to_do), phone: true);
+        await issuer.SignInAsync("ch-issuer");
+        await issuer.GoAsync("/issuer/register");
+        await issuer.Page.GetByLabel("Permit document").SetInputFilesAsync(new FilePayload
+        {
+            Name = "huge.xml", MimeType = "application/xml", Buffer = new byte[(int)Ledger.Console.Pages.Issuer.RegisterModel.MaxUploadRequestBytes + 1],
+        });
+        await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Read the document" }).ClickAsync();
+
+        var alert = await issuer.Page.GetByRole(AriaRole.Alert).InnerTextAsync();
+        await issuer.ShotAsync("too-large");
+        Assert.Contains("the ledger takes documents up to 4194304 bytes", alert);
+        Assert.Contains("Nothing was read", alert);
+        Assert.Equal(1, await issuer.Page.GetByLabel("Permit document").CountAsync());
+    }
+
+    private static async Task<string> MyPermitStatusAsync(ConsoleSession issuer, string permitId, string shot)
+    {
+        await issuer.GoAsync("/");
+        await issuer.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My permits" }).ClickAsync();
+        await issuer.Page.GetByLabel("Permit number starts with").FillAsync(permitId.ToLowerInvariant());
+        await issuer.Page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await issuer.Page.WaitForURLAsync(url => url.Contains("prefix=", StringComparison.Ordinal));
+        var row = issuer.Page.Locator($"tr[data-permit='{permitId}']");
+        var shown = await issuer.Page.InnerTextAsync("main");
+        Assert.True(await issuer.Page.Locator("[data-testid=my-permits] tbody tr").CountAsync() == 1 && await row.CountAsync() == 1, shown);
+        Assert.Equal("/permits/verify?id=" + Uri.EscapeDataString(permitId), await row.GetByRole(AriaRole.Link, new() { Name = permitId, Exact = true }).GetAttributeAsync("href"));
+        Assert.Equal(1, await row.GetByRole(AriaRole.Link, new() { Name = "Paper copy of " + permitId, Exact = true }).CountAsync());
+        Assert.Contains("FR", await row.InnerTextAsync());
+        await issuer.ShotAsync(shot);
+        return (await row.Locator("[data-testid=permit-status] .status").InnerTextAsync()).Trim();
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)

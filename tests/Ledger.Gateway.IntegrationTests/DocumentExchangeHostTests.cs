@@ -72,7 +72,7 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
     {
         var permitId = "CH/2026/DRAFT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
         var document = DraftDocument(permitId);
-        await _drafts!.PutAsync(new DocumentToStore(PermitId.Parse(permitId).Key, "application/xml", document, DateTimeOffset.UtcNow.AddYears(1), AsDraft: true));
+        await _drafts!.PutAsync(new DocumentToStore(PermitId.Parse(permitId), "application/xml", document, DateTimeOffset.UtcNow.AddYears(1), AsDraft: true));
         using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
         var documents = new DocumentService.DocumentServiceClient(channel);
 
@@ -125,7 +125,7 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         foreach (var draft in new[] { small, large })
         {
             await network.Permits.RegisterPermitAsync(Permits.Register(draft), As(Officials.ChIssuer));
-            await store.PutAsync(new DocumentToStore(PermitId.Parse(draft.PermitId).Key, "application/octet-stream", draft.Document.Memory, draft.ValidUntil.ToDateTimeOffset()));
+            await store.PutAsync(new DocumentToStore(PermitId.Parse(draft.PermitId), "application/octet-stream", draft.Document.Memory, draft.ValidUntil.ToDateTimeOffset()));
         }
         using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway.Services));
         var documents = new DocumentService.DocumentServiceClient(channel);

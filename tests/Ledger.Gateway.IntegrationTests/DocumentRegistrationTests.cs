@@ -142,7 +142,7 @@ public sealed class DocumentRegistrationTests(LedgerNetworkFixture network)
         // As after an earlier registration whose document was kept but whose transaction never landed.
         var id = Permits.NewId();
         var kept = SampleDocuments.CitesExport(id, SampleDocuments.TodayUtc);
-        await Store.PutAsync(new DocumentToStore(Key(id), "application/xml", kept.Memory, DateTimeOffset.UtcNow.AddDays(60)));
+        await Store.PutAsync(new DocumentToStore(PermitId.Parse(id), "application/xml", kept.Memory, DateTimeOffset.UtcNow.AddDays(60)));
         var other = SampleDocuments.CitesExport(id, SampleDocuments.TodayUtc.AddDays(1));
         var nonce = await network.NonceOfAsync(Officials.ChIssuer);
 
@@ -183,7 +183,7 @@ public sealed class DocumentRegistrationTests(LedgerNetworkFixture network)
     {
         var id = Permits.NewId();
         var document = SampleDocuments.CitesExport(id, SampleDocuments.TodayUtc);
-        await Store.PutAsync(new DocumentToStore(Key(id), "application/xml", document.Memory, DateTimeOffset.UtcNow.AddDays(60)));
+        await Store.PutAsync(new DocumentToStore(PermitId.Parse(id), "application/xml", document.Memory, DateTimeOffset.UtcNow.AddDays(60)));
         var request = FromDocument(document);
 
         var first = await network.Permits.RegisterPermitAsync(request, As(Officials.ChIssuer));

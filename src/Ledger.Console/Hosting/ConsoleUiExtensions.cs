@@ -1,5 +1,6 @@
 using Ledger.Console.Backend;
 using Ledger.Console.Documents;
+using Ledger.Console.Issued;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -22,8 +23,8 @@ public static class ConsoleUiExtensions
 
     /// <summary>
     /// Razor Pages with antiforgery on every form (Razor Pages validate it on every POST), the
-    /// security headers, the public page's rate limit, and the document seam's default
-    /// (<see cref="DocumentExchangeNotAvailable"/>, unless the host registered another source).
+    /// security headers, the public page's rate limit, and the defaults of the seams the host may fill
+    /// (<see cref="DocumentExchangeNotAvailable"/>, <see cref="IssuedPermitsNotKept"/>) unless it registered its own.
     /// </summary>
     public static IServiceCollection AddLedgerConsoleUi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ public static class ConsoleUiExtensions
         services.AddOptions<RateLimiterOptions>().Configure<PublicVerificationRateLimit>((limiter, policy) =>
             limiter.AddPolicy(ConsolePolicies.PublicVerificationRateLimit, policy));
         services.TryAddSingleton<IIssuerDocumentSource, DocumentExchangeNotAvailable>();
+        services.TryAddSingleton<IIssuedPermitList, IssuedPermitsNotKept>();
         return services;
     }
 

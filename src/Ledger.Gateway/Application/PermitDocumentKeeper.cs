@@ -70,7 +70,7 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
     }
 
     private static DocumentToStore ToStore(CheckedPermit permit, bool asDraft) => new(
-        permit.Registration.Id.Key, permit.MediaType, permit.Document, permit.Registration.Validity.Until, asDraft);
+        permit.Registration.Id, permit.MediaType, permit.Document, permit.Registration.Validity.Until, asDraft);
 
     private static async Task<T> Translated<T>(IReadOnlyList<CheckedPermit> permits, Func<Task<T>> operation)
     {

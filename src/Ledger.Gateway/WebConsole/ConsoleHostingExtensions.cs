@@ -1,4 +1,5 @@
 using Ledger.Console.Documents;
+using Ledger.Console.Issued;
 using Ledger.Console.Backend;
 using Ledger.Console.Hosting;
 using Ledger.Gateway.Hosting;
@@ -39,6 +40,7 @@ public static class ConsoleHostingExtensions
         var services = builder.Services;
         // Before the console's own registrations, which only fill what is missing.
         services.TryAddSingleton<IIssuerDocumentSource, GatewayIssuerDocumentSource>();
+        services.TryAddSingleton<IIssuedPermitList, GatewayIssuedPermitList>();
         services.AddLedgerConsoleUi(builder.Configuration);
         services.AddOptions<ConsoleOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());

@@ -29,13 +29,20 @@ public sealed class ConsoleSession : IAsyncDisposable
     public Uri Console { get; }
 
     /// <summary>Opens a fresh context on <paramref name="console"/>, a phone-sized viewport when asked.</summary>
-    public static async Task<ConsoleSession> OpenAsync(IBrowser browser, Uri console, string test, bool phone = false)
+    public static Task<ConsoleSession> OpenAsync(IBrowser browser, Uri console, string test, bool phone = false) =>
+        OpenAsync(browser, console, test, _ => { }, phone);
+
+    /// <summary>Opens a fresh context on <paramref name="console"/> with options of the test's own (TLS, client certificates).</summary>
+    public static async Task<ConsoleSession> OpenAsync(IBrowser browser, Uri console, string test, Action<BrowserNewContextOptions> configure, bool phone = false)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new BrowserNewContextOptions
         {
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1200, Height = 900 },
-        });
+        };
+        configure(options);
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var folder = Path.Combine(ConsoleFixture.ScreenshotFolder, test);

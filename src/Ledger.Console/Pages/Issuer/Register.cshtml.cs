@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Ledger.Api.V1;
 using Ledger.Console.Backend;
+using Ledger.Console.Hosting;
 using Ledger.Core.Documents;
 using Ledger.Core.Errors;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +14,19 @@ namespace Ledger.Console.Pages.Issuer;
 /// XML with Core's <see cref="PermitDocumentReader"/>, then send the checked fields with the
 /// document's bytes), or, with <see cref="Replaces"/>, register it as the replacement of another.
 /// </summary>
+[HandlerBodyLimit(Handler = "Read", MaxBytes = MaxUploadRequestBytes)]
+[HandlerBodyLimit(Handler = "Register", MaxBytes = MaxRegisterRequestBytes)]
 public sealed class RegisterModel(ILedgerConsoleBackend backend) : ConsolePage(backend)
 {
+    /// <summary>The upload's body: the largest document the ledger takes and room for the form's other fields and multipart headers.</summary>
+    public const long MaxUploadRequestBytes = DocumentHash.MaxDocumentBytes + 64 * 1024;
+
+    /// <summary>
+    /// The registration form's body: the document again, as base64 (4/3 of it) URL-encoded (+ and /
+    /// become three characters each), and the fields; 8 MiB holds a 4 MiB document's.
+    /// </summary>
+    public const long MaxRegisterRequestBytes = 8 * 1024 * 1024;
+
     /// <summary>The permit being replaced, or empty for a new registration.</summary>
     [BindProperty(SupportsGet = true)]
     [DisplayFormat(ConvertEmptyStringToNull = false)]
@@ -30,8 +42,15 @@ public sealed class RegisterModel(ILedgerConsoleBackend backend) : ConsolePage(b
     /// <summary>The registered permit, after success.</summary>
     public RegisteredPermit? Registered { get; private set; }
 
-    /// <summary>Shows the upload form.</summary>
-    public void OnGet() => Draft = null;
+    /// <summary>Shows the upload form; after an upload refused unread for its size, with what went wrong.</summary>
+    public void OnGet(long? tooLarge)
+    {
+        Draft = null;
+        if (tooLarge is { } size)
+            Refuse(LedgerError.InvalidArgument(
+                $"The upload was {size} bytes; the ledger takes documents up to {DocumentHash.MaxDocumentBytes} bytes (4 MiB). "
+                + "Nothing was read, kept or sent: choose the permit's own XML file."));
+    }
 
     /// <summary>Reads the uploaded document's fields.</summary>
     public async Task OnPostReadAsync(IFormFile? document)

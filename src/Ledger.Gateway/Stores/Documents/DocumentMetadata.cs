@@ -16,6 +16,10 @@ namespace Ledger.Gateway.Stores.Documents;
 /// for registration); false once its registration was sent, or about to be. Whether that
 /// registration landed is the chain's to say, never the store's.
 /// </param>
+/// <param name="PermitId">
+/// The permit's readable number (normalised), or null for a document stored before the store kept
+/// numbers (the key is a hash and cannot be turned back into one).
+/// </param>
 public sealed record DocumentMetadata(
     PermitKey PermitKey,
     DocumentHash DocumentHash,
@@ -24,4 +28,5 @@ public sealed record DocumentMetadata(
     DateTimeOffset StoredAt,
     DateTimeOffset RetainUntil,
     string KeyId,
-    bool IsDraft = false);
+    bool IsDraft = false,
+    string? PermitId = null);

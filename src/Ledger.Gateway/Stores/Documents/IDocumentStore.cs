@@ -53,4 +53,14 @@ public interface IDocumentStore
     /// <exception cref="ArgumentException">Too many keys.</exception>
     /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
     Task<IReadOnlyList<DocumentMetadata>> ListByPermitsAsync(IReadOnlyCollection<PermitKey> permitKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The issuer's stored documents, newest first (by first storage), one page at a time,
+    /// optionally only permits whose number starts with a prefix; drafts included (marked).
+    /// Metadata only, nothing decrypted. Pages follow each other without gaps or repeats while
+    /// documents are added (keyset paging on storage time and permit key).
+    /// </summary>
+    /// <exception cref="ArgumentException">Page size out of range, a prefix no permit number can have, or a token this store did not give.</exception>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
+    Task<DocumentListPage> ListNewestAsync(DocumentListQuery query, CancellationToken cancellationToken = default);
 }

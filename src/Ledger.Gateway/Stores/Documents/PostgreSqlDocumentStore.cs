@@ -49,10 +49,11 @@ public sealed class PostgreSqlDocumentStore : SqlDocumentStore, IAsyncDisposable
     /// <inheritdoc />
     protected override async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator in PostgreSQL.
+        // CREATE TABLE IF NOT EXISTS and adding columns are not safe against a concurrent migrator in PostgreSQL.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, [$"SELECT pg_advisory_xact_lock({SchemaLockId})", .. DocumentTable.Schema("bytea", "bigint"), .. RetentionGuard],
-            cancellationToken, transaction);
+        await ExecuteAsync(connection, [$"SELECT pg_advisory_xact_lock({SchemaLockId})"], cancellationToken, transaction);
+        await DocumentTableMigration.ApplyAsync(connection, transaction, "bytea", "bigint", cancellationToken);
+        await ExecuteAsync(connection, RetentionGuard, cancellationToken, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

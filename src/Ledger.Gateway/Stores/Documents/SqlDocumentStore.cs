@@ -51,7 +51,8 @@ public abstract class SqlDocumentStore : IDocumentStore
         var hash = DocumentHash.Compute(content.Span);
         var sealedDocument = _sealer.Seal(document.PermitKey, hash, content.Span);
         var metadata = new DocumentMetadata(document.PermitKey, hash, mediaType, content.Length,
-            WholeMilliseconds(_time.GetUtcNow()), RetainUntil(document.PermitValidUntil), sealedDocument.KeyId, document.AsDraft);
+            WholeMilliseconds(_time.GetUtcNow()), RetainUntil(document.PermitValidUntil), sealedDocument.KeyId, document.AsDraft,
+            document.PermitId.Normalised);
 
         return await RunAsync(async connection =>
         {
@@ -80,6 +81,11 @@ public abstract class SqlDocumentStore : IDocumentStore
         CancellationToken cancellationToken)
     {
         var kept = existing;
+        if (existing.PermitId is null && offered.PermitId is not null)
+        {
+            await RecordPermitIdAsync(connection, existing.PermitKey, offered.PermitId, cancellationToken);
+            kept = kept with { PermitId = offered.PermitId };
+        }
         if (existing.IsDraft && !offered.IsDraft)
         {
             if (await PromoteDraftAsync(connection, existing, cancellationToken) == 0)
@@ -106,8 +112,8 @@ public abstract class SqlDocumentStore : IDocumentStore
             throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, offered.DocumentHash);
         await using var command = connection.CreateCommand();
         command.CommandText = $"UPDATE {DocumentTable.Name} SET document_hash = @hash, media_type = @media, size_bytes = @size, "
-            + "stored_at_ms = @stored, retain_until_ms = @retain, key_id = @keyId, held_as_draft = @draft, key_check = @keyCheck, "
-            + "nonce = @nonce, sealed = @sealed WHERE permit_key = @key AND held_as_draft = 1 AND document_hash = @replaced";
+            + "stored_at_ms = @stored, retain_until_ms = @retain, key_id = @keyId, held_as_draft = @draft, permit_id = @permitId, "
+            + "key_check = @keyCheck, nonce = @nonce, sealed = @sealed WHERE permit_key = @key AND held_as_draft = 1 AND document_hash = @replaced";
         BindRow(command, offered, sealedDocument);
         AddBytes(command, "@replaced", existing.DocumentHash.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? new DocumentPutResult(offered, Created: true) : null;
@@ -151,6 +157,46 @@ public abstract class SqlDocumentStore : IDocumentStore
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task<DocumentListPage> ListNewestAsync(DocumentListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pageSize = query.CheckedPageSize();
+        var prefix = query.NormalisedPrefix();
+        var after = query.After();
+        var rows = await RunAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            var conditions = new List<string>();
+            if (prefix.Length > 0)
+            {
+                // substr rather than LIKE: the same, case-sensitive, on both engines, with no wildcard to escape.
+                conditions.Add("substr(permit_id, 1, @prefixLength) = @prefix");
+                AddParameter(command, "@prefix", prefix);
+                AddParameter(command, "@prefixLength", prefix.Length);
+            }
+            if (after is { } start)
+            {
+                conditions.Add("(stored_at_ms < @afterAt OR (stored_at_ms = @afterAt AND permit_key < @afterKey))");
+                AddParameter(command, "@afterAt", start.StoredAtMs);
+                AddBytes(command, "@afterKey", start.Key);
+            }
+            command.CommandText = $"SELECT {DocumentTable.MetadataColumns} FROM {DocumentTable.Name} "
+                + (conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) + " " : "")
+                + "ORDER BY stored_at_ms DESC, permit_key DESC LIMIT @limit";
+            // One more than the page: whether it exists decides the next page's token.
+            AddParameter(command, "@limit", pageSize + 1);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var found = new List<DocumentMetadata>();
+            while (await reader.ReadAsync(cancellationToken))
+                found.Add(ReadMetadata(reader));
+            return found;
+        }, cancellationToken);
+        return rows.Count > pageSize
+            ? new DocumentListPage(rows[..pageSize], DocumentListQuery.TokenAfter(rows[pageSize - 1]))
+            : new DocumentListPage(rows, "");
+    }
+
     private async Task<StoredDocument?> ReadOneAsync(string condition, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         var row = await RunAsync(async connection =>
@@ -177,7 +223,7 @@ public abstract class SqlDocumentStore : IDocumentStore
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO {DocumentTable.Name} ({DocumentTable.MetadataColumns}, {DocumentTable.SealedColumns}) "
-            + "VALUES (@key, @hash, @media, @size, @stored, @retain, @keyId, @draft, @keyCheck, @nonce, @sealed) ON CONFLICT (permit_key) DO NOTHING";
+            + "VALUES (@key, @hash, @media, @size, @stored, @retain, @keyId, @draft, @permitId, @keyCheck, @nonce, @sealed) ON CONFLICT (permit_key) DO NOTHING";
         BindRow(command, metadata, sealedDocument);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -192,6 +238,7 @@ public abstract class SqlDocumentStore : IDocumentStore
         AddParameter(command, "@retain", metadata.RetainUntil.ToUnixTimeMilliseconds());
         AddParameter(command, "@keyId", sealedDocument.KeyId);
         AddParameter(command, "@draft", metadata.IsDraft ? 1L : 0L);
+        AddParameter(command, "@permitId", (object?)metadata.PermitId ?? DBNull.Value);
         AddParameter(command, "@keyCheck", sealedDocument.KeyCheck);
         AddParameter(command, "@nonce", sealedDocument.Nonce);
         AddParameter(command, "@sealed", sealedDocument.Ciphertext);
@@ -225,6 +272,16 @@ public abstract class SqlDocumentStore : IDocumentStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A row stored before the store kept numbers gets its number when its document is stored again.</summary>
+    private static async Task RecordPermitIdAsync(DbConnection connection, PermitKey permitKey, string permitId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {DocumentTable.Name} SET permit_id = @permitId WHERE permit_key = @key AND permit_id IS NULL";
+        AddParameter(command, "@permitId", permitId);
+        AddBytes(command, "@key", permitKey.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static DocumentMetadata ReadMetadata(DbDataReader reader) => new(
         new PermitKey(new Bytes32(reader.GetFieldValue<byte[]>(0))),
         new DocumentHash(new Bytes32(reader.GetFieldValue<byte[]>(1))),
@@ -233,7 +290,8 @@ public abstract class SqlDocumentStore : IDocumentStore
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
         reader.GetString(6),
-        reader.GetInt64(7) != 0);
+        reader.GetInt64(7) != 0,
+        reader.IsDBNull(8) ? null : reader.GetString(8));
 
     private DateTimeOffset RetainUntil(DateTimeOffset permitValidUntil)
     {

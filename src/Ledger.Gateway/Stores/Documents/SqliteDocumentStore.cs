@@ -60,8 +60,16 @@ public sealed class SqliteDocumentStore : SqlDocumentStore
         """;
 
     /// <inheritdoc />
-    protected override Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, ["PRAGMA journal_mode = WAL", .. DocumentTable.Schema("BLOB", "INTEGER"), RetentionGuard], cancellationToken);
+    protected override async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // The journal mode cannot change inside a transaction. The rest runs under SQLite's write
+        // lock (an immediate transaction), so two gateways sharing the file never add a column twice.
+        await ExecuteAsync(connection, ["PRAGMA journal_mode = WAL"], cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DocumentTableMigration.ApplyAsync(connection, transaction, "BLOB", "INTEGER", cancellationToken);
+        await ExecuteAsync(connection, [RetentionGuard], cancellationToken, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override bool IsUnavailable(DbException error) =>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ledger.Gateway.Tests.Stores.Documents;
 
 /// <summary>What every <see cref="IDocumentStore"/> must do; run against SQLite and a real PostgreSQL.</summary>
-public abstract class DocumentStoreContract
+public abstract partial class DocumentStoreContract
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
     private static readonly DateTimeOffset ValidUntil = new(2026, 9, 14, 0, 0, 0, TimeSpan.Zero);
@@ -46,7 +46,7 @@ public abstract class DocumentStoreContract
         $"<?xml version=\"1.0\"?><CITESEPermit><ID>{permitId}</ID><Secret>Panthera pardus skins</Secret>{new string(' ', padding)}</CITESEPermit>");
 
     private static DocumentToStore ToStore(string permitId, byte[] content, DateTimeOffset? validUntil = null, string mediaType = "application/xml") =>
-        new(Key(permitId), mediaType, content, validUntil ?? ValidUntil);
+        new(PermitId.Parse(permitId), mediaType, content, validUntil ?? ValidUntil);
 
     private static DocumentToStore Draft(string permitId, byte[] content) => ToStore(permitId, content) with { AsDraft = true };
 
@@ -109,7 +109,7 @@ public abstract class DocumentStoreContract
 
         Assert.True(put.Created);
         var expected = new DocumentMetadata(Key("CH/2026/000123"), new DocumentHash(new Ledger.Core.Primitives.Bytes32(SHA256.HashData(content))),
-            "application/xml", content.Length, Now, new DateTimeOffset(2031, 9, 14, 0, 0, 0, TimeSpan.Zero), "k1");
+            "application/xml", content.Length, Now, new DateTimeOffset(2031, 9, 14, 0, 0, 0, TimeSpan.Zero), "k1", PermitId: "CH/2026/000123");
         Assert.Equal(expected, put.Metadata);
         Assert.NotNull(byPermit);
         Assert.Equal(expected, byPermit.Metadata);

@@ -74,7 +74,7 @@ public sealed class DocumentStoreOptionsTests : IDisposable
             ["Documents:KeyFiles:devnet-1"] = keyFile,
         });
 
-        var put = await services.GetRequiredService<IDocumentStore>().PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1").Key,
+        var put = await services.GetRequiredService<IDocumentStore>().PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1"),
             "application/xml", "<CITESEPermit/>"u8.ToArray(), DateTimeOffset.UtcNow.AddMonths(6)));
 
         Assert.Equal("devnet-1", put.Metadata.KeyId);
@@ -106,7 +106,7 @@ public sealed class DocumentStoreOptionsTests : IDisposable
         using var services = Services(SqliteSettings());
         var store = services.GetRequiredService<IDocumentStore>();
 
-        var put = await store.PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1").Key, "application/xml",
+        var put = await store.PutAsync(new DocumentToStore(Ledger.Core.Permits.PermitId.Parse("CH/2026/1"), "application/xml",
             "<CITESEPermit/>"u8.ToArray(), DateTimeOffset.UtcNow.AddMonths(6)));
 
         Assert.IsType<SqliteDocumentStore>(store);

@@ -36,6 +36,8 @@ public sealed class PostgreSqlDocumentStoreTests(PostgresServerFixture postgres)
         return store;
     }
 
+    protected override (string Binary, string Integer) SqlTypes => ("bytea", "bigint");
+
     protected override async Task<DbConnection> OpenDatabaseAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);

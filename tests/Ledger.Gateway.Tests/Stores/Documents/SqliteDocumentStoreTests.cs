@@ -23,8 +23,12 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         return new SqliteDocumentStore(options, keys, Clock);
     }
 
+    protected override (string Binary, string Integer) SqlTypes => ("BLOB", "INTEGER");
+
     protected override async Task<DbConnection> OpenDatabaseAsync()
     {
+        // The store creates the folder on first use; a test may reach the database before it (an older gateway's table).
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();
         return connection;
