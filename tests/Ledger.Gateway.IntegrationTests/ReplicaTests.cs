@@ -6,7 +6,10 @@ using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 
 namespace Ledger.Gateway.IntegrationTests;
 
-/// <summary>Two gateway replicas sharing an authority key and Redis send concurrently without losing a write.</summary>
+/// <summary>
+/// Two gateway replicas sharing an authority key and Redis: they send concurrently without losing a
+/// write, and neither answers a verification from its in-process copy after the other changed the permit.
+/// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class ReplicaTests(LedgerNetworkFixture network)
 {
@@ -27,5 +30,33 @@ public sealed class ReplicaTests(LedgerNetworkFixture network)
         foreach (var id in ids)
             Assert.Equal(["PermitRegistered"], await _chain.EventsAsync(id));
         Assert.Equal(nonce + (ulong)ids.Count, await network.NonceOfAsync(Officials.ChIssuer));
+    }
+
+    [Fact]
+    public async Task A_write_through_one_replica_is_not_served_stale_from_the_other_replicas_near_cache()
+    {
+        // Replica B keeps copies 30 s and its follower waits 1,000 blocks: only A's invalidation, over
+        // Redis pub/sub, can tell B's copy that the permit changed within the test.
+        var settings = new Dictionary<string, string?>(network.Settings)
+        {
+            ["Stores:NearCacheMaxAge"] = "00:00:30",
+            ["Chain:Confirmations"] = "1000",
+        };
+        await using var replica = await GatewayHost.StartAsync(settings);
+        using var channel = GrpcChannel.ForAddress(replica.Address);
+        var b = new PermitService.PermitServiceClient(channel);
+        var permitId = Permits.NewId();
+        await network.Permits.RegisterPermitAsync(Permits.Register(Permits.ExportDraft(permitId)), As(Officials.ChIssuer));
+        async Task<VerificationStatus> VerifyAtBAsync() =>
+            (await b.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, As(Officials.ChCustoms))).Status;
+        // The first answer fills Redis, later ones B's copy (once B's subscription is up).
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(VerificationStatus.Valid, await VerifyAtBAsync());
+
+        await network.Permits.CancelPermitAsync(
+            new CancelPermitRequest { RequestId = Permits.NewRequestId(), PermitId = permitId, Reason = CancelReason.Fraud }, As(Officials.ChIssuer));
+
+        await Eventually.TrueAsync(async () => await VerifyAtBAsync() == VerificationStatus.Cancelled, TimeSpan.FromSeconds(5),
+            "replica B answers CANCELLED after the cancellation through replica A");
     }
 }

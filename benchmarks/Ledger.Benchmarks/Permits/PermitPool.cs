@@ -13,6 +13,9 @@ internal sealed class PermitPool(Func<long> loaded, Func<long, string> idOf)
     /// <summary>Permits handed out so far.</summary>
     public long Taken => Math.Min(Interlocked.Read(ref _next) + 1, loaded());
 
+    /// <summary>Index of the next permit <see cref="Take"/> hands out (beyond the loaded ones once the pool ran dry).</summary>
+    public long NextIndex => Interlocked.Read(ref _next) + 1;
+
     /// <summary>The ID of a permit never handed out before; throws <see cref="InputsExhaustedException"/> when none is left.</summary>
     public string Take()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
+import {AuthorityStatus} from "../authority/AuthorityTypes.sol";
 import {IAuthorityChecks} from "../authority/IAuthorityChecks.sol";
 import {IAuthorityRegistry} from "../authority/IAuthorityRegistry.sol";
 import {PermitInput, PermitState, PermitType, PermitVerification, ShipmentView, VerificationReason} from "./PermitTypes.sol";
@@ -263,6 +264,18 @@ interface IPermitRegistry is IAuthorityChecks {
     /// @param key The permit key.
     /// @return v The verification (all-zero fields apart from status/reason when unknown).
     function verify(bytes32 key) external view returns (PermitVerification memory v);
+
+    /// @notice {verify} together with what a verifier needs to judge and cache the answer, all
+    /// read in the same block: one call instead of three (block number, verify, issuer profile)
+    /// that would each have to be pinned to that block.
+    /// @param key The permit key.
+    /// @return v The verification, exactly as {verify} returns it in this block.
+    /// @return issuerStatus The issuer's AuthorityStatus in this block (None when the permit is unknown).
+    /// @return blockNumber The number of the block the call ran in.
+    function verifyAtHead(bytes32 key)
+        external
+        view
+        returns (PermitVerification memory v, AuthorityStatus issuerStatus, uint64 blockNumber);
 
     /// @notice Whether the permit exists and anchors exactly this document hash.
     /// @param key The permit key.

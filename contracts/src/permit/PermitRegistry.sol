@@ -34,14 +34,30 @@ contract PermitRegistry is PermitLifecycle, ShipmentLedger {
 
     /// @inheritdoc IPermitRegistry
     function verify(bytes32 key) external view returns (PermitVerification memory v) {
+        (v,) = _verify(key);
+    }
+
+    /// @inheritdoc IPermitRegistry
+    function verifyAtHead(bytes32 key)
+        external
+        view
+        returns (PermitVerification memory v, AuthorityStatus issuerStatus, uint64 blockNumber)
+    {
+        (v, issuerStatus) = _verify(key);
+        blockNumber = uint64(block.number);
+    }
+
+    /// @dev The verification and the issuer status it was judged with (None for an unknown permit).
+    function _verify(bytes32 key) private view returns (PermitVerification memory v, AuthorityStatus issuerStatus) {
         PermitRecord storage p = _permits[key];
         PermitHeader h = p.header;
         if (h.state() == PermitState.None) {
             v.reason = VerificationReason.Unknown;
-            return v;
+            return (v, issuerStatus);
         }
         PermitUsage u = p.usage;
-        (bytes2 issuerCountry,, AuthorityStatus issuerStatus) = _authorities.profileOf(h.issuer());
+        bytes2 issuerCountry;
+        (issuerCountry,, issuerStatus) = _authorities.profileOf(h.issuer());
 
         v.issuer = h.issuer();
         v.issuerCountry = issuerCountry;

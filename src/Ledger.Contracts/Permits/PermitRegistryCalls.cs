@@ -52,6 +52,8 @@ internal static class PermitRegistryCalls
 
     public static ContractCall Verify(Bytes32 key) => ContractCall.Of(new VerifyFunction { Key = AbiValues.Encode(key) });
 
+    public static ContractCall VerifyAtHead(Bytes32 key) => ContractCall.Of(new VerifyAtHeadFunction { Key = AbiValues.Encode(key) });
+
     /// <summary>The PermitInput struct as Nethereum's tuple message.</summary>
     private static PermitInputMessage Encode(PermitInput permit)
     {

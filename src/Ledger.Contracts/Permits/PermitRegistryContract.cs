@@ -90,10 +90,21 @@ public sealed class PermitRegistryContract
     // ------------------------------------------------------------------ views
 
     /// <summary><c>verify(key)</c>: the permit's EPIX status and reason now, with every anchored field.</summary>
-    public async Task<PermitVerificationView> VerifyAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default)
+    public async Task<PermitVerificationView> VerifyAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        ToView((await ReadAsync<VerifyOutputDTO>(PermitRegistryCalls.Verify(key), block, cancellationToken).ConfigureAwait(false)).V);
+
+    /// <summary>
+    /// <c>verifyAtHead(key)</c>: <c>verify(key)</c>, the issuer's status and the block number, all
+    /// read in the one block the call runs in (the newest, unless <paramref name="block"/> says otherwise).
+    /// </summary>
+    public async Task<PermitVerificationAtBlock> VerifyAtHeadAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var v = (await ReadAsync<VerifyOutputDTO>(PermitRegistryCalls.Verify(key), block, cancellationToken).ConfigureAwait(false)).V;
-        return new PermitVerificationView(
+        var output = await ReadAsync<VerifyAtHeadOutputDTO>(PermitRegistryCalls.VerifyAtHead(key), block, cancellationToken).ConfigureAwait(false);
+        return new PermitVerificationAtBlock(ToView(output.V), AbiValues.ToEnum<AuthorityStatus>(output.IssuerStatus), output.BlockNumber);
+    }
+
+    private static PermitVerificationView ToView(PermitVerification v) =>
+        new(
             AbiValues.ToEnum<VerificationStatus>(v.Status),
             AbiValues.ToEnum<VerificationReason>(v.Reason),
             AbiValues.ToAddress(v.Issuer),
@@ -110,7 +121,6 @@ public sealed class PermitRegistryContract
             AbiValues.ToBytes32(v.PreviousKey),
             AbiValues.ToBytes32(v.ReplacementKey),
             v.CancelReason);
-    }
 
     /// <summary><c>documentMatches(key, documentHash)</c>: whether the permit exists and anchors exactly this hash.</summary>
     public async Task<bool> DocumentMatchesAsync(Bytes32 key, Bytes32 documentHash, BlockParameter? block = null, CancellationToken cancellationToken = default) =>

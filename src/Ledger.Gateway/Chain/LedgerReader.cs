@@ -12,22 +12,18 @@ internal sealed class LedgerReader(LedgerChain chain)
     /// <summary>The chain the reads go to.</summary>
     public LedgerChain Chain => chain;
 
-    /// <summary>The permit and its issuer's status at the newest block.</summary>
-    public async Task<PermitSnapshot> ReadPermitAsync(PermitKey key, CancellationToken ct)
-    {
-        var block = await chain.GetBlockNumberAsync(ct).ConfigureAwait(false);
-        return await ReadPermitAtAsync(key, block, ct).ConfigureAwait(false);
-    }
+    /// <summary>The permit and its issuer's status at the newest block: one node call (<c>verifyAtHead</c>), which names its block.</summary>
+    public Task<PermitSnapshot> ReadPermitAsync(PermitKey key, CancellationToken ct) => ReadAsync(key, null, ct);
 
-    /// <summary>The permit and its issuer's status at <paramref name="block"/>.</summary>
-    public async Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct)
+    /// <summary>The permit and its issuer's status at <paramref name="block"/>: one node call.</summary>
+    public Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct) => ReadAsync(key, new BlockParameter(block), ct);
+
+    private async Task<PermitSnapshot> ReadAsync(PermitKey key, BlockParameter? block, CancellationToken ct)
     {
-        var view = await chain.PermitRegistry.VerifyAsync(key.Value, new BlockParameter(block), ct).ConfigureAwait(false);
-        var permit = OnChainPermit.From(view);
-        if (!permit.Exists)
-            return new PermitSnapshot(permit, AuthorityStatus.None, block);
-        var issuer = await ProfileAtAsync(permit.Issuer, new BlockParameter(block), ct).ConfigureAwait(false);
-        return new PermitSnapshot(permit, (AuthorityStatus)issuer.Status, block);
+        var read = await chain.PermitRegistry.VerifyAtHeadAsync(key.Value, block, ct).ConfigureAwait(false);
+        var permit = OnChainPermit.From(read.Verification);
+        var issuerStatus = permit.Exists ? (AuthorityStatus)read.IssuerStatus : AuthorityStatus.None;
+        return new PermitSnapshot(permit, issuerStatus, read.BlockNumber);
     }
 
     /// <summary>The account's profile at the newest block.</summary>

@@ -26,6 +26,15 @@ public sealed class StoreOptions
     public int InMemoryCacheCapacity { get; set; } = 10_000;
 
     /// <summary>
+    /// Most verification results each gateway process keeps in front of Redis (0 turns that copy
+    /// off). The replicas evict each other's copies over Redis pub/sub.
+    /// </summary>
+    public int NearCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>Longest a verification result stays in the in-process copy in front of Redis (never longer than in Redis).</summary>
+    public TimeSpan NearCacheMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Folder of the file checkpoint store (used when Redis is not configured). A relative
     /// path is taken from the working directory: give an absolute one in production.
     /// </summary>

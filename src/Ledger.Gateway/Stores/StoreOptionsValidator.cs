@@ -24,6 +24,10 @@ public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOption
             problems.Add($"Stores:InMemoryIdempotencyCapacity {options.InMemoryIdempotencyCapacity} must be between 1 and 10,000,000.");
         if (options.InMemoryCacheCapacity is < 1 or > 10_000_000)
             problems.Add($"Stores:InMemoryCacheCapacity {options.InMemoryCacheCapacity} must be between 1 and 10,000,000.");
+        if (options.NearCacheCapacity is < 0 or > 10_000_000)
+            problems.Add($"Stores:NearCacheCapacity {options.NearCacheCapacity} must be between 0 (off) and 10,000,000.");
+        if (options.NearCacheMaxAge <= TimeSpan.Zero || options.NearCacheMaxAge > TimeSpan.FromSeconds(30))
+            problems.Add($"Stores:NearCacheMaxAge {options.NearCacheMaxAge} must be positive and at most 30 seconds (the Redis cache's own maximum).");
         if (string.IsNullOrWhiteSpace(options.CheckpointDirectory))
             problems.Add("Stores:CheckpointDirectory is empty: name a folder for the event follower's checkpoints.");
         if (options.NonceLeaseExpiry < TimeSpan.FromSeconds(1) || options.NonceLeaseExpiry > TimeSpan.FromMinutes(10))

@@ -40,7 +40,9 @@ public static class StoresServiceCollectionExtensions
             RedisConnectionFactory.Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!));
         services.TryAddSingleton<RedisKeys>();
         services.TryAddSingleton<RedisOutageMonitor>();
-        services.TryAddSingleton<IVerificationCache, RedisVerificationCache>();
+        services.TryAddSingleton<RedisVerificationCache>();
+        services.TryAddSingleton<IVerificationInvalidations, RedisVerificationInvalidations>();
+        services.TryAddSingleton<IVerificationCache, NearVerificationCache>();
         services.TryAddSingleton<RedisIdempotencyStore>();
         services.TryAddSingleton<IIdempotencyStore>(provider => new FallbackIdempotencyStore(
             provider.GetRequiredService<RedisIdempotencyStore>(), provider.GetRequiredService<InMemoryIdempotencyStore>()));

@@ -42,7 +42,7 @@ public sealed class StoreWiringTests : IDisposable
         // Nothing listens on port 1: the multiplexer must still be created (AbortOnConnectFail=false).
         using var services = Services(new() { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=200" });
 
-        Assert.IsType<RedisVerificationCache>(services.GetRequiredService<IVerificationCache>());
+        Assert.IsType<NearVerificationCache>(services.GetRequiredService<IVerificationCache>());
         Assert.IsType<FallbackIdempotencyStore>(services.GetRequiredService<IIdempotencyStore>());
         Assert.IsType<RedisCheckpointStore>(services.GetRequiredService<ICheckpointStore>());
         Assert.IsType<FallbackNonceLease>(services.GetRequiredService<INonceLease>());

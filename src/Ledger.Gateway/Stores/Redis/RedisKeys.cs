@@ -11,6 +11,9 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
     /// <summary>Cached verification result of a permit key.</summary>
     public RedisKey Verification(string permitKey) => _prefix + "verify:" + permitKey;
 
+    /// <summary>Pub/sub channel on which the replicas announce changed permit keys (their in-process caches evict them).</summary>
+    public RedisChannel VerificationInvalidations => RedisChannel.Literal(_prefix + "verify-invalidations");
+
     /// <summary>Idempotency record of a request.</summary>
     public RedisKey Idempotency(IdempotencyKey key) => _prefix + "idem:" + key.Authority + ":" + key.RequestId;
 

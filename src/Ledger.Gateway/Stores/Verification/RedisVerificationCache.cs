@@ -15,21 +15,30 @@ public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKe
     private const int StampBytes = sizeof(long);
 
     /// <inheritdoc />
-    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default) =>
+        (await GetWithTimeToLiveAsync(permitKey, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// The cached value and how much longer Redis keeps it (so that a copy held elsewhere expires
+    /// no later, e.g. at a validity boundary); (null, null) on a miss.
+    /// </summary>
+    /// <param name="permitKey">"0x" + 64 hex digits.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<(byte[]? Value, TimeSpan? TimeToLive)> GetWithTimeToLiveAsync(string permitKey, CancellationToken cancellationToken = default)
     {
         var key = keys.Verification(PermitKeyText.Normalise(permitKey));
         try
         {
-            var stored = await monitor.RunAsync("cache get", () => redis.GetDatabase().StringGetAsync(key)).ConfigureAwait(false);
-            byte[]? bytes = stored;
+            var stored = await monitor.RunAsync("cache get", () => redis.GetDatabase().StringGetWithExpiryAsync(key)).ConfigureAwait(false);
+            byte[]? bytes = stored.Value;
             if (bytes is null || bytes.Length < StampBytes)
-                return null;
+                return (null, null);
             var writtenAt = BinaryPrimitives.ReadInt64BigEndian(bytes);
-            return writtenAt <= monitor.LastFailureUnixMilliseconds ? null : bytes[StampBytes..];
+            return writtenAt <= monitor.LastFailureUnixMilliseconds ? (null, null) : (bytes[StampBytes..], stored.Expiry);
         }
         catch (StoreUnavailableException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Gateway.Stores;
+
+/// <summary>
+/// A bounded in-process copy in front of the Redis verification cache, so that a hot permit is
+/// answered without a Redis round trip. It only ever holds what Redis held, for no longer than
+/// Redis keeps it and at most <see cref="StoreOptions.NearCacheMaxAge"/>. Every invalidation goes
+/// to Redis and to every replica's copy (<see cref="IVerificationInvalidations"/>); while those
+/// invalidations are not certainly received the copy is emptied and bypassed, so it never serves
+/// anything the Redis cache would not.
+/// </summary>
+public sealed class NearVerificationCache : IVerificationCache
+{
+    private readonly RedisVerificationCache _redis;
+    private readonly IVerificationInvalidations _invalidations;
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
+    private readonly TimeSpan _maxAge;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // Bumped by every eviction: a value read from Redis before an eviction may be the stale one it evicted.
+    private long _evictions;
+
+    /// <summary>A near cache over <paramref name="redis"/>, evicting on <paramref name="invalidations"/>.</summary>
+    public NearVerificationCache(RedisVerificationCache redis, IVerificationInvalidations invalidations, TimeProvider time, IOptions<StoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(invalidations);
+        ArgumentNullException.ThrowIfNull(options);
+        _redis = redis;
+        _invalidations = invalidations;
+        _time = time;
+        _capacity = options.Value.NearCacheCapacity;
+        _maxAge = options.Value.NearCacheMaxAge;
+        _invalidations.Evicted += Evict;
+    }
+
+    /// <summary>Entries held now (for tests and metrics).</summary>
+    public int Count => _entries.Count;
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    {
+        var key = PermitKeyText.Normalise(permitKey);
+        var live = _invalidations.IsLive && _capacity > 0;
+        if (live && _entries.TryGetValue(key, out var held))
+        {
+            if (held.ExpiresAt > _time.GetTimestamp())
+                return held.Value;
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, held));
+        }
+        var evictionsBefore = Interlocked.Read(ref _evictions);
+        var (value, timeToLive) = await _redis.GetWithTimeToLiveAsync(key, cancellationToken).ConfigureAwait(false);
+        if (value is not null && live)
+            Keep(key, value, timeToLive, evictionsBefore);
+        return value;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only Redis: a value computed here may already be stale by the time it is stored (Redis has the same race, no worse).</remarks>
+    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        _redis.SetAsync(permitKey, value, timeToLive, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default)
+    {
+        var key = PermitKeyText.Normalise(permitKey);
+        Evict(key);
+        await _redis.InvalidateAsync(key, cancellationToken).ConfigureAwait(false);
+        await _invalidations.PublishAsync(key).ConfigureAwait(false);
+    }
+
+    private void Keep(string key, byte[] value, TimeSpan? redisTimeToLive, long evictionsBefore)
+    {
+        var age = redisTimeToLive is { } left && left < _maxAge ? left : _maxAge;
+        if (age <= TimeSpan.Zero)
+            return;
+        if (_entries.Count >= _capacity && !_entries.ContainsKey(key))
+        {
+            SweepExpired();
+            if (_entries.Count >= _capacity)
+                return;
+        }
+        _entries[key] = new Entry(value, _time.GetTimestamp() + (long)(age.TotalSeconds * _time.TimestampFrequency));
+        // An eviction that raced the Redis read (or this insert) may concern this very value: drop it.
+        if (Interlocked.Read(ref _evictions) != evictionsBefore || !_invalidations.IsLive)
+            _entries.TryRemove(key, out _);
+    }
+
+    private void Evict(string? permitKey)
+    {
+        Interlocked.Increment(ref _evictions);
+        if (permitKey is null)
+            _entries.Clear();
+        else if (Bytes32Text.TryNormalise(permitKey, out var key))
+            _entries.TryRemove(key, out _);
+    }
+
+    private void SweepExpired()
+    {
+        var now = _time.GetTimestamp();
+        foreach (var pair in _entries)
+        {
+            if (pair.Value.ExpiresAt <= now)
+                _entries.TryRemove(pair);
+        }
+    }
+
+    private sealed record Entry(byte[] Value, long ExpiresAt);
+}
