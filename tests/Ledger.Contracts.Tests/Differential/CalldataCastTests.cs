@@ -69,6 +69,7 @@ public sealed class CalldataCastTests
         r => With(r.Hash(), r.Byte(), r.Permit(), r.Hash(), (a, b, c, d) => PermitRegistryCalls.Replace(a, b, c, d), $"replace(bytes32,uint8,{Permit},bytes32)"),
         r => With(r.Hash(), r.Hash(), (a, b) => PermitRegistryCalls.ShipmentOf(a, b), "shipmentOf(bytes32,bytes32)"),
         r => With(r.Hash(), a => PermitRegistryCalls.Verify(a), "verify(bytes32)"),
+        r => With(r.Hash(), a => PermitRegistryCalls.VerifyAtHead(a), "verifyAtHead(bytes32)"),
     ];
 
     [Fact]
