@@ -48,8 +48,8 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 rows.AddRange(await followers.MeasureAsync(size, size - before, loadTime, loader.LastBlock, budget, ct));
                 // Ratios to the smallest size: the same row (by position) of the first step.
                 firstRows ??= rows;
-                foreach (var (row, first) in rows.Zip(firstRows))
-                    section.Add(ReferenceEquals(rows, firstRows) ? row : row with { Baseline = first.Value, BaselineName = $"at {steps[0].Size:N0} permits" });
+                foreach (var (row, atSmallest) in rows.Zip(firstRows))
+                    section.Add(ReferenceEquals(rows, firstRows) ? row : row with { Baseline = atSmallest.Value, BaselineName = $"at {steps[0].Size:N0} permits" });
             }
             var gateway = await GatewayLatencyAsync(ct);
             var raw = await RawLatencyAsync(size, ct);
