@@ -34,30 +34,58 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         List<ReportRow>? firstRows = null;
         foreach (var size in options.ScaleSizes)
         {
-            var before = loader.Loaded;
-            var loadTime = TimeSpan.Zero;
-            await using (var followers = await FollowerCatchUp.StartAsync(context, ct))
+            try
             {
-                loadTime = await loader.LoadToAsync(size, ct);
-                var budget = options.CatchUpBudgetFor(size - before);
-                var rows = new List<ReportRow>
-                {
-                    new($"bulk load permits/s to {size:N0}", (size - before) / loadTime.TotalSeconds, "permits/s",
-                        Note: string.Create(CultureInfo.InvariantCulture, $"{size - before:N0} permits in {loadTime.TotalSeconds:0.0} s"))
-                };
-                rows.AddRange(await followers.MeasureAsync(size, size - before, loadTime, loader.LastBlock, budget, ct));
-                // Ratios to the smallest size: the same row (by position) of the first step.
-                firstRows ??= rows;
-                foreach (var (row, atSmallest) in rows.Zip(firstRows))
-                    section.Add(ReferenceEquals(rows, firstRows) ? row : row with { Baseline = atSmallest.Value, BaselineName = $"at {steps[0].Size:N0} permits" });
+                firstRows = await MeasureStepAsync(section, size, steps, firstRows, ct);
             }
-            var gateway = await GatewayLatencyAsync(ct);
-            var raw = await RawLatencyAsync(size, ct);
-            var gas = await RegisterGasAsync(size, ct);
-            steps.Add((size, gateway, raw, gas, loadTime));
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Keep the sizes already measured: a larger step failing must not erase them.
+                section.Notes.Add($"the step to {size:N0} permits FAILED: {e.GetType().Name}: {e.Message}");
+                await log.WriteLineAsync($"  scale {size:N0} FAILED: {e.GetType().Name}: {e.Message}");
+                break;
+            }
         }
+        if (steps.Count == 0)
+            throw new InvalidOperationException("No scale step completed: " + string.Join("; ", section.Notes));
+        AddFlatnessRows(section, steps);
+        return section;
+    }
+
+    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size,
+        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps, List<ReportRow>? firstRows, CancellationToken ct)
+    {
+        var before = loader.Loaded;
+        var loadTime = TimeSpan.Zero;
+        await using (var followers = await FollowerCatchUp.StartAsync(context, ct))
+        {
+            loadTime = await loader.LoadToAsync(size, ct);
+            var budget = options.CatchUpBudgetFor(size - before);
+            var rows = new List<ReportRow>
+            {
+                new($"bulk load permits/s to {size:N0}", (size - before) / loadTime.TotalSeconds, "permits/s",
+                    Note: string.Create(CultureInfo.InvariantCulture, $"{size - before:N0} permits in {loadTime.TotalSeconds:0.0} s"))
+            };
+            rows.AddRange(await followers.MeasureAsync(size, size - before, loadTime, loader.LastBlock, budget, ct));
+            // Ratios to the smallest size: the same row (by position) of the first step.
+            firstRows ??= rows;
+            foreach (var (row, atSmallest) in rows.Zip(firstRows))
+                section.Add(ReferenceEquals(rows, firstRows) ? row : row with { Baseline = atSmallest.Value, BaselineName = $"at {steps[0].Size:N0} permits" });
+            foreach (var row in rows)
+                await log.WriteLineAsync($"  {row.Figure}: {row.ValueText}; {row.Note}");
+        }
+        var gateway = await GatewayLatencyAsync(ct);
+        var raw = await RawLatencyAsync(size, ct);
+        var gas = await RegisterGasAsync(size, ct);
+        steps.Add((size, gateway, raw, gas, loadTime));
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+        return firstRows;
+    }
+
+    private static void AddFlatnessRows(ReportSection section,
+        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps)
+    {
         var first = steps[0];
         var unit = (long size) => $"{size:N0} permits";
         foreach (var step in steps)
@@ -74,7 +102,6 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         }
         foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
-        return section;
     }
 
     private static double Ms(TimeSpan span) => span.TotalMilliseconds;

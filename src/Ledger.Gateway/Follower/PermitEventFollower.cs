@@ -49,6 +49,10 @@ internal sealed partial class PermitEventFollower(
 
     private readonly IPermitEventObserver[] _observers = observers.ToArray();
 
+    // Blocks the next range reads: shrinks to what held EventsPerRange events, so that a bulk load
+    // is not read whole again for every range cut short; grows back (doubling) when ranges are light.
+    private ulong _window = BlocksPerRange;
+
     /// <summary>The last block applied (and checkpointed, unless the store was unavailable), or null before the first.</summary>
     public ulong? AppliedThrough { get; private set; }
 
@@ -98,7 +102,7 @@ internal sealed partial class PermitEventFollower(
         var from = AppliedThrough is { } applied ? applied + 1 : 0;
         if (from > confirmed)
             return true;
-        var to = Math.Min(confirmed, from + BlocksPerRange - 1);
+        var to = Math.Min(confirmed, from + _window - 1);
 
         // Reading is cancellable: nothing has been applied yet. Once applying starts, the range
         // runs to its checkpoint even when the host is stopping (bounded by CommitTimeout), so a
@@ -110,7 +114,9 @@ internal sealed partial class PermitEventFollower(
         var logs = new List<ContractEvent>();
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             logs.Add(log);
+        var read = to;
         to = EndOfRange(from, to, logs);
+        _window = to < read ? to - from + 1 : logs.Count < EventsPerRange / 2 ? Math.Min(BlocksPerRange, _window * 2) : _window;
         statusChangesInRange.RemoveAll(change => change.Log.BlockNumber > to);
         var header = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
