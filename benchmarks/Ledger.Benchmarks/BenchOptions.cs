@@ -58,6 +58,15 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>Longest a follower may take to catch up after a load, and the replay may run, before they report what they reached.</summary>
     public TimeSpan CatchUpBudget => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Longest the event followers may take to catch up after a bulk load of <paramref name="events"/>
+    /// permits: <see cref="CatchUpBudget"/> plus the load at <see cref="SlowestCatchUpRate"/>.
+    /// </summary>
+    public TimeSpan CatchUpBudgetFor(long events) => CatchUpBudget + TimeSpan.FromSeconds(events / SlowestCatchUpRate);
+
+    /// <summary>Events per second below which a follower counts as not keeping up with a bulk load.</summary>
+    public const double SlowestCatchUpRate = 2_000;
+
     /// <summary>Longest a register-to-visible sample or the fan-out waits before it counts what did not arrive.</summary>
     public TimeSpan ArrivalBound => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
 

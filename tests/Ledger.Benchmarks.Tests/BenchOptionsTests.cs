@@ -23,6 +23,15 @@ public class BenchOptionsTests
         Assert.True(options.VerifyWindow < BenchOptions.Parse([], "/repo").VerifyWindow);
     }
 
+    [Fact]
+    public void The_catch_up_budget_grows_with_the_load_at_the_slowest_acceptable_rate()
+    {
+        var options = BenchOptions.Parse([], "/repo");
+
+        Assert.Equal(options.CatchUpBudget, options.CatchUpBudgetFor(0));
+        Assert.Equal(options.CatchUpBudget + TimeSpan.FromSeconds(1_000_000 / BenchOptions.SlowestCatchUpRate), options.CatchUpBudgetFor(1_000_000));
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--out")]

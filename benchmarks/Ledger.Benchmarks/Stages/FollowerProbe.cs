@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Ledger.Api.V1;
+using Ledger.Benchmarks.Statistics;
 using Ledger.Cli.Connection;
 
 namespace Ledger.Benchmarks.Stages;
@@ -8,7 +9,10 @@ namespace Ledger.Benchmarks.Stages;
 /// <summary>
 /// Watches a gateway's event follower from outside: a live WatchPermits stream (no from_block)
 /// receives the follower's events and, after each range it applies, its checkpoint block. Read in
-/// the background so the stream never backs up.
+/// the background so the stream never backs up. With a <see cref="BlockClock"/> it records each
+/// event's lag: from the moment its block became the head to its arrival on the stream. A probe
+/// asking only for a kind the load does not emit sees checkpoints alone, and leaves the follower
+/// as if nobody watched.
 /// </summary>
 internal sealed class FollowerProbe : IDisposable
 {
@@ -16,14 +20,17 @@ internal sealed class FollowerProbe : IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _reading;
     private readonly HashSet<(ulong Block, uint LogIndex)> _seen = [];
+    private readonly BlockClock? _clock;
+    private readonly LatencyHistogram _lag = new();
     private long _events;
     private long _repeats;
     private long _checkpoint = -1;
 
-    private FollowerProbe(AsyncServerStreamingCall<WatchPermitsResponse> stream, CancellationTokenSource stop)
+    private FollowerProbe(AsyncServerStreamingCall<WatchPermitsResponse> stream, CancellationTokenSource stop, BlockClock? clock)
     {
         _stream = stream;
         _stop = stop;
+        _clock = clock;
         _reading = Task.Run(ReadAsync);
     }
 
@@ -36,14 +43,26 @@ internal sealed class FollowerProbe : IDisposable
     /// <summary>The last checkpoint block delivered, or -1 before the first.</summary>
     public long Checkpoint => Interlocked.Read(ref _checkpoint);
 
-    /// <summary>Opens the stream at <paramref name="gateway"/> as <paramref name="identity"/>.</summary>
-    public static FollowerProbe Start(GatewayClients gateway, string identity, CancellationToken ct)
+    /// <summary>Each delivered event's lag behind its block becoming the head (empty without a clock).</summary>
+    public LatencyHistogram Lag
+    {
+        get
+        {
+            var copy = new LatencyHistogram();
+            lock (_lag)
+                copy.Add(_lag);
+            return copy;
+        }
+    }
+
+    /// <summary>Opens the stream at <paramref name="gateway"/> as <paramref name="identity"/>, for events of <paramref name="kinds"/> (all when none).</summary>
+    public static FollowerProbe Start(GatewayClients gateway, string identity, CancellationToken ct, BlockClock? clock = null, params PermitEventKind[] kinds)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var call = gateway.Permits.WatchPermits(new WatchPermitsRequest(),
+        var call = gateway.Permits.WatchPermits(new WatchPermitsRequest { Kinds = { kinds } },
             new CallOptions(gateway.Call(stop.Token, identity).Headers, deadline: null, stop.Token));
-        return new FollowerProbe(call, stop);
+        return new FollowerProbe(call, stop, clock);
     }
 
     /// <summary>Waits until the follower has applied <paramref name="block"/>; the time it took, or null when <paramref name="budget"/> passed first.</summary>
@@ -69,7 +88,14 @@ internal sealed class FollowerProbe : IDisposable
             {
                 var item = _stream.ResponseStream.Current;
                 if (item.ItemCase == WatchPermitsResponse.ItemOneofCase.Event)
+                {
                     Interlocked.Increment(ref _seen.Add((item.Event.Entry.BlockNumber, item.Event.Entry.LogIndex)) ? ref _events : ref _repeats);
+                    if (_clock?.SeenAt(item.Event.Entry.BlockNumber) is { } seenAt)
+                    {
+                        lock (_lag)
+                            _lag.RecordSince(seenAt);
+                    }
+                }
                 else
                     Interlocked.Exchange(ref _checkpoint, (long)item.CheckpointBlock);
             }

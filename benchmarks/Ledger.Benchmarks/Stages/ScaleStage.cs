@@ -26,25 +26,66 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading). " +
             $"At each size: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
             $"and as raw eth_call of verify; {options.ScaleRegisterSamples} registrations through the gateway, gas from their receipts. " +
-            $"During each load a live WatchPermits stream at the same gateway follows its event follower: blocks still behind {options.CatchUpBudget.TotalSeconds:0} s after the load, events delivered per second (no goal in issue 13). " +
+            $"During each load every gateway's event follower is timed until it has applied the load's last block (events/s over the load and the catch-up, no goal in issue 13): " +
+            $"at {context.First.Id}'s gateway a live WatchPermits stream of every event, with its lag behind the head; at the others a stream of arrivals only (none in the load), as if nobody watched registrations. " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
         var steps = new List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)>();
+        List<ReportRow>? firstRows = null;
         foreach (var size in options.ScaleSizes)
         {
-            var before = loader.Loaded;
-            using var probe = FollowerProbe.Start(context.Grpc(context.First), context.First.CustomsIdentity!, ct);
-            var loadTime = await loader.LoadToAsync(size, ct);
-            var caughtUp = await probe.WaitForBlockAsync(loader.LastBlock, options.CatchUpBudget, ct);
-            foreach (var row in FollowerRows(size, size - before, loadTime, caughtUp, probe))
-                section.Add(row);
-            var gateway = await GatewayLatencyAsync(ct);
-            var raw = await RawLatencyAsync(size, ct);
-            var gas = await RegisterGasAsync(size, ct);
-            steps.Add((size, gateway, raw, gas, loadTime));
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+            try
+            {
+                firstRows = await MeasureStepAsync(section, size, steps, firstRows, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Keep the sizes already measured: a larger step failing must not erase them.
+                section.Notes.Add($"the step to {size:N0} permits FAILED: {e.GetType().Name}: {e.Message}");
+                await log.WriteLineAsync($"  scale {size:N0} FAILED: {e.GetType().Name}: {e.Message}");
+                break;
+            }
         }
+        if (steps.Count == 0)
+            throw new InvalidOperationException("No scale step completed: " + string.Join("; ", section.Notes));
+        AddFlatnessRows(section, steps);
+        return section;
+    }
+
+    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size,
+        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps, List<ReportRow>? firstRows, CancellationToken ct)
+    {
+        var before = loader.Loaded;
+        var loadTime = TimeSpan.Zero;
+        await using (var followers = await FollowerCatchUp.StartAsync(context, ct))
+        {
+            loadTime = await loader.LoadToAsync(size, ct);
+            var budget = options.CatchUpBudgetFor(size - before);
+            var rows = new List<ReportRow>
+            {
+                new($"bulk load permits/s to {size:N0}", (size - before) / loadTime.TotalSeconds, "permits/s",
+                    Note: string.Create(CultureInfo.InvariantCulture, $"{size - before:N0} permits in {loadTime.TotalSeconds:0.0} s"))
+            };
+            rows.AddRange(await followers.MeasureAsync(size, size - before, loadTime, loader.LastBlock, budget, ct));
+            // Ratios to the smallest size: the same row (by position) of the first step.
+            firstRows ??= rows;
+            foreach (var (row, atSmallest) in rows.Zip(firstRows))
+                section.Add(ReferenceEquals(rows, firstRows) ? row : row with { Baseline = atSmallest.Value, BaselineName = $"at {steps[0].Size:N0} permits" });
+            foreach (var row in rows)
+                await log.WriteLineAsync($"  {row.Figure}: {row.ValueText}; {row.Note}");
+        }
+        var gateway = await GatewayLatencyAsync(ct);
+        var raw = await RawLatencyAsync(size, ct);
+        var gas = await RegisterGasAsync(size, ct);
+        steps.Add((size, gateway, raw, gas, loadTime));
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+        return firstRows;
+    }
+
+    private static void AddFlatnessRows(ReportSection section,
+        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps)
+    {
         var first = steps[0];
         var unit = (long size) => $"{size:N0} permits";
         foreach (var step in steps)
@@ -61,24 +102,9 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         }
         foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
-        return section;
     }
 
     private static double Ms(TimeSpan span) => span.TotalMilliseconds;
-
-    private IEnumerable<ReportRow> FollowerRows(long size, long loaded, TimeSpan loadTime, TimeSpan? caughtUp, FollowerProbe probe)
-    {
-        var budget = options.CatchUpBudget;
-        var behind = caughtUp is null ? (double)loader.LastBlock - Math.Max(0, probe.Checkpoint) : 0;
-        // No goal: issue 13 asks for the rate. A follower that never catches up shows here and in the next row.
-        yield return new ReportRow($"event follower of {context.First.Id}'s gateway: blocks behind {budget.TotalSeconds:0} s after loading to {size:N0}", behind, "blocks",
-            Note: caughtUp is { } after
-                ? string.Create(CultureInfo.InvariantCulture, $"caught up {after.TotalSeconds:0.0} s after the load ended")
-                : string.Create(CultureInfo.InvariantCulture, $"NOT caught up: checkpoint at block {probe.Checkpoint:N0} of {loader.LastBlock:N0}"));
-        var took = loadTime + (caughtUp ?? budget);
-        yield return new ReportRow($"event follower events/s while loading to {size:N0}", probe.Events / took.TotalSeconds, "events/s",
-            Note: string.Create(CultureInfo.InvariantCulture, $"{probe.Events:N0} of {loaded:N0} new events delivered to a live stream in {took.TotalSeconds:0.0} s, {probe.Repeats:N0} delivered again; a lower bound while the loader is the slower"));
-    }
 
     private async Task<LatencyHistogram> GatewayLatencyAsync(CancellationToken ct)
     {

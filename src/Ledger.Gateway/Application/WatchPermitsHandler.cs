@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Ledger.Api.V1;
-using Ledger.Core.Countries;
 using Ledger.Gateway.Follower;
 using Ledger.Gateway.Identity;
 
@@ -17,48 +16,50 @@ internal sealed class WatchPermitsHandler(LedgerAccess ledger, PermitWatchHub hu
     public async Task HandleAsync(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> stream, CallerIdentity caller, CancellationToken ct)
     {
         var country = await ledger.CallerCountryAsync(caller, ct).ConfigureAwait(false);
-        var kinds = request.Kinds.Where(k => k != PermitEventKind.Unspecified).ToHashSet();
-        using var subscription = hub.Subscribe();
+        var filter = new WatchFilter(country, request.Kinds.Where(k => k != PermitEventKind.Unspecified).ToHashSet());
+        using var subscription = hub.Subscribe(filter);
         (ulong Block, uint LogIndex)? replayedThrough = null;
         if (request.HasFromBlock)
-            replayedThrough = await ReplayAsync(request.FromBlock, country, kinds, stream, ct).ConfigureAwait(false);
+            replayedThrough = await ReplayAsync(request.FromBlock, filter, stream, ct).ConfigureAwait(false);
 
         await foreach (var item in subscription.Reader.ReadAllAsync(ct).ConfigureAwait(false))
         {
             if (item.ItemCase == WatchPermitsResponse.ItemOneofCase.Event)
             {
                 var entry = item.Event.Entry;
-                // Events the replay already sent arrive again from the live queue: skip them.
+                // Events the replay already sent arrive again from the live queue: skip them. The hub sends only events the filter wants.
                 if (replayedThrough is { } last && (entry.BlockNumber, entry.LogIndex).CompareTo(last) <= 0)
-                    continue;
-                if (!Concerns(item.Event, country, kinds))
                     continue;
             }
             await stream.WriteAsync(item, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<(ulong, uint)?> ReplayAsync(
-        ulong fromBlock, CountryCode country, HashSet<PermitEventKind> kinds, IServerStreamWriter<WatchPermitsResponse> stream, CancellationToken ct)
+    private async Task<(ulong, uint)?> ReplayAsync(ulong fromBlock, WatchFilter filter, IServerStreamWriter<WatchPermitsResponse> stream, CancellationToken ct)
     {
         var head = await ledger.Reader.Chain.GetBlockNumberAsync(ct).ConfigureAwait(false);
         if (fromBlock > head)
             return null;
-        var builder = new HistoryEntryBuilder(ledger.Reader);
         (ulong, uint)? last = null;
-        await foreach (var log in ledger.Events.ReadAllAsync(fromBlock, head, ct).ConfigureAwait(false))
+        // In chunks, so that the chunk's node reads go out together instead of one event at a time.
+        await foreach (var chunk in ledger.Events.ReadAllAsync(fromBlock, head, ct).Chunk(ReplayChunk).ConfigureAwait(false))
         {
-            if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
-                continue;
-            last = (permitEvent.Entry.BlockNumber, permitEvent.Entry.LogIndex);
-            if (Concerns(permitEvent, country, kinds))
-                await stream.WriteAsync(new WatchPermitsResponse { Event = permitEvent }, ct).ConfigureAwait(false);
+            var wanted = chunk.Where(log => HistoryEntryBuilder.KindOf(log) is { } kind && filter.MayWant(kind)).ToList();
+            var builder = new HistoryEntryBuilder(ledger.Reader);
+            await builder.PrefetchAsync(wanted, head, ct).ConfigureAwait(false);
+            foreach (var log in wanted)
+            {
+                if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
+                    continue;
+                last = (permitEvent.Entry.BlockNumber, permitEvent.Entry.LogIndex);
+                if (filter.Wants(permitEvent))
+                    await stream.WriteAsync(new WatchPermitsResponse { Event = permitEvent }, ct).ConfigureAwait(false);
+            }
         }
         await stream.WriteAsync(new WatchPermitsResponse { CheckpointBlock = head }, ct).ConfigureAwait(false);
         return last ?? (head, uint.MaxValue);
     }
 
-    private static bool Concerns(PermitEvent permitEvent, CountryCode country, HashSet<PermitEventKind> kinds) =>
-        (permitEvent.IssuingCountry == country.Value || permitEvent.DestinationCountry == country.Value)
-        && (kinds.Count == 0 || kinds.Contains(permitEvent.Entry.Kind));
+    /// <summary>Events replayed per batch of node reads.</summary>
+    private const int ReplayChunk = 500;
 }

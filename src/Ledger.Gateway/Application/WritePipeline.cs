@@ -88,6 +88,29 @@ internal sealed partial class WritePipeline(
         }
     }
 
+    /// <summary>Most keys dropped in one cache call by <see cref="InvalidateBatchAsync"/>.</summary>
+    public const int InvalidationBatchKeys = 500;
+
+    /// <summary>
+    /// Drops the cached verifications of many permits (the event follower's range) in calls of at
+    /// most <see cref="InvalidationBatchKeys"/> keys; a cache failure only costs chain reads later.
+    /// </summary>
+    public async Task InvalidateBatchAsync(IReadOnlyCollection<string> permitKeys)
+    {
+        ArgumentNullException.ThrowIfNull(permitKeys);
+        foreach (var chunk in permitKeys.Chunk(InvalidationBatchKeys))
+        {
+            try
+            {
+                await cache.InvalidateManyAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogBatchCacheFailure(chunk.Length, chunk[0], e.Message);
+            }
+        }
+    }
+
     private async Task<TResponse> ExecuteAsync<TResponse>(CallerIdentity caller, WriteOperation<TResponse> operation, WriteAttempt attempt, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>
     {
@@ -165,6 +188,9 @@ internal sealed partial class WritePipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verification of {PermitKey}: {Reason}")]
     private partial void LogCacheFailure(string permitKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verifications of {Count} permits from {FirstPermitKey}: {Reason}")]
+    private partial void LogBatchCacheFailure(int count, string firstPermitKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not keep transaction {TxHash} with its request; a retry after a receipt timeout may send again: {Reason}")]

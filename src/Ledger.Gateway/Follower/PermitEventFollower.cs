@@ -1,6 +1,7 @@
 using Nethereum.RPC.Eth.DTOs;
 using Ledger.Contracts;
 using Ledger.Contracts.Authorities;
+using Ledger.Contracts.Permits;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
@@ -10,10 +11,13 @@ namespace Ledger.Gateway.Follower;
 
 /// <summary>
 /// Follows the PermitRegistry's events (and the AuthorityRegistry's status changes) from the stored checkpoint, <c>Chain:Confirmations</c>
-/// blocks behind the head: per event it invalidates the cached verification and tells the
-/// observers (WatchPermits subscribers); after each range it stores the checkpoint. Applying
-/// is idempotent (invalidation, and observers see each event's block and log index), so a
-/// restart that re-reads the last range misses nothing and harms nothing.
+/// blocks behind the head: per range it invalidates the cached verifications of the permits the
+/// range changed (a few cache calls), builds entries only for events some observer may want
+/// (<see cref="IPermitEventObserver.MayWant"/>; none while nobody watches), reading what they need
+/// concurrently and once per range, tells the observers (WatchPermits subscribers), appends the
+/// logs to the history index and stores the checkpoint. Applying is idempotent (invalidation, and
+/// observers see each event's block and log index), so a restart that re-reads the last range
+/// misses nothing and harms nothing.
 /// </summary>
 internal sealed partial class PermitEventFollower(
     LedgerChain chain,
@@ -34,10 +38,20 @@ internal sealed partial class PermitEventFollower(
     /// <summary>Most blocks applied before a checkpoint is stored.</summary>
     public const ulong BlocksPerRange = 2_000;
 
+    /// <summary>
+    /// Events after which a range ends early (at a block boundary; a single larger block is applied
+    /// whole): under a bulk load, checkpoints keep coming and watchers' queues stay short.
+    /// </summary>
+    public const int EventsPerRange = 5_000;
+
     /// <summary>How long a range already being applied may still take to reach its checkpoint once the host stops.</summary>
     public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IPermitEventObserver[] _observers = observers.ToArray();
+
+    // Blocks the next range reads: shrinks to what held EventsPerRange events, so that a bulk load
+    // is not read whole again for every range cut short; grows back (doubling) when ranges are light.
+    private ulong _window = BlocksPerRange;
 
     /// <summary>The last block applied (and checkpointed, unless the store was unavailable), or null before the first.</summary>
     public ulong? AppliedThrough { get; private set; }
@@ -88,7 +102,7 @@ internal sealed partial class PermitEventFollower(
         var from = AppliedThrough is { } applied ? applied + 1 : 0;
         if (from > confirmed)
             return true;
-        var to = Math.Min(confirmed, from + BlocksPerRange - 1);
+        var to = Math.Min(confirmed, from + _window - 1);
 
         // Reading is cancellable: nothing has been applied yet. Once applying starts, the range
         // runs to its checkpoint even when the host is stopping (bounded by CommitTimeout), so a
@@ -100,6 +114,10 @@ internal sealed partial class PermitEventFollower(
         var logs = new List<ContractEvent>();
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             logs.Add(log);
+        var read = to;
+        to = EndOfRange(from, to, logs);
+        _window = to < read ? to - from + 1 : logs.Count < EventsPerRange / 2 ? Math.Min(BlocksPerRange, _window * 2) : _window;
+        statusChangesInRange.RemoveAll(change => change.Log.BlockNumber > to);
         var header = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
 
@@ -110,9 +128,8 @@ internal sealed partial class PermitEventFollower(
         using var stopping = ct.Register(() => commit.CancelAfter(CommitTimeout));
         foreach (var change in statusChangesInRange)
             statusChanges.Record(change.Account, change.Log.BlockNumber);
-        var builder = new HistoryEntryBuilder(reader);
-        foreach (var log in logs)
-            await ApplyAsync(log, builder, commit.Token).ConfigureAwait(false);
+        await writes.InvalidateBatchAsync(ChangedPermits(logs)).ConfigureAwait(false);
+        await NotifyAsync(logs, to, commit.Token).ConfigureAwait(false);
         await checkpoints.SaveAsync(Name, new BlockCheckpoint(to, header.BlockHash.ToLowerInvariant()), commit.Token).ConfigureAwait(false);
         history.Append(from, to, logs);
         AppliedThrough = to;
@@ -121,14 +138,53 @@ internal sealed partial class PermitEventFollower(
         return to == confirmed;
     }
 
-    private async Task ApplyAsync(ContractEvent log, HistoryEntryBuilder builder, CancellationToken ct)
+    /// <summary>
+    /// The last block of the range to apply: <paramref name="to"/>, or earlier when the logs hold
+    /// more than <see cref="EventsPerRange"/> events; trims <paramref name="logs"/> to match.
+    /// </summary>
+    private static ulong EndOfRange(ulong from, ulong to, List<ContractEvent> logs)
     {
-        if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
+        if (logs.Count <= EventsPerRange)
+            return to;
+        var firstLeftOut = logs[EventsPerRange].Log.BlockNumber;
+        var end = firstLeftOut > from && logs[0].Log.BlockNumber < firstLeftOut ? firstLeftOut - 1 : firstLeftOut;
+        logs.RemoveAll(log => log.Log.BlockNumber > end);
+        return end;
+    }
+
+    /// <summary>Every permit whose verification the events change: the event's permit, and a replacement's new permit.</summary>
+    private static HashSet<string> ChangedPermits(IEnumerable<ContractEvent> logs)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var log in logs)
+        {
+            switch (log)
+            {
+                case PermitRegistered e: keys.Add(e.Key.ToString()); break;
+                case PermitCancelled e: keys.Add(e.Key.ToString()); break;
+                case PermitReplaced e: keys.Add(e.OldKey.ToString()); keys.Add(e.NewKey.ToString()); break;
+                case ShipmentRecorded e: keys.Add(e.Key.ToString()); break;
+                case ArrivalConfirmed e: keys.Add(e.Key.ToString()); break;
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>Builds the events some observer may want (their node reads together, at the range's last block) and hands them over in chain order.</summary>
+    private async Task NotifyAsync(List<ContractEvent> logs, ulong to, CancellationToken ct)
+    {
+        var wanted = logs.Where(log => HistoryEntryBuilder.KindOf(log) is { } kind && _observers.Any(o => o.MayWant(kind))).ToList();
+        if (wanted.Count == 0)
             return;
-        var replacement = permitEvent.Entry.Cancellation?.ReplacementPermitKey;
-        await writes.InvalidateAsync(string.IsNullOrEmpty(replacement) ? [permitEvent.PermitKey] : [permitEvent.PermitKey, replacement]).ConfigureAwait(false);
-        foreach (var observer in _observers)
-            await observer.OnPermitEventAsync(permitEvent, ct).ConfigureAwait(false);
+        var builder = new HistoryEntryBuilder(reader);
+        await builder.PrefetchAsync(wanted, to, ct).ConfigureAwait(false);
+        foreach (var log in wanted)
+        {
+            if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
+                continue;
+            foreach (var observer in _observers.Where(o => o.MayWant(permitEvent.Entry.Kind)))
+                await observer.OnPermitEventAsync(permitEvent, ct).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Permit event follower starts after checkpoint {Checkpoint} (configured start block {StartBlock})")]

@@ -2,21 +2,27 @@ using Ledger.Contracts.Permits;
 using System.Runtime.CompilerServices;
 using Ledger.Contracts;
 using Ledger.Core.Permits;
+using Ledger.Core.Primitives;
 using Ledger.Gateway.Chain;
 
 namespace Ledger.Gateway.Follower;
 
 /// <summary>
-/// The PermitRegistry's events by permit key, for GetPermitHistory, built from what the event
-/// follower reads anyway (and, after a restart, from one backfill of the blocks before its
-/// checkpoint) instead of a log scan per call. It covers one contiguous block range; a query
-/// reads the blocks outside that range from the node, so the answer is always the one a
-/// chain scan gives. Events are kept in memory: a few hundred bytes each.
+/// Where the PermitRegistry's events about each permit are, for GetPermitHistory, built from what
+/// the event follower reads anyway (and, after a restart, from one backfill of the blocks before
+/// its checkpoint) instead of a scan of every block per call. It covers one contiguous block range.
+/// It keeps only positions (block and log index), not the events, so that a million permits cost
+/// tens of megabytes rather than gigabytes (see <see cref="PermitPositions"/>); a query reads the
+/// permit's logs back from the node over the few spans of blocks that hold them, and the blocks
+/// outside the covered range as a scan, so the answer is always the one a chain scan gives.
 /// </summary>
 internal sealed class PermitLogIndex(LedgerEventLog events)
 {
+    /// <summary>Indexed blocks of one permit closer than this are read back in one log query rather than one each.</summary>
+    public const ulong SpanGap = 1_000;
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<ContractEvent>> _byPermit = new(StringComparer.Ordinal);
+    private readonly Dictionary<Bytes32, PermitPositions> _byPermit = [];
     private (ulong From, ulong To)? _covered;
 
     /// <summary>The blocks the index holds every event of, or null while empty.</summary>
@@ -29,6 +35,16 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
         }
     }
 
+    /// <summary>Permits with at least one indexed event.</summary>
+    public int PermitCount
+    {
+        get
+        {
+            lock (_gate)
+                return _byPermit.Count;
+        }
+    }
+
     /// <summary>Adds the events of blocks <paramref name="from"/>..<paramref name="to"/>, which follow (or overlap the end of) the covered range.</summary>
     public void Append(ulong from, ulong to, IEnumerable<ContractEvent> logs)
     {
@@ -38,7 +54,10 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
                 Clear(); // A gap (the follower was reset): start again from this range.
             var after = _covered?.To;
             foreach (var log in logs.Where(l => after is null || l.Log.BlockNumber > after))
-                ListOf(log)?.Add(log);
+            {
+                if (KeyOf(log) is { } key)
+                    _byPermit[key] = _byPermit.TryGetValue(key, out var known) ? known.Append(Position(log)) : new PermitPositions(Position(log));
+            }
             _covered = (_covered?.From ?? from, Math.Max(to, _covered?.To ?? to));
         }
     }
@@ -50,8 +69,11 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
         {
             if (_covered is not { } covered || to + 1 != covered.From)
                 return;
-            foreach (var group in logs.GroupBy(KeyOf).Where(g => g.Key is not null))
-                ListOf(group.First())!.InsertRange(0, group);
+            foreach (var group in logs.Select(l => (Key: KeyOf(l), Log: l)).Where(p => p.Key is not null).GroupBy(p => p.Key!.Value))
+            {
+                var earlier = group.Select(p => Position(p.Log)).ToArray();
+                _byPermit[group.Key] = _byPermit.TryGetValue(group.Key, out var known) ? known.Prepend(earlier) : PermitPositions.Of(earlier);
+            }
             _covered = (from, covered.To);
         }
     }
@@ -59,12 +81,12 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
     /// <summary>The events about <paramref name="key"/> in blocks <paramref name="from"/>..<paramref name="to"/>, in chain order, as <see cref="LedgerEventLog.ReadAsync"/> returns them.</summary>
     public async IAsyncEnumerable<ContractEvent> ReadAsync(PermitKey key, ulong from, ulong to, [EnumeratorCancellation] CancellationToken ct)
     {
-        ContractEvent[] indexed;
+        IReadOnlyList<EventPosition> indexed;
         (ulong From, ulong To)? covered;
         lock (_gate)
         {
             covered = _covered;
-            indexed = _byPermit.TryGetValue(KeyText(key), out var list) ? [.. list] : [];
+            indexed = PositionsOf(key);
         }
         if (covered is not { } range || to < range.From || from > range.To)
         {
@@ -75,11 +97,39 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
         if (from < range.From)
             await foreach (var log in events.ReadAsync(key, from, range.From - 1, ct).ConfigureAwait(false))
                 yield return log;
-        foreach (var log in indexed.Where(l => l.Log.BlockNumber >= Math.Max(from, range.From) && l.Log.BlockNumber <= Math.Min(to, range.To)))
-            yield return log;
+        var inside = indexed.Select(p => p.Block).Where(b => b >= Math.Max(from, range.From) && b <= Math.Min(to, range.To));
+        foreach (var (spanFrom, spanTo) in Spans(inside))
+            await foreach (var log in events.ReadAsync(key, spanFrom, spanTo, ct).ConfigureAwait(false))
+                yield return log;
         if (to > range.To)
             await foreach (var log in events.ReadAsync(key, range.To + 1, to, ct).ConfigureAwait(false))
                 yield return log;
+    }
+
+    /// <summary>The indexed positions of <paramref name="key"/>'s events, in chain order.</summary>
+    public IReadOnlyList<EventPosition> PositionsOf(PermitKey key)
+    {
+        lock (_gate)
+            return _byPermit.TryGetValue(key.Value, out var positions) ? positions.ToList() : [];
+    }
+
+    /// <summary>Ascending <paramref name="blocks"/> grouped into spans whose neighbours are less than <see cref="SpanGap"/> apart.</summary>
+    internal static IEnumerable<(ulong From, ulong To)> Spans(IEnumerable<ulong> blocks)
+    {
+        (ulong From, ulong To)? span = null;
+        foreach (var block in blocks)
+        {
+            if (span is { } open && block - open.To < SpanGap)
+            {
+                span = (open.From, block);
+                continue;
+            }
+            if (span is { } done)
+                yield return done;
+            span = (block, block);
+        }
+        if (span is { } last)
+            yield return last;
     }
 
     private void Clear()
@@ -88,25 +138,16 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
         _covered = null;
     }
 
-    private List<ContractEvent>? ListOf(ContractEvent log)
-    {
-        if (KeyOf(log) is not { } key)
-            return null;
-        if (!_byPermit.TryGetValue(key, out var list))
-            _byPermit[key] = list = [];
-        return list;
-    }
+    private static EventPosition Position(ContractEvent log) => new(log.Log.BlockNumber, (uint)log.Log.LogIndex);
 
     // The permit an event is about: its first indexed topic, which is what the per-permit log filter matches.
-    private static string? KeyOf(ContractEvent log) => log switch
+    private static Bytes32? KeyOf(ContractEvent log) => log switch
     {
-        PermitRegistered e => e.Key.ToString(),
-        PermitCancelled e => e.Key.ToString(),
-        PermitReplaced e => e.OldKey.ToString(),
-        ShipmentRecorded e => e.Key.ToString(),
-        ArrivalConfirmed e => e.Key.ToString(),
+        PermitRegistered e => e.Key,
+        PermitCancelled e => e.Key,
+        PermitReplaced e => e.OldKey,
+        ShipmentRecorded e => e.Key,
+        ArrivalConfirmed e => e.Key,
         _ => null,
     };
-
-    private static string KeyText(PermitKey key) => key.Value.ToString();
 }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Follower;
 
 /// <summary>
-/// Fans the follower's events out to WatchPermits subscribers. Each subscriber has a bounded
+/// Fans the follower's events out to WatchPermits subscribers, each event only to those whose
+/// <see cref="WatchFilter"/> it concerns, and tells the follower which kinds anyone can want at
+/// all (none while nobody watches, so the follower builds no entries). Each subscriber has a bounded
 /// queue; one that falls too far behind is ended (it may reconnect with from_block) rather
 /// than slowing the follower or everyone else. It is ended with RESOURCE_EXHAUSTED, saying
 /// how to resume.
@@ -18,35 +20,40 @@ internal sealed class PermitWatchHub(IOptions<LimitsOptions> limits) : IPermitEv
     /// <summary>Items a subscriber may have waiting before it is ended (<see cref="LimitsOptions.WatchBufferItems"/>).</summary>
     public int QueueCapacity { get; } = limits.Value.WatchBufferItems;
 
-    private readonly ConcurrentDictionary<Guid, Channel<WatchPermitsResponse>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, (WatchFilter Filter, Channel<WatchPermitsResponse> Channel)> _subscribers = new();
 
-    /// <summary>Subscribes; dispose the subscription to leave.</summary>
-    public Subscription Subscribe()
+    /// <summary>Subscribes to the events <paramref name="filter"/> wants, and every checkpoint; dispose the subscription to leave.</summary>
+    public Subscription Subscribe(WatchFilter filter)
     {
         var channel = Channel.CreateBounded<WatchPermitsResponse>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true });
         var id = Guid.NewGuid();
-        _subscribers[id] = channel;
+        _subscribers[id] = (filter, channel);
         return new Subscription(channel.Reader, () => _subscribers.TryRemove(id, out _));
     }
 
     /// <inheritdoc />
+    public bool MayWant(PermitEventKind kind) => _subscribers.Values.Any(s => s.Filter.MayWant(kind));
+
+    /// <inheritdoc />
     public ValueTask OnPermitEventAsync(PermitEvent permitEvent, CancellationToken cancellationToken)
     {
-        Publish(new WatchPermitsResponse { Event = permitEvent });
+        Publish(new WatchPermitsResponse { Event = permitEvent }, filter => filter.Wants(permitEvent));
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public ValueTask OnCheckpointAsync(ulong blockNumber, CancellationToken cancellationToken)
     {
-        Publish(new WatchPermitsResponse { CheckpointBlock = blockNumber });
+        Publish(new WatchPermitsResponse { CheckpointBlock = blockNumber }, _ => true);
         return ValueTask.CompletedTask;
     }
 
-    private void Publish(WatchPermitsResponse item)
+    private void Publish(WatchPermitsResponse item, Func<WatchFilter, bool> wanted)
     {
-        foreach (var (id, channel) in _subscribers)
+        foreach (var (id, (filter, channel)) in _subscribers)
         {
+            if (!wanted(filter))
+                continue;
             if (!channel.Writer.TryWrite(item))
             {
                 channel.Writer.TryComplete(new RpcException(new Status(StatusCode.ResourceExhausted,

@@ -20,4 +20,8 @@ internal sealed class CountingVerificationCache(IVerificationCache inner, Gatewa
     /// <inheritdoc />
     public Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default) =>
         inner.InvalidateAsync(permitKey, cancellationToken);
+
+    /// <inheritdoc />
+    public Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default) =>
+        inner.InvalidateManyAsync(permitKeys, cancellationToken);
 }

@@ -33,7 +33,8 @@ internal sealed class PoolNodeStatusSource(LedgerChain chain, PermitEventFollowe
         }
         var number = (ulong)head.Number.Value;
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds((long)head.Timestamp.Value);
-        long? lag = follower.AppliedThrough is { } applied ? (long)number - (long)applied : null;
+        // The follower may apply a block newer than the head read just above: that is no lag, not a negative one.
+        long? lag = follower.AppliedThrough is { } applied ? Math.Max(0, (long)number - (long)applied) : null;
         var status = new NodeStatus(number, age < TimeSpan.Zero ? TimeSpan.Zero : age, lag, Endpoints);
         snapshot.Update(status);
         return status;

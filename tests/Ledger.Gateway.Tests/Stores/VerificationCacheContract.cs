@@ -47,6 +47,23 @@ public abstract class VerificationCacheContract
     }
 
     [StoreFact]
+    public async Task InvalidateMany_drops_every_listed_value_in_any_letter_case_and_leaves_other_keys()
+    {
+        var cache = CreateCache();
+        var changed = Enumerable.Range(0, 3).Select(_ => NewPermitKey()).ToList();
+        var other = NewPermitKey();
+        foreach (var key in changed.Append(other))
+            await cache.SetAsync(key, new byte[] { 7 }, TimeSpan.FromMinutes(1));
+
+        await cache.InvalidateManyAsync([changed[0], changed[1].ToUpperInvariant().Replace("0X", "0x"), changed[2]]);
+        await cache.InvalidateManyAsync([]);
+
+        foreach (var key in changed)
+            Assert.Null(await cache.GetAsync(key));
+        Assert.Equal(new byte[] { 7 }, await cache.GetAsync(other));
+    }
+
+    [StoreFact]
     public async Task A_value_expires_after_its_time_to_live()
     {
         var cache = CreateCache();

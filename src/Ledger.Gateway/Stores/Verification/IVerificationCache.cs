@@ -26,4 +26,17 @@ public interface IVerificationCache
     /// <param name="permitKey">"0x" + 64 hex digits.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drops the cached values of <paramref name="permitKeys"/> (permits that changed together),
+    /// in as few round trips as the store allows; by default one <see cref="InvalidateAsync"/> each.
+    /// </summary>
+    /// <param name="permitKeys">"0x" + 64 hex digits each.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    async Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(permitKeys);
+        foreach (var permitKey in permitKeys)
+            await InvalidateAsync(permitKey, cancellationToken).ConfigureAwait(false);
+    }
 }

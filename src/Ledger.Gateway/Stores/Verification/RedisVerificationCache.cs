@@ -73,4 +73,22 @@ public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKe
             // The monitor recorded the failure; values older than it are ignored once Redis is back.
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>One DEL of all the keys: one round trip however many permits a block changed.</remarks>
+    public async Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(permitKeys);
+        if (permitKeys.Count == 0)
+            return;
+        var redisKeys = permitKeys.Select(k => (RedisKey)keys.Verification(PermitKeyText.Normalise(k))).ToArray();
+        try
+        {
+            await monitor.RunAsync("cache invalidate", () => redis.GetDatabase().KeyDeleteAsync(redisKeys)).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // As for one key: the monitor recorded the failure.
+        }
+    }
 }
