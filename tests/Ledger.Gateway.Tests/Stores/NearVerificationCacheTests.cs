@@ -48,6 +48,32 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
     }
 
     [StoreFact]
+    public async Task A_batch_invalidation_at_one_replica_evicts_every_key_of_it_from_another_replicas_copy()
+    {
+        var options = TestOptions.Stores(o => o.NearCacheMaxAge = TimeSpan.FromSeconds(30));
+        await using var otherConnection = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateOptions(redis.Server.Configuration));
+        var a = NearCacheReplica.Create(redis.Connection, options);
+        var b = NearCacheReplica.Create(otherConnection, options);
+        var keys = Enumerable.Range(0, 3).Select(_ => NewPermitKey()).ToArray();
+        await b.AwaitLiveAsync();
+        foreach (var key in keys)
+        {
+            await a.Cache.SetAsync(key, new byte[] { 1 }, Long);
+            await b.AwaitHeldAsync(key);
+        }
+        await a.AwaitLiveAsync();
+
+        await a.Cache.InvalidateManyAsync(keys);
+
+        foreach (var key in keys)
+        {
+            await Eventually.TrueAsync(async () => await b.Cache.GetAsync(key) is null, TimeSpan.FromSeconds(5),
+                $"replica B drops {key} after replica A's batch invalidation (one message naming every key)");
+        }
+        Assert.Null(await a.Redis.GetAsync(keys[^1]));
+    }
+
+    [StoreFact]
     public async Task The_copy_holds_at_most_its_capacity()
     {
         var near = NearCacheReplica.Create(redis.Connection, TestOptions.Stores(o => o.NearCacheCapacity = 3));
@@ -111,9 +137,10 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
 
         public event Action<string?>? Evicted;
 
-        public Task PublishAsync(string permitKey)
+        public Task PublishAsync(IReadOnlyCollection<string> permitKeys)
         {
-            Evicted?.Invoke(permitKey);
+            foreach (var permitKey in permitKeys)
+                Evicted?.Invoke(permitKey);
             return Task.CompletedTask;
         }
 

@@ -13,7 +13,7 @@ public interface IVerificationInvalidations
     /// <summary>A permit key to evict, or null for everything (the subscription went down or came back).</summary>
     event Action<string?>? Evicted;
 
-    /// <summary>Tells every replica (this one included) that <paramref name="permitKey"/> changed; never throws for a store outage.</summary>
-    /// <param name="permitKey">Normalised permit key.</param>
-    Task PublishAsync(string permitKey);
+    /// <summary>Tells every replica (this one included) that <paramref name="permitKeys"/> changed, in one message; never throws for a store outage.</summary>
+    /// <param name="permitKeys">Normalised permit keys.</param>
+    Task PublishAsync(IReadOnlyCollection<string> permitKeys);
 }

@@ -67,7 +67,19 @@ public sealed class NearVerificationCache : IVerificationCache
         var key = PermitKeyText.Normalise(permitKey);
         Evict(key);
         await _redis.InvalidateAsync(key, cancellationToken).ConfigureAwait(false);
-        await _invalidations.PublishAsync(key).ConfigureAwait(false);
+        await _invalidations.PublishAsync([key]).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One Redis delete and one published message for the whole batch (the follower's invalidations come by the hundred).</remarks>
+    public async Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(permitKeys);
+        var keys = permitKeys.Select(PermitKeyText.Normalise).ToArray();
+        foreach (var key in keys)
+            Evict(key);
+        await _redis.InvalidateManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        await _invalidations.PublishAsync(keys).ConfigureAwait(false);
     }
 
     private void Keep(string key, byte[] value, TimeSpan? redisTimeToLive, long evictionsBefore)

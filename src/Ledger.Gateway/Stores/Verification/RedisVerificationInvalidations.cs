@@ -11,6 +11,7 @@ namespace Ledger.Gateway.Stores;
 /// </summary>
 public sealed partial class RedisVerificationInvalidations : IVerificationInvalidations, IDisposable
 {
+    private const char KeySeparator = ',';
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisChannel _channel;
@@ -50,11 +51,15 @@ public sealed partial class RedisVerificationInvalidations : IVerificationInvali
     }
 
     /// <inheritdoc />
-    public async Task PublishAsync(string permitKey)
+    public async Task PublishAsync(IReadOnlyCollection<string> permitKeys)
     {
+        ArgumentNullException.ThrowIfNull(permitKeys);
+        if (permitKeys.Count == 0)
+            return;
         try
         {
-            await _redis.GetSubscriber().PublishAsync(_channel, permitKey).ConfigureAwait(false);
+            // One message per batch (the follower invalidates hundreds of keys per range), keys separated by KeySeparator.
+            await _redis.GetSubscriber().PublishAsync(_channel, string.Join(KeySeparator, permitKeys)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -87,7 +92,7 @@ public sealed partial class RedisVerificationInvalidations : IVerificationInvali
         {
             var subscriber = _redis.GetSubscriber();
             await subscriber.UnsubscribeAsync(_channel).ConfigureAwait(false);
-            await subscriber.SubscribeAsync(_channel, (_, message) => Evicted?.Invoke(message.ToString())).ConfigureAwait(false);
+            await subscriber.SubscribeAsync(_channel, (_, message) => EvictEach(message.ToString())).ConfigureAwait(false);
             // Whatever was cached before now may have missed an invalidation.
             Evicted?.Invoke(null);
             Volatile.Write(ref _live, 1);
@@ -96,6 +101,12 @@ public sealed partial class RedisVerificationInvalidations : IVerificationInvali
         {
             LogSubscribeFailed(e.GetType().Name);
         }
+    }
+
+    private void EvictEach(string message)
+    {
+        foreach (var permitKey in message.Split(KeySeparator, StringSplitOptions.RemoveEmptyEntries))
+            Evicted?.Invoke(permitKey);
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
