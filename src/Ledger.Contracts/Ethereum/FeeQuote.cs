@@ -14,38 +14,22 @@ namespace Ledger.Contracts.Ethereum;
 internal sealed class FeeQuote(IWeb3 web3, TransactionSenderOptions options, TimeProvider time)
 {
     private readonly Lock _sync = new();
-    // The last quote read (always a completed task) and the read under way, if any.
     private Task<(BigInteger Tip, BigInteger MaxFee)>? _current;
-    private Task<(BigInteger Tip, BigInteger MaxFee)>? _refresh;
     private long _readAt;
 
-    /// <summary>
-    /// The tip and max fee per gas for a transaction signed now. Once the quote is older than the
-    /// lifetime one send refreshes it while the others keep signing with the last quote, for
-    /// one more lifetime at most; older than that, or failed, every send waits for the new one.
-    /// </summary>
+    /// <summary>The tip and max fee per gas for a transaction signed now.</summary>
     public Task<(BigInteger Tip, BigInteger MaxFee)> GetAsync()
     {
         lock (_sync)
         {
-            var age = time.GetElapsedTime(_readAt);
-            if (_current is { } fresh && age < options.FeeLifetime)
-                return fresh;
-            if (_refresh is null || _refresh.IsCompleted)
-                _refresh = RefreshAsync();
-            return _current is { } last && age < options.FeeLifetime * 2 ? last : _refresh;
+            var fresh = _current is { IsFaulted: false, IsCanceled: false } && time.GetElapsedTime(_readAt) < options.FeeLifetime;
+            if (!fresh)
+            {
+                _readAt = time.GetTimestamp();
+                _current = ReadAsync();
+            }
+            return _current!;
         }
-    }
-
-    private async Task<(BigInteger Tip, BigInteger MaxFee)> RefreshAsync()
-    {
-        var fees = await ReadAsync().ConfigureAwait(false);
-        lock (_sync)
-        {
-            _current = Task.FromResult(fees);
-            _readAt = time.GetTimestamp();
-        }
-        return fees;
     }
 
     private async Task<(BigInteger Tip, BigInteger MaxFee)> ReadAsync()
