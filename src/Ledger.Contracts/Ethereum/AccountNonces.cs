@@ -81,8 +81,7 @@ public sealed class AccountNonces
         Interlocked.Decrement(ref _waiting);
         try
         {
-            if (Interlocked.Exchange(ref _recountRequested, 0) == 1)
-                _next = null;
+            var recount = Interlocked.Exchange(ref _recountRequested, 0) == 1;
             if (_lease is not null && _held is null)
             {
                 _held = await _lease.TryAcquireAsync(Account.ToLowerHex(), _leaseWait, cancellationToken).ConfigureAwait(false)
@@ -92,7 +91,8 @@ public sealed class AccountNonces
                 _next = _held.Handover?.Next;
                 _countedAt = _held.Handover?.CountedAt ?? default;
             }
-            if (_next is null)
+            // After the handover: a failure this process saw outranks what the lease carried.
+            if (_next is null || recount)
             {
                 _next = await ReadPendingCountAsync().ConfigureAwait(false);
                 _countedAt = _time.GetUtcNow();
