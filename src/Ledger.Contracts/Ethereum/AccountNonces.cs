@@ -10,30 +10,53 @@ namespace Ledger.Contracts.Ethereum;
 /// The nonces of one account, handed out one <see cref="NonceReservation"/> at a time so that
 /// transactions signed concurrently never share a nonce and never leave a gap: a reservation
 /// disposed without <see cref="NonceReservation.MarkUsed"/> gives its nonce back (Nethereum's
-/// <c>InMemoryNonceService</c> cannot). Serialised per account in this process; with an
-/// <see cref="INonceLease"/> also across replicas, and then the pending count is read afresh
-/// under the lease, since another replica may have sent in between.
+/// <c>InMemoryNonceService</c> cannot). Serialised per account in this process by a local gate,
+/// so the process never contends with itself for the shared lease; with an
+/// <see cref="INonceLease"/> also across replicas. The next nonce travels with the lease
+/// (<see cref="NonceHandover"/>), so the node is counted only when the lease does not vouch for
+/// it (first use, after a failure, when the count grew old); and while sends of this process
+/// queue behind the gate, the lease is passed straight to the next one instead of going back to
+/// the store, up to a hold limit that lets other replicas have their turn.
 /// </summary>
 public sealed class AccountNonces
 {
+    /// <summary>Longest a process keeps the shared lease for its own queue before it lets other replicas in.</summary>
+    public static readonly TimeSpan DefaultLeaseHold = TimeSpan.FromMilliseconds(250);
+
     private readonly IClient _client;
     private readonly INonceLease? _lease;
     private readonly TimeSpan _leaseWait;
+    private readonly TimeSpan _leaseHold;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _waiting;
+    private int _recountRequested;
+
+    // Guarded by _gate.
     private ulong? _next;
+    private DateTimeOffset _countedAt;
+    private INonceLeaseHandle? _held;
+    private long _heldSince;
 
     /// <summary>Nonces of <paramref name="account"/> as <paramref name="client"/>'s node counts them.</summary>
     /// <param name="client">The node (or <see cref="NodePool"/>).</param>
     /// <param name="account">The sending account.</param>
     /// <param name="lease">The lease shared with other replicas; null when this process is the only sender.</param>
     /// <param name="leaseWait">How long to wait for <paramref name="lease"/> before giving up.</param>
-    public AccountNonces(IClient client, Address account, INonceLease? lease = null, TimeSpan? leaseWait = null)
+    /// <param name="leaseHold">Longest the lease is kept for this process's queued sends (default <see cref="DefaultLeaseHold"/>; zero: released after every send).</param>
+    /// <param name="timeProvider">The clock for the hold limit and the handover's count time.</param>
+    public AccountNonces(IClient client, Address account, INonceLease? lease = null, TimeSpan? leaseWait = null, TimeSpan? leaseHold = null,
+        TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         Account = account;
         _lease = lease;
         _leaseWait = leaseWait ?? TimeSpan.FromSeconds(30);
+        _leaseHold = leaseHold ?? DefaultLeaseHold;
+        if (_leaseHold < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(leaseHold), _leaseHold, "A hold limit is zero or more.");
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The account whose nonces these are.</summary>
@@ -43,24 +66,42 @@ public sealed class AccountNonces
     /// <exception cref="NonceLeaseUnavailableException">Another replica held the lease longer than the wait.</exception>
     public async Task<NonceReservation> ReserveAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        IAsyncDisposable? held = null;
+        Interlocked.Increment(ref _waiting);
         try
         {
-            if (_lease is not null)
-            {
-                held = await _lease.TryAcquireAsync(Account.ToLowerHex(), _leaseWait, cancellationToken).ConfigureAwait(false)
-                    ?? throw new NonceLeaseUnavailableException(Account.ToString(), _leaseWait);
-                _next = null;
-            }
-            _next ??= await ReadPendingCountAsync().ConfigureAwait(false);
-            return new NonceReservation(this, _next.Value, held);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            if (held is not null)
-                await held.DisposeAsync().ConfigureAwait(false);
-            _gate.Release();
+            Interlocked.Decrement(ref _waiting);
+            // The holder may have kept the lease for this waiter: nobody else would release it.
+            await ReleaseIdleLeaseAsync().ConfigureAwait(false);
+            throw;
+        }
+        Interlocked.Decrement(ref _waiting);
+        try
+        {
+            var recount = Interlocked.Exchange(ref _recountRequested, 0) == 1;
+            if (_lease is not null && _held is null)
+            {
+                _held = await _lease.TryAcquireAsync(Account.ToLowerHex(), _leaseWait, cancellationToken).ConfigureAwait(false)
+                    ?? throw new NonceLeaseUnavailableException(Account.ToString(), _leaseWait);
+                _heldSince = _time.GetTimestamp();
+                // Another replica may have sent since this process last held the lease: only the handover counts.
+                _next = _held.Handover?.Next;
+                _countedAt = _held.Handover?.CountedAt ?? default;
+            }
+            // After the handover: a failure this process saw outranks what the lease carried.
+            if (_next is null || recount)
+            {
+                _next = await ReadPendingCountAsync().ConfigureAwait(false);
+                _countedAt = _time.GetUtcNow();
+            }
+            return new NonceReservation(this, _next.Value);
+        }
+        catch
+        {
+            await EndAsync(used: false).ConfigureAwait(false);
             throw;
         }
     }
@@ -74,13 +115,69 @@ public sealed class AccountNonces
         _gate.Release();
     }
 
+    /// <summary>
+    /// Asks the next reservation to count at the node instead of trusting the nonce carried on:
+    /// for a failure outside the reservation (a receipt that never came, a node that went away)
+    /// that may mean the node lost transactions the carried nonce counts.
+    /// </summary>
+    public void RequestRecount() => Interlocked.Exchange(ref _recountRequested, 1);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"AccountNonces {{ Account = {Account}, Next = {_next?.ToString(CultureInfo.InvariantCulture) ?? "unread"}, Shared = {_lease is not null} }}";
 
     internal void SetNext(ulong next) => _next = next;
 
-    internal void Release() => _gate.Release();
+    internal void SetCounted(ulong next)
+    {
+        _next = next;
+        _countedAt = _time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Ends the open reservation: after a used nonce the lease passes to a queued send of this
+    /// process (within the hold limit) or goes back to the store with the next nonce; after a
+    /// failure it goes back without one, so whoever sends next counts at the node.
+    /// </summary>
+    internal async ValueTask EndAsync(bool used)
+    {
+        try
+        {
+            if (!used && _lease is not null)
+                _next = null;
+            if (_held is { } held && !(used && Volatile.Read(ref _waiting) > 0 && _time.GetElapsedTime(_heldSince) < _leaseHold))
+            {
+                _held = null;
+                await held.ReleaseAsync(used && _next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        // A waiter counted above may have given up since: release what was kept for it.
+        if (Volatile.Read(ref _waiting) == 0)
+            await ReleaseIdleLeaseAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReleaseIdleLeaseAsync()
+    {
+        // Whoever holds the gate ends its own reservation and releases then.
+        if (_lease is null || !_gate.Wait(0))
+            return;
+        try
+        {
+            if (_held is { } held && Volatile.Read(ref _waiting) == 0)
+            {
+                _held = null;
+                await held.ReleaseAsync(_next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     internal async Task<ulong> ReadPendingCountAsync() =>
         (ulong)(await new EthGetTransactionCount(_client).SendRequestAsync(Account.ToLowerHex(), BlockParameter.CreatePending()).ConfigureAwait(false)).Value;

@@ -8,14 +8,13 @@ namespace Ledger.Contracts.Ethereum;
 public sealed class NonceReservation : IAsyncDisposable
 {
     private readonly AccountNonces _owner;
-    private readonly IAsyncDisposable? _externalLease;
     private int _released;
+    private bool _used;
 
-    internal NonceReservation(AccountNonces owner, ulong nonce, IAsyncDisposable? externalLease)
+    internal NonceReservation(AccountNonces owner, ulong nonce)
     {
         _owner = owner;
         Nonce = nonce;
-        _externalLease = externalLease;
     }
 
     /// <summary>The nonce to sign with.</summary>
@@ -25,6 +24,7 @@ public sealed class NonceReservation : IAsyncDisposable
     public void MarkUsed()
     {
         ThrowIfReleased();
+        _used = true;
         _owner.SetNext(Nonce + 1);
     }
 
@@ -39,18 +39,15 @@ public sealed class NonceReservation : IAsyncDisposable
         // A node behind a failover pool may not have seen our own pending transactions yet,
         // so its count alone could hand out a nonce that is in use: never go back.
         Nonce = Math.Max(pending, Nonce + 1);
-        _owner.SetNext(Nonce);
+        _owner.SetCounted(Nonce);
     }
 
-    /// <summary>Releases the account for the next transaction (and the replicas' lease, if one is held).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _released, 1) != 0)
-            return;
-        _owner.Release();
-        if (_externalLease is not null)
-            await _externalLease.DisposeAsync().ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Releases the account for the next transaction; the replicas' lease, if one is held, goes
+    /// to the next send of this process or back to the store (see <see cref="AccountNonces"/>).
+    /// </summary>
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _released, 1) == 0 ? _owner.EndAsync(_used) : ValueTask.CompletedTask;
 
     private void ThrowIfReleased() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _released) == 1, this);
 }

@@ -12,12 +12,14 @@ namespace Ledger.Contracts.Ethereum;
 
 /// <summary>
 /// Sends EIP-1559 transactions from one key, on Nethereum: a fresh eth_estimateGas per send
-/// (never one written back into a reused message), signing with <see cref="Transaction1559Signer"/>
-/// (NBitcoin's secp256k1, see <see cref="FastSigning"/>), eth_sendRawTransaction under a
-/// gap-free <see cref="NonceReservation"/>, then the receipt with confirmations and a timeout.
-/// A refusal at estimation and a status-0 receipt both throw
-/// <see cref="TransactionRevertedException"/> with the revert data (Nethereum throws for
-/// neither). Safe for concurrent use: sends of one account are serialised by its nonces.
+/// (never one written back into a reused message) and the fees (<see cref="FeeQuote"/>, shared
+/// for a moment) before the nonce is reserved, so that the reservation, which serialises the
+/// account's sends, covers only signing with <see cref="Transaction1559Signer"/> (NBitcoin's
+/// secp256k1, see <see cref="FastSigning"/>) and eth_sendRawTransaction under a gap-free
+/// <see cref="NonceReservation"/>; then, outside it, the receipt, asked for once per new block
+/// (<see cref="ChainHead"/>), with confirmations and a timeout. A refusal at estimation and a
+/// status-0 receipt both throw <see cref="TransactionRevertedException"/> with the revert data
+/// (Nethereum throws for neither). Safe for concurrent use.
 /// </summary>
 public sealed class TransactionSender : ITransactionSender
 {
@@ -30,6 +32,8 @@ public sealed class TransactionSender : ITransactionSender
     private readonly TransactionSenderOptions _options;
     private readonly AccountNonces _nonces;
     private readonly TimeProvider _time;
+    private readonly FeeQuote _fees;
+    private readonly ChainHead _head;
 
     /// <summary>A sender of <paramref name="key"/>'s transactions on chain <paramref name="chainId"/>.</summary>
     /// <param name="client">The node (or <see cref="NodePool"/>).</param>
@@ -52,9 +56,11 @@ public sealed class TransactionSender : ITransactionSender
         _chainId = chainId;
         _time = timeProvider ?? TimeProvider.System;
         From = Address.Parse(key.GetPublicAddress());
-        _nonces = nonces ?? new AccountNonces(client, From);
+        _nonces = nonces ?? new AccountNonces(client, From, timeProvider: _time);
         if (_nonces.Account != From)
             throw new ArgumentException($"The nonces are {_nonces.Account}'s, the key is {From}'s.", nameof(nonces));
+        _fees = new FeeQuote(_web3, _options, _time);
+        _head = new ChainHead(_web3, _options.ReceiptPollInterval, _time);
     }
 
     /// <inheritdoc />
@@ -85,11 +91,22 @@ public sealed class TransactionSender : ITransactionSender
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var gasLimit = request.GasLimit ?? await EstimateGasLimitAsync(request, cancellationToken).ConfigureAwait(false);
-        var (tip, maxFee) = await GetFeesAsync().ConfigureAwait(false);
+        var (tip, maxFee) = await _fees.GetAsync().ConfigureAwait(false);
         var (hash, nonce) = await SignAndBroadcastAsync(request, gasLimit, tip, maxFee, cancellationToken).ConfigureAwait(false);
         if (onBroadcast is not null)
             await onBroadcast(hash).ConfigureAwait(false);
-        var receipt = await WaitForReceiptAsync(hash, nonce, cancellationToken).ConfigureAwait(false);
+        TransactionReceipt receipt;
+        try
+        {
+            receipt = await WaitForReceiptAsync(hash, nonce, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TransactionReceiptTimeoutException or NodeUnreachableException)
+        {
+            // The node may have dropped the transaction (a restart loses its pool), and with it
+            // the nonces carried on after it: the next send counts at the node.
+            _nonces.RequestRecount();
+            throw;
+        }
         if (receipt.Status?.Value != BigInteger.One)
             throw new TransactionRevertedException(await ReplayRevertAsync(request, receipt).ConfigureAwait(false), hash);
         return new TransactionOutcome(hash, (ulong)receipt.BlockNumber.Value, receipt);
@@ -138,16 +155,6 @@ public sealed class TransactionSender : ITransactionSender
         }
     }
 
-    private async Task<(BigInteger Tip, BigInteger MaxFee)> GetFeesAsync()
-    {
-        var tip = _options.MaxPriorityFeePerGas
-            ?? (await new EthMaxPriorityFeePerGas(_web3.Client).SendRequestAsync().ConfigureAwait(false)).Value;
-        var latest = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()).ConfigureAwait(false);
-        var baseFee = latest.BaseFeePerGas?.Value ?? BigInteger.Zero;
-        // Twice the base fee survives six full blocks of +12.5 % each before the transaction stalls.
-        return (tip, baseFee * 2 + tip);
-    }
-
     private async Task<(Bytes32 Hash, ulong Nonce)> SignAndBroadcastAsync(TransactionRequest request, ulong gasLimit, BigInteger tip, BigInteger maxFee,
         CancellationToken cancellationToken)
     {
@@ -188,6 +195,8 @@ public sealed class TransactionSender : ITransactionSender
             // Perhaps only the answer was lost, not the transaction.
             if (await NodeKnowsAsync(hash).ConfigureAwait(false))
                 return null;
+            // A node that went away may come back without its pending transactions.
+            _nonces.RequestRecount();
             throw;
         }
     }
@@ -207,25 +216,23 @@ public sealed class TransactionSender : ITransactionSender
     private async Task<TransactionReceipt> WaitForReceiptAsync(Bytes32 hash, ulong nonce, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        var until = started + (long)(_options.ReceiptTimeout.TotalSeconds * _time.TimestampFrequency);
         while (true)
         {
+            // The head is read before the receipt: a block after it wakes this send again.
+            var head = await _head.GetAsync().ConfigureAwait(false);
             var receipt = await _web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash.ToHex()).ConfigureAwait(false);
-            if (receipt?.BlockNumber is not null && await IsConfirmedAsync(receipt).ConfigureAwait(false))
+            if (receipt?.BlockNumber is not null && IsConfirmed(receipt, Math.Max(head, (ulong)receipt.BlockNumber.Value)))
                 return receipt;
             var waited = _time.GetElapsedTime(started);
             if (waited >= _options.ReceiptTimeout)
                 throw new TransactionReceiptTimeoutException(hash, nonce, waited);
-            await Task.Delay(_options.ReceiptPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            await _head.WaitBeyondAsync(head, until, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<bool> IsConfirmedAsync(TransactionReceipt receipt)
-    {
-        if (_options.Confirmations == 0)
-            return true;
-        var head = await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().ConfigureAwait(false);
-        return head.Value >= receipt.BlockNumber.Value + _options.Confirmations;
-    }
+    private bool IsConfirmed(TransactionReceipt receipt, ulong head) =>
+        _options.Confirmations == 0 || head >= (ulong)receipt.BlockNumber.Value + (ulong)_options.Confirmations;
 
     // A receipt carries no revert data: replay the call on the state of its block, which
     // explains it whenever the refusal did not depend on the transactions after it.

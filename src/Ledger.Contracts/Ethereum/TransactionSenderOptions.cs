@@ -20,6 +20,12 @@ public sealed record TransactionSenderOptions
     /// <summary>The EIP-1559 tip (wei); null asks the node (eth_maxPriorityFeePerGas).</summary>
     public BigInteger? MaxPriorityFeePerGas { get; init; }
 
+    /// <summary>
+    /// How long a fee read from the node (tip and latest base fee) serves later sends; zero reads
+    /// for every send. Keep it at most a block period: the max fee covers six blocks of base-fee rises.
+    /// </summary>
+    public TimeSpan FeeLifetime { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the receipt is polled while waiting.</summary>
     public TimeSpan ReceiptPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -50,6 +56,8 @@ public sealed record TransactionSenderOptions
             throw new ArgumentOutOfRangeException(nameof(ReceiptPollInterval), ReceiptPollInterval, "Above 0 and at most one day.");
         if (ReceiptTimeout <= TimeSpan.Zero || ReceiptTimeout > TimeSpan.FromDays(1))
             throw new ArgumentOutOfRangeException(nameof(ReceiptTimeout), ReceiptTimeout, "Above 0 and at most one day.");
+        if (FeeLifetime < TimeSpan.Zero || FeeLifetime > TimeSpan.FromMinutes(1))
+            throw new ArgumentOutOfRangeException(nameof(FeeLifetime), FeeLifetime, "Between 0 and one minute.");
         if (Confirmations is < 0 or > 1_000)
             throw new ArgumentOutOfRangeException(nameof(Confirmations), Confirmations, "Between 0 and 1000 blocks.");
         if (MaxNonceRetries is < 0 or > 100)

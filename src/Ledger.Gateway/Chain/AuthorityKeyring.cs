@@ -88,7 +88,7 @@ public sealed class AuthorityKeyring : IDisposable
     {
         var chainId = (ulong)(await _chain.Web3.Eth.ChainId.SendRequestAsync().ConfigureAwait(false)).Value;
         // Replicas sharing this key take the store's lease around each nonce (Redis, or memory during an outage).
-        var nonces = new AccountNonces(_chain.Rpc, account, _nonceLeases, _nonceWait);
+        var nonces = new AccountNonces(_chain.Rpc, account, _nonceLeases, _nonceWait, timeProvider: _time);
         return new TransactionSender(_chain.Rpc, key, chainId, _senderOptions, _time, nonces);
     }
 

@@ -13,13 +13,15 @@ namespace Ledger.Gateway.Chain;
 /// </summary>
 internal sealed class LedgerWriter(LedgerChain chain)
 {
+    private readonly BlockTimes _blockTimes = new(chain);
+
     /// <summary>Makes <paramref name="call"/> on the PermitRegistry bound to <paramref name="sender"/>.</summary>
     public async Task<ChainWriteResult> SendPermitRegistryAsync(
         ITransactionSender sender, Func<PermitRegistryContract, Task<TransactionOutcome>> call, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);
         var outcome = await call(chain.PermitRegistryFor(sender)).ConfigureAwait(false);
-        return await CompleteAsync(outcome, ct).ConfigureAwait(false);
+        return await ResultOfAsync(outcome, ct).ConfigureAwait(false);
     }
 
     /// <summary>Makes <paramref name="call"/> on the AuthorityRegistry bound to <paramref name="sender"/>.</summary>
@@ -28,17 +30,15 @@ internal sealed class LedgerWriter(LedgerChain chain)
     {
         ArgumentNullException.ThrowIfNull(call);
         var outcome = await call(chain.AuthorityRegistryFor(sender)).ConfigureAwait(false);
-        return await CompleteAsync(outcome, ct).ConfigureAwait(false);
+        return await ResultOfAsync(outcome, ct).ConfigureAwait(false);
     }
-
-    private Task<ChainWriteResult> CompleteAsync(TransactionOutcome outcome, CancellationToken ct) => ResultOfAsync(outcome, ct);
 
     /// <summary>The result of a mined, successful transaction: its block time and the contracts' events, in log order.</summary>
     public async Task<ChainWriteResult> ResultOfAsync(TransactionOutcome outcome, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var receipt = outcome.Receipt;
-        var blockTime = await chain.GetBlockTimeAsync(outcome.BlockNumber, ct).ConfigureAwait(false);
+        var blockTime = await _blockTimes.OfAsync(outcome.BlockNumber, ct).ConfigureAwait(false);
         // A permit call may make the AuthorityRegistry emit too; keep log order across both.
         var events = chain.PermitRegistry.DecodeEvents(receipt)
             .Concat(chain.AuthorityRegistry.DecodeEvents(receipt))

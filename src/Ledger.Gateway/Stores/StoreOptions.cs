@@ -42,4 +42,11 @@ public sealed class StoreOptions
 
     /// <summary>How long a Redis nonce lease lives unless released; longer than signing and sending a transaction.</summary>
     public TimeSpan NonceLeaseExpiry { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a next nonce handed from one lease holder to the next is trusted before a send
+    /// counts the account's transactions at the node again (zero: every send counts). Bounds how
+    /// long a node that lost pending transactions, e.g. in a restart, can leave a gap.
+    /// </summary>
+    public TimeSpan NonceRecountInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -32,6 +32,8 @@ public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOption
             problems.Add("Stores:CheckpointDirectory is empty: name a folder for the event follower's checkpoints.");
         if (options.NonceLeaseExpiry < TimeSpan.FromSeconds(1) || options.NonceLeaseExpiry > TimeSpan.FromMinutes(10))
             problems.Add($"Stores:NonceLeaseExpiry {options.NonceLeaseExpiry} must be between 00:00:01 and 00:10:00.");
+        if (options.NonceRecountInterval < TimeSpan.Zero || options.NonceRecountInterval > TimeSpan.FromMinutes(10))
+            problems.Add($"Stores:NonceRecountInterval {options.NonceRecountInterval} must be between 00:00:00 and 00:10:00.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -67,6 +67,56 @@ public abstract class NonceLeaseContract
     }
 
     [StoreFact]
+    public async Task The_next_holder_gets_the_handover_the_last_one_left()
+    {
+        var account = NewAccount();
+        var replicas = new[] { CreateLease(), CreateLease() };
+        var counted = DateTimeOffset.UtcNow;
+
+        var first = await replicas[0].TryAcquireAsync(account, TimeSpan.Zero);
+        var firstHandover = first!.Handover;
+        await first.ReleaseAsync(new NonceHandover(41, counted));
+        var second = await replicas[1].TryAcquireAsync(account, TimeSpan.FromSeconds(5));
+        var secondHandover = second!.Handover;
+        await second.DisposeAsync();
+
+        Assert.Null(firstHandover);
+        Assert.Equal(41UL, secondHandover?.Next);
+        Assert.Equal(counted.ToUnixTimeMilliseconds(), secondHandover?.CountedAt.ToUnixTimeMilliseconds());
+    }
+
+    [StoreFact]
+    public async Task A_release_without_handover_makes_the_next_holder_count_at_the_node()
+    {
+        var lease = CreateLease();
+        var account = NewAccount();
+        await (await lease.TryAcquireAsync(account, TimeSpan.Zero))!.ReleaseAsync(new NonceHandover(7, DateTimeOffset.UtcNow));
+
+        // A holder that failed (refused send, node gone) disposes without a handover.
+        await (await lease.TryAcquireAsync(account, TimeSpan.Zero))!.DisposeAsync();
+        var next = await lease.TryAcquireAsync(account, TimeSpan.Zero);
+        var handover = next!.Handover;
+        await next.DisposeAsync();
+
+        Assert.Null(handover);
+    }
+
+    [StoreFact]
+    public async Task A_handover_counted_longer_ago_than_the_recount_interval_is_not_trusted()
+    {
+        var lease = CreateLease();
+        var account = NewAccount();
+        var longAgo = DateTimeOffset.UtcNow - new StoreOptions().NonceRecountInterval - TimeSpan.FromSeconds(1);
+        await (await lease.TryAcquireAsync(account, TimeSpan.Zero))!.ReleaseAsync(new NonceHandover(9, longAgo));
+
+        var next = await lease.TryAcquireAsync(account, TimeSpan.Zero);
+        var handover = next!.Handover;
+        await next.DisposeAsync();
+
+        Assert.Null(handover);
+    }
+
+    [StoreFact]
     public async Task Malformed_accounts_are_rejected()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => CreateLease().TryAcquireAsync("0x1234", TimeSpan.Zero));

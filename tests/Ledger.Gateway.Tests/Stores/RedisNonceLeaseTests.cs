@@ -3,6 +3,7 @@ using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ledger.Gateway.Tests.Stores;
 
@@ -11,9 +12,29 @@ public sealed class RedisNonceLeaseTests(RedisConnectionFixture redis)
 {
     private readonly IOptions<StoreOptions> _options = TestOptions.Stores(o => o.NonceLeaseExpiry = TimeSpan.FromSeconds(1));
 
-    protected override INonceLease CreateLease() =>
-        new RedisNonceLease(redis.Connection, new RedisKeys(_options),
-            new RedisOutageMonitor(TimeProvider.System, NullLogger<RedisOutageMonitor>.Instance), _options, TimeProvider.System);
+    protected override INonceLease CreateLease() => CreateLease(TimeProvider.System);
+
+    private RedisNonceLease CreateLease(TimeProvider time) =>
+        new(redis.Connection, new RedisKeys(_options), new RedisOutageMonitor(time, NullLogger<RedisOutageMonitor>.Instance), _options, time);
+
+    [StoreFact]
+    public async Task A_release_wakes_a_replica_waiting_for_the_lease_without_its_retry_pause()
+    {
+        var account = NewAccount();
+        // The waiter's clock stands still: its retry pause never ends, only the release message can wake it.
+        var stoppedClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var holder = await CreateLease().TryAcquireAsync(account, TimeSpan.Zero);
+        var waiter = CreateLease(stoppedClock).TryAcquireAsync(account, TimeSpan.FromSeconds(30));
+        var stillWaiting = await Task.WhenAny(waiter, Task.Delay(TimeSpan.FromMilliseconds(300))) != waiter;
+
+        await holder!.ReleaseAsync(new NonceHandover(3, DateTimeOffset.UtcNow));
+        var woken = await waiter.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(stillWaiting);
+        Assert.NotNull(woken);
+        Assert.Equal(3UL, woken.Handover?.Next);
+        await woken.DisposeAsync();
+    }
 
     [StoreFact]
     public async Task A_lease_whose_holder_died_expires_and_its_late_release_does_not_free_the_next_holder()

@@ -22,4 +22,10 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
 
     /// <summary>Nonce lease of an account.</summary>
     public RedisKey NonceLease(string account) => _prefix + "nonce:" + account;
+
+    /// <summary>The next nonce of an account, left by the last lease holder for the next.</summary>
+    public RedisKey NonceHandover(string account) => _prefix + "nonce-next:" + account;
+
+    /// <summary>Where a released nonce lease is announced (the message is the account), to wake waiting replicas.</summary>
+    public RedisChannel NonceReleased => RedisChannel.Literal(_prefix + "nonce-released");
 }
