@@ -37,7 +37,11 @@ public sealed class GatewayChainOptions
     /// <summary>The authority keys this gateway signs with, one per national agency it acts for.</summary>
     public List<KeystoreEntryOptions> Keystores { get; set; } = [];
 
-    /// <summary>How often the event follower asks the node for new blocks.</summary>
+    /// <summary>
+    /// How often the event follower asks the node for new blocks. Another authority's new permit is
+    /// visible here at most this long after its block (a cached "unknown" answer lasts until then):
+    /// for register-to-visible within one block period + 100 ms, set it to 100 ms or less.
+    /// </summary>
     public TimeSpan FollowerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>First block the follower and history read when there is no checkpoint yet; 0 = the deployment block of the record (or block 0).</summary>

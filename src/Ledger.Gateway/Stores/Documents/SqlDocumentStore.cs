@@ -149,11 +149,7 @@ public abstract class SqlDocumentStore : IDocumentStore
                 + $"WHERE permit_key IN ({string.Join(", ", names)}) ORDER BY stored_at_ms, permit_key";
             for (var i = 0; i < keys.Length; i++)
                 AddBytes(command, names[i], keys[i].Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var found = new List<DocumentMetadata>();
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add(ReadMetadata(reader));
-            return found;
+            return await ReadAllMetadataAsync(command, cancellationToken);
         }, cancellationToken);
     }
 
@@ -186,11 +182,7 @@ public abstract class SqlDocumentStore : IDocumentStore
                 + "ORDER BY stored_at_ms DESC, permit_key DESC LIMIT @limit";
             // One more than the page: whether it exists decides the next page's token.
             AddParameter(command, "@limit", pageSize + 1);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var found = new List<DocumentMetadata>();
-            while (await reader.ReadAsync(cancellationToken))
-                found.Add(ReadMetadata(reader));
-            return found;
+            return await ReadAllMetadataAsync(command, cancellationToken);
         }, cancellationToken);
         return rows.Count > pageSize
             ? new DocumentListPage(rows[..pageSize], DocumentListQuery.TokenAfter(rows[pageSize - 1]))
@@ -280,6 +272,15 @@ public abstract class SqlDocumentStore : IDocumentStore
         AddParameter(command, "@permitId", permitId);
         AddBytes(command, "@key", permitKey.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<List<DocumentMetadata>> ReadAllMetadataAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<DocumentMetadata>();
+        while (await reader.ReadAsync(cancellationToken))
+            found.Add(ReadMetadata(reader));
+        return found;
     }
 
     private static DocumentMetadata ReadMetadata(DbDataReader reader) => new(
