@@ -14,17 +14,21 @@ public sealed class RedisNonceLeaseTests(RedisConnectionFixture redis)
 
     protected override INonceLease CreateLease() => CreateLease(TimeProvider.System);
 
-    private RedisNonceLease CreateLease(TimeProvider time) =>
-        new(redis.Connection, new RedisKeys(_options), new RedisOutageMonitor(time, NullLogger<RedisOutageMonitor>.Instance), _options, time);
+    private RedisNonceLease CreateLease(TimeProvider time) => CreateLease(time, _options);
+
+    private RedisNonceLease CreateLease(TimeProvider time, IOptions<StoreOptions> options) =>
+        new(redis.Connection, new RedisKeys(options), new RedisOutageMonitor(time, NullLogger<RedisOutageMonitor>.Instance), options, time);
 
     [StoreFact]
     public async Task A_release_wakes_a_replica_waiting_for_the_lease_without_its_retry_pause()
     {
         var account = NewAccount();
         // The waiter's clock stands still: its retry pause never ends, only the release message can wake it.
+        // The lease must outlive a slow machine's pauses: an expired lease's release publishes nothing (it is not the holder's any more).
+        var lasting = TestOptions.Stores(o => o.NonceLeaseExpiry = TimeSpan.FromMinutes(1));
         var stoppedClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var holder = await CreateLease().TryAcquireAsync(account, TimeSpan.Zero);
-        var waiter = CreateLease(stoppedClock).TryAcquireAsync(account, TimeSpan.FromSeconds(30));
+        var holder = await CreateLease(TimeProvider.System, lasting).TryAcquireAsync(account, TimeSpan.Zero);
+        var waiter = CreateLease(stoppedClock, lasting).TryAcquireAsync(account, TimeSpan.FromSeconds(30));
         var stillWaiting = await Task.WhenAny(waiter, Task.Delay(TimeSpan.FromMilliseconds(300))) != waiter;
 
         await holder!.ReleaseAsync(new NonceHandover(3, DateTimeOffset.UtcNow));
