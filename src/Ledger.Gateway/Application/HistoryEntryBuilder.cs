@@ -141,14 +141,9 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         return details;
     }
 
-    /// <summary>
-    /// The permit's verify view alone: <see cref="LedgerReader.ReadPermitAtAsync"/> also reads the
-    /// issuer's status, which no entry uses, and under a bulk load that second call per event is
-    /// half of what keeps a watched follower behind. Once LedgerReader reads both in one call this
-    /// can go back to it.
-    /// </summary>
+    /// <summary>The permit at <paramref name="block"/>: one node call (verifyAtHead), issuer status included.</summary>
     private async Task<OnChainPermit> PermitViewAtAsync(Bytes32 key, ulong block, CancellationToken ct) =>
-        OnChainPermit.From(await reader.Chain.PermitRegistry.VerifyAsync(key, new Nethereum.RPC.Eth.DTOs.BlockParameter(block), ct).ConfigureAwait(false));
+        (await reader.ReadPermitAtAsync(new PermitKey(key), block, ct).ConfigureAwait(false)).Permit;
 
     /// <summary>The permit as prefetched, or read now at the newest block (its registration fields, issuer and destination never change).</summary>
     private async Task<OnChainPermit> PermitAsync(Bytes32 key, CancellationToken ct)

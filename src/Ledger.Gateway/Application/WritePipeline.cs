@@ -72,21 +72,8 @@ internal sealed partial class WritePipeline(
             receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
     }
 
-    /// <summary>Drops cached verifications; a cache failure only costs a chain read later.</summary>
-    public async Task InvalidateAsync(IEnumerable<string> permitKeys)
-    {
-        foreach (var permitKey in permitKeys)
-        {
-            try
-            {
-                await cache.InvalidateAsync(permitKey, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogCacheFailure(permitKey, e.Message);
-            }
-        }
-    }
+    /// <summary>Drops the cached verifications a write touched (one cache call); a cache failure only costs a chain read later.</summary>
+    public Task InvalidateAsync(IEnumerable<string> permitKeys) => InvalidateBatchAsync(permitKeys.ToArray());
 
     /// <summary>Most keys dropped in one cache call by <see cref="InvalidateBatchAsync"/>.</summary>
     public const int InvalidationBatchKeys = 500;
@@ -185,9 +172,6 @@ internal sealed partial class WritePipeline(
         hash.AppendData(operation.Request.ToByteArray());
         return hash.GetHashAndReset();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verification of {PermitKey}: {Reason}")]
-    private partial void LogCacheFailure(string permitKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached verifications of {Count} permits from {FirstPermitKey}: {Reason}")]
     private partial void LogBatchCacheFailure(int count, string firstPermitKey, string reason);

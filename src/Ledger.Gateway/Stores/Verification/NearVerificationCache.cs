@@ -62,13 +62,8 @@ public sealed class NearVerificationCache : IVerificationCache
         _redis.SetAsync(permitKey, value, timeToLive, cancellationToken);
 
     /// <inheritdoc />
-    public async Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default)
-    {
-        var key = PermitKeyText.Normalise(permitKey);
-        Evict(key);
-        await _redis.InvalidateAsync(key, cancellationToken).ConfigureAwait(false);
-        await _invalidations.PublishAsync([key]).ConfigureAwait(false);
-    }
+    public Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default) =>
+        InvalidateManyAsync([permitKey], cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>One Redis delete and one published message for the whole batch (the follower's invalidations come by the hundred).</remarks>
