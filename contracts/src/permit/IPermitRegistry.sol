@@ -112,6 +112,11 @@ interface IPermitRegistry is IAuthorityChecks {
     /// @param max MAX_BATCH.
     error InvalidBatchSize(uint256 size, uint256 max);
 
+    /// @notice A verifyManyAtHead call carries at most MAX_VERIFY_BATCH keys.
+    /// @param size The number of keys given.
+    /// @param max MAX_VERIFY_BATCH.
+    error VerifyBatchTooLarge(uint256 size, uint256 max);
+
     /// @notice No permit has this key.
     /// @param key The permit key.
     error UnknownPermit(bytes32 key);
@@ -276,6 +281,19 @@ interface IPermitRegistry is IAuthorityChecks {
         external
         view
         returns (PermitVerification memory v, AuthorityStatus issuerStatus, uint64 blockNumber);
+
+    /// @notice {verifyAtHead} for many keys in one call, all read in the same block: what a
+    /// gateway needs to answer the cache misses that arrived together, or to read the permits
+    /// of a block's events, with one node round trip. An empty array is allowed and returns
+    /// empty arrays and the block number (a harmless no-op, so callers need no special case).
+    /// @param keys 0..MAX_VERIFY_BATCH permit keys; duplicates and unknown keys are answered like any other.
+    /// @return v One verification per key, in the order of `keys`, exactly as {verify} returns it in this block.
+    /// @return issuerStatus Per key, the issuer's AuthorityStatus in this block (None when unknown).
+    /// @return blockNumber The number of the block the call ran in.
+    function verifyManyAtHead(bytes32[] calldata keys)
+        external
+        view
+        returns (PermitVerification[] memory v, AuthorityStatus[] memory issuerStatus, uint64 blockNumber);
 
     /// @notice Whether the permit exists and anchors exactly this document hash.
     /// @param key The permit key.

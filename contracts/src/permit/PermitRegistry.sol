@@ -47,6 +47,22 @@ contract PermitRegistry is PermitLifecycle, ShipmentLedger {
         blockNumber = uint64(block.number);
     }
 
+    /// @inheritdoc IPermitRegistry
+    function verifyManyAtHead(bytes32[] calldata keys)
+        external
+        view
+        returns (PermitVerification[] memory v, AuthorityStatus[] memory issuerStatus, uint64 blockNumber)
+    {
+        uint256 n = keys.length;
+        if (n > MAX_VERIFY_BATCH) revert VerifyBatchTooLarge(n, MAX_VERIFY_BATCH);
+        v = new PermitVerification[](n);
+        issuerStatus = new AuthorityStatus[](n);
+        for (uint256 i; i < n; ++i) {
+            (v[i], issuerStatus[i]) = _verify(keys[i]);
+        }
+        blockNumber = uint64(block.number);
+    }
+
     /// @dev The verification and the issuer status it was judged with (None for an unknown permit).
     function _verify(bytes32 key) private view returns (PermitVerification memory v, AuthorityStatus issuerStatus) {
         PermitRecord storage p = _permits[key];

@@ -29,6 +29,11 @@ abstract contract PermitStorage is IPermitRegistry {
     /// @notice Most permits one registerBatch call may carry (bounds the transaction's gas).
     uint256 public constant MAX_BATCH = 100;
 
+    /// @notice Most keys one verifyManyAtHead call may carry: bounds the eth_call's gas
+    /// (18M for 256 distinct cold 16-line permits, under Besu's default rpc-gas-cap of
+    /// 50M and anvil's, the block gas limit).
+    uint256 public constant MAX_VERIFY_BATCH = 256;
+
     /// @dev Lines 1..15 of a permit, one slot each.
     struct LineUsage {
         uint96 authorised;
