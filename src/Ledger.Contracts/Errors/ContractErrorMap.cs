@@ -96,6 +96,8 @@ public static partial class ContractErrors
             AbiValues.ToUInt64(arguments[0])),
         "UnlimitedShipmentsNotAllowed(bytes32,uint8)" => new UnlimitedShipmentsNotAllowed(
             AbiValues.ToBytes32(arguments[0]), AbiValues.ToEnum<PermitType>(arguments[1])),
+        "VerifyBatchTooLarge(uint256,uint256)" => new VerifyBatchTooLarge(
+            AbiValues.ToUInt64(arguments[0]), AbiValues.ToUInt64(arguments[1])),
         "WrongAuthorityKind(address,uint8,uint8)" => new WrongAuthorityKind(
             AbiValues.ToAddress(arguments[0]), AbiValues.ToEnum<AuthorityKind>(arguments[1]), AbiValues.ToEnum<AuthorityKind>(arguments[2])),
         "WrongCountry(address,bytes2,bytes2)" => new WrongCountry(

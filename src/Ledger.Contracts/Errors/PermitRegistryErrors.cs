@@ -129,6 +129,12 @@ public sealed record UnknownPermit(Bytes32 Key)
 public sealed record UnlimitedShipmentsNotAllowed(Bytes32 Key, PermitType PermitType)
     : ContractError("UnlimitedShipmentsNotAllowed(bytes32,uint8)");
 
+/// <summary>A verifyManyAtHead call carries at most MAX_VERIFY_BATCH keys. Solidity: <c>VerifyBatchTooLarge(uint256,uint256)</c>.</summary>
+/// <param name="Size">The number of keys given.</param>
+/// <param name="Max">MAX_VERIFY_BATCH.</param>
+public sealed record VerifyBatchTooLarge(ulong Size, ulong Max)
+    : ContractError("VerifyBatchTooLarge(uint256,uint256)");
+
 /// <summary>Every line authorises a non-zero amount. Solidity: <c>ZeroAuthorisedQuantity(bytes32,uint256)</c>.</summary>
 /// <param name="Key">The permit key.</param>
 /// <param name="Line">The zero line's index.</param>

@@ -12,6 +12,8 @@ internal static class PermitRegistryCalls
 
     public static ContractCall MaxLines() => ContractCall.Of(new MaxLinesFunction());
 
+    public static ContractCall MaxVerifyBatch() => ContractCall.Of(new MaxVerifyBatchFunction());
+
     public static ContractCall AuthorityRegistry() => ContractCall.Of(new AuthorityRegistryFunction());
 
     public static ContractCall Cancel(Bytes32 key, byte reasonCode, Bytes32 actorRef) => ContractCall.Of(new CancelFunction
@@ -53,6 +55,12 @@ internal static class PermitRegistryCalls
     public static ContractCall Verify(Bytes32 key) => ContractCall.Of(new VerifyFunction { Key = AbiValues.Encode(key) });
 
     public static ContractCall VerifyAtHead(Bytes32 key) => ContractCall.Of(new VerifyAtHeadFunction { Key = AbiValues.Encode(key) });
+
+    public static ContractCall VerifyManyAtHead(IReadOnlyList<Bytes32> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return ContractCall.Of(new VerifyManyAtHeadFunction { Keys = keys.Select(k => AbiValues.Encode(k)).ToList() });
+    }
 
     /// <summary>The PermitInput struct as Nethereum's tuple message.</summary>
     private static PermitInputMessage Encode(PermitInput permit)

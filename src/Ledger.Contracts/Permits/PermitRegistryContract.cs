@@ -21,6 +21,12 @@ namespace Ledger.Contracts.Permits;
 /// </summary>
 public sealed class PermitRegistryContract
 {
+    /// <summary>
+    /// The contract's <c>MAX_VERIFY_BATCH</c>: most keys one <see cref="VerifyManyAtHeadAsync"/> call
+    /// may carry (a test reads it from the deployed contract). Callers chunk by it.
+    /// </summary>
+    public const int MaxVerifyBatch = 256;
+
     private readonly ContractChannel _channel;
 
     /// <summary>Binds the registry at <paramref name="address"/>.</summary>
@@ -103,6 +109,24 @@ public sealed class PermitRegistryContract
         return new PermitVerificationAtBlock(ToView(output.V), AbiValues.ToEnum<AuthorityStatus>(output.IssuerStatus), output.BlockNumber);
     }
 
+    /// <summary>
+    /// <c>verifyManyAtHead(keys)</c>: <see cref="VerifyAtHeadAsync"/> for up to <see cref="MaxVerifyBatch"/>
+    /// keys in one call, all read in one block; one answer per key, in the order of <paramref name="keys"/>.
+    /// More keys are refused by the contract (<see cref="VerifyBatchTooLarge"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<PermitVerificationAtBlock>> VerifyManyAtHeadAsync(IReadOnlyList<Bytes32> keys, BlockParameter? block = null,
+        CancellationToken cancellationToken = default)
+    {
+        var output = await ReadAsync<VerifyManyAtHeadOutputDTO>(PermitRegistryCalls.VerifyManyAtHead(keys), block, cancellationToken).ConfigureAwait(false);
+        if (output.V.Count != keys.Count || output.IssuerStatus.Count != keys.Count)
+            throw new InvalidOperationException(
+                $"verifyManyAtHead on {Address} answered {output.V.Count} verifications and {output.IssuerStatus.Count} statuses for {keys.Count} keys: not this contract's ABI.");
+        var answers = new PermitVerificationAtBlock[keys.Count];
+        for (var i = 0; i < answers.Length; i++)
+            answers[i] = new PermitVerificationAtBlock(ToView(output.V[i]), AbiValues.ToEnum<AuthorityStatus>(output.IssuerStatus[i]), output.BlockNumber);
+        return answers;
+    }
+
     private static PermitVerificationView ToView(PermitVerification v) =>
         new(
             AbiValues.ToEnum<VerificationStatus>(v.Status),
@@ -144,6 +168,10 @@ public sealed class PermitRegistryContract
     /// <summary><c>MAX_LINES()</c>: most quantity lines one permit may carry.</summary>
     public async Task<ulong> MaxLinesAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
         AbiValues.ToUInt64((await ReadAsync<MaxLinesOutputDTO>(PermitRegistryCalls.MaxLines(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
+
+    /// <summary><c>MAX_VERIFY_BATCH()</c>: most keys one verifyManyAtHead call may carry.</summary>
+    public async Task<ulong> MaxVerifyBatchAsync(BlockParameter? block = null, CancellationToken cancellationToken = default) =>
+        AbiValues.ToUInt64((await ReadAsync<MaxVerifyBatchOutputDTO>(PermitRegistryCalls.MaxVerifyBatch(), block, cancellationToken).ConfigureAwait(false)).ReturnValue1);
 
     // ------------------------------------------------------------------ events
 

@@ -57,6 +57,7 @@ public sealed class CalldataCastTests
         // PermitRegistry
         _ => (PermitRegistryCalls.MaxBatch(), "MAX_BATCH()", []),
         _ => (PermitRegistryCalls.MaxLines(), "MAX_LINES()", []),
+        _ => (PermitRegistryCalls.MaxVerifyBatch(), "MAX_VERIFY_BATCH()", []),
         _ => (PermitRegistryCalls.AuthorityRegistry(), "authorityRegistry()", []),
         r => With(r.Hash(), r.Byte(), r.Hash(), (a, b, c) => PermitRegistryCalls.Cancel(a, b, c), "cancel(bytes32,uint8,bytes32)"),
         r => With(r.Hash(), r.Hash(), r.Quantities(), r.Hash(), (a, b, c, d) => PermitRegistryCalls.ConfirmArrival(a, b, c, d),
@@ -70,6 +71,7 @@ public sealed class CalldataCastTests
         r => With(r.Hash(), r.Hash(), (a, b) => PermitRegistryCalls.ShipmentOf(a, b), "shipmentOf(bytes32,bytes32)"),
         r => With(r.Hash(), a => PermitRegistryCalls.Verify(a), "verify(bytes32)"),
         r => With(r.Hash(), a => PermitRegistryCalls.VerifyAtHead(a), "verifyAtHead(bytes32)"),
+        r => With(Keys(r), a => PermitRegistryCalls.VerifyManyAtHead(a), "verifyManyAtHead(bytes32[])"),
     ];
 
     [Fact]
@@ -117,6 +119,13 @@ public sealed class CalldataCastTests
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-.:/";
         var url = new string(Enumerable.Range(0, r.Random.Next(301)).Select(_ => alphabet[r.Random.Next(alphabet.Length)]).ToArray());
         return (url, url);
+    }
+
+    // 0 to 300 keys: empty, within and past the contract's bound (the calldata does not care).
+    private static (IReadOnlyList<Bytes32> Value, string Cast) Keys(RandomValues r)
+    {
+        var keys = Enumerable.Range(0, r.Random.Next(301)).Select(_ => r.Hash()).ToArray();
+        return (keys.Select(k => k.Value).ToArray(), "[" + string.Join(',', keys.Select(k => k.Cast)) + "]");
     }
 
     private static (IReadOnlyList<PermitInput> Value, string Cast) Batch(RandomValues r)

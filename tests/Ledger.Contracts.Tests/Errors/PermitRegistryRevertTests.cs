@@ -49,6 +49,16 @@ public sealed class PermitRegistryRevertTests(LedgerNetFixture fixture) : IClass
         Assert.Equal(new WrongCountry(Net.CustomsNO.Address, NO, CH), error);
     }
 
+    // ------------------------------------------------------------------ views
+
+    [Fact]
+    public async Task VerifyBatchTooLarge_when_more_keys_than_the_bound_are_verified_at_once()
+    {
+        var keys = Enumerable.Range(0, PermitRegistryContract.MaxVerifyBatch + 1).Select(_ => TestData.RandomHash()).ToArray();
+        var (error, _) = await Expect.Refusal<VerifyBatchTooLarge>(() => Net.Deployer.Permits.VerifyManyAtHeadAsync(keys));
+        Assert.Equal(new VerifyBatchTooLarge((ulong)keys.Length, PermitRegistryContract.MaxVerifyBatch), error);
+    }
+
     // ------------------------------------------------------------------ registration
 
     [Fact]

@@ -170,7 +170,30 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
         var registry = Net.Deployer.Permits;
         Assert.Equal(100UL, await registry.MaxBatchAsync());
         Assert.Equal(16UL, await registry.MaxLinesAsync());
+        Assert.Equal((ulong)PermitRegistryContract.MaxVerifyBatch, await registry.MaxVerifyBatchAsync());
         Assert.Equal(Net.Deployment.AuthorityRegistry.Address, await registry.AuthorityRegistryAsync());
+    }
+
+    [Fact]
+    public async Task Many_permits_verify_in_one_call_as_each_verifies_alone_in_that_block()
+    {
+        var valid = TestData.Permit(await Net.ChainTimeAsync(), lines: [10, 20]);
+        var cancelled = TestData.Permit(await Net.ChainTimeAsync());
+        await Net.IssuerCH.Permits.RegisterBatchAsync([valid, cancelled]);
+        await Net.IssuerCH.Permits.CancelAsync(cancelled.Key, 2, TestData.RandomHash());
+        Bytes32[] keys = [valid.Key, TestData.RandomHash(), cancelled.Key, valid.Key];
+
+        var many = await Net.Deployer.Permits.VerifyManyAtHeadAsync(keys);
+
+        Assert.Equal(keys.Length, many.Count);
+        Assert.Single(many.Select(a => a.BlockNumber).Distinct());
+        var atThatBlock = new BlockParameter(new HexBigInteger(many[0].BlockNumber));
+        for (var i = 0; i < keys.Length; i++)
+            Assert.Equivalent(await Net.Deployer.Permits.VerifyAtHeadAsync(keys[i], atThatBlock), many[i], strict: true);
+        Assert.Equal(
+            [VerificationStatus.Valid, VerificationStatus.NotAvailable, VerificationStatus.Cancelled, VerificationStatus.Valid],
+            many.Select(a => a.Verification.Status));
+        Assert.Empty(await Net.Deployer.Permits.VerifyManyAtHeadAsync([]));
     }
 
     [Fact]
