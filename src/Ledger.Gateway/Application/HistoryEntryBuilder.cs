@@ -29,22 +29,31 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     public static PermitEventKind? KindOf(ContractEvent contractEvent) => Describe(contractEvent)?.Kind;
 
     /// <summary>
-    /// Reads, <see cref="ConcurrentReads"/> at a time, everything building <paramref name="contractEvents"/>
-    /// needs: each permit once (at <paramref name="block"/>, at or after every event: what the
-    /// events use of a permit never changes after registration), each actor's profile once, each
-    /// block's time once.
+    /// Reads, <see cref="ConcurrentReads"/> node calls at a time, everything building <paramref name="contractEvents"/>
+    /// needs: the permits in calls of up to <see cref="LedgerReader.MaxPermitsPerCall"/> keys each (at
+    /// <paramref name="block"/>, at or after every event: what the events use of a permit never changes
+    /// after registration), each actor's profile once, each block's time once.
     /// </summary>
     public async Task PrefetchAsync(IReadOnlyCollection<ContractEvent> contractEvents, ulong block, CancellationToken ct)
     {
         var described = contractEvents.Select(e => (Event: e, About: Describe(e))).Where(d => d.About is not null).ToList();
         var reads = described.Select(d => d.About!.Value.Key).Distinct().Where(k => !_permits.ContainsKey(k))
-            .Select(k => (Func<Task>)(async () => _permits[k] = await PermitViewAtAsync(k, block, ct).ConfigureAwait(false)))
+            .Chunk(LedgerReader.MaxPermitsPerCall)
+            .Select(keys => (Func<Task>)(() => PrefetchPermitsAsync(keys, block, ct)))
             .Concat(described.Select(d => d.About!.Value.Actor).Distinct().Where(a => !_profiles.ContainsKey(a))
                 .Select(a => (Func<Task>)(async () => _profiles[a] = await reader.ProfileAsync(a, ct).ConfigureAwait(false))))
             .Concat(described.Select(d => d.Event.Log.BlockNumber).Distinct().Where(b => !_blockTimes.ContainsKey(b))
                 .Select(b => (Func<Task>)(async () => _blockTimes[b] = await reader.Chain.GetBlockTimeAsync(b, ct).ConfigureAwait(false))));
         await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentReads, CancellationToken = ct },
             async (read, _) => await read().ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>The permits of <paramref name="keys"/> at <paramref name="block"/>: one node call (verifyManyAtHead), issuer status included.</summary>
+    private async Task PrefetchPermitsAsync(Bytes32[] keys, ulong block, CancellationToken ct)
+    {
+        var snapshots = await reader.ReadPermitsAtAsync(keys.Select(k => new PermitKey(k)).ToArray(), block, ct).ConfigureAwait(false);
+        for (var i = 0; i < keys.Length; i++)
+            _permits[keys[i]] = snapshots[i].Permit;
     }
 
     /// <summary>
@@ -140,10 +149,6 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
         details.Authorised.AddRange(permit.Lines.Select(line => line.Authorised.ToString(CultureInfo.InvariantCulture)));
         return details;
     }
-
-    /// <summary>The permit at <paramref name="block"/>: one node call (verifyAtHead), issuer status included.</summary>
-    private async Task<OnChainPermit> PermitViewAtAsync(Bytes32 key, ulong block, CancellationToken ct) =>
-        (await reader.ReadPermitAtAsync(new PermitKey(key), block, ct).ConfigureAwait(false)).Permit;
 
     /// <summary>The permit as prefetched, or read now at the newest block (its registration fields, issuer and destination never change).</summary>
     private async Task<OnChainPermit> PermitAsync(Bytes32 key, CancellationToken ct)

@@ -3,6 +3,7 @@ using Ledger.Api.V1;
 using Ledger.Core.Documents;
 using Ledger.Core.Errors;
 using Ledger.Core.Permits;
+using Ledger.Gateway.Chain;
 using Ledger.Gateway.Follower;
 using Ledger.Gateway.Stores;
 using CoreVerification = Ledger.Core.Verification.PermitVerification;
@@ -12,11 +13,12 @@ namespace Ledger.Gateway.Application;
 /// <summary>
 /// VerifyPermit: anyone with an identity asks what the ledger says about a permit ID. Answers
 /// come from the verification cache when fresh, otherwise from the chain (verify view and the
-/// issuer's status at one block) judged by Core. A permit never registered is a result
+/// issuer's status at one block; concurrent misses share node calls through the
+/// <see cref="PermitReadCoalescer"/>) judged by Core. A permit never registered is a result
 /// (NOT_AVAILABLE / UNKNOWN), not NOT_FOUND. If the cache is down, the chain answers.
 /// </summary>
 internal sealed partial class VerifyPermitHandler(
-    LedgerAccess ledger, IVerificationCache cache, AuthorityStatusChanges statusChanges, ILogger<VerifyPermitHandler> logger)
+    LedgerAccess ledger, PermitReadCoalescer permitReads, IVerificationCache cache, AuthorityStatusChanges statusChanges, ILogger<VerifyPermitHandler> logger)
 {
     /// <summary>Longest a verification is served from the cache; writes through this gateway and the follower invalidate sooner.</summary>
     public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
@@ -70,7 +72,7 @@ internal sealed partial class VerifyPermitHandler(
 
     private async Task<VerifyPermitResponse> FromChainAsync(PermitId id, CancellationToken ct)
     {
-        var snapshot = await ledger.Reader.ReadPermitAsync(id.Key, ct).ConfigureAwait(false);
+        var snapshot = await permitReads.ReadAsync(id.Key, ct).ConfigureAwait(false);
         var now = ledger.Time.GetUtcNow();
         var anchored = snapshot.Permit.ToAnchored(snapshot.IssuerStatus);
         var verification = CoreVerification.Evaluate(id, anchored, now);

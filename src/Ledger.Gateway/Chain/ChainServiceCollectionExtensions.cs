@@ -30,6 +30,7 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton<LedgerChain>();
         services.TryAddSingleton<AuthorityKeyring>();
         services.TryAddSingleton<LedgerReader>();
+        services.TryAddSingleton(provider => new PermitReadCoalescer(provider.GetRequiredService<LedgerReader>()));
         services.TryAddSingleton<LedgerWriter>();
         services.TryAddSingleton<LedgerEventLog>();
         services.TryAddSingleton<SentTransactionLookup>();

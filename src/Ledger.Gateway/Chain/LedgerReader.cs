@@ -1,6 +1,7 @@
 using Ledger.Core.Primitives;
 using Nethereum.RPC.Eth.DTOs;
 using AuthorityProfile = Ledger.Contracts.Authorities.AuthorityProfile;
+using Ledger.Contracts.Permits;
 using Ledger.Core.Authorities;
 using Ledger.Core.Permits;
 
@@ -9,18 +10,45 @@ namespace Ledger.Gateway.Chain;
 /// <summary>Read-only questions to the contracts, each answered at one block so that its parts agree.</summary>
 internal sealed class LedgerReader(LedgerChain chain)
 {
+    /// <summary>Most keys one node call of <see cref="ReadPermitsAsync"/> carries (the contract's bound).</summary>
+    public const int MaxPermitsPerCall = PermitRegistryContract.MaxVerifyBatch;
+
     /// <summary>The chain the reads go to.</summary>
     public LedgerChain Chain => chain;
 
     /// <summary>The permit and its issuer's status at the newest block: one node call (<c>verifyAtHead</c>), which names its block.</summary>
-    public Task<PermitSnapshot> ReadPermitAsync(PermitKey key, CancellationToken ct) => ReadAsync(key, null, ct);
+    public async Task<PermitSnapshot> ReadPermitAsync(PermitKey key, CancellationToken ct) =>
+        Snapshot(await chain.PermitRegistry.VerifyAtHeadAsync(key.Value, null, ct).ConfigureAwait(false));
 
     /// <summary>The permit and its issuer's status at <paramref name="block"/>: one node call.</summary>
-    public Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct) => ReadAsync(key, new BlockParameter(block), ct);
+    public async Task<PermitSnapshot> ReadPermitAtAsync(PermitKey key, ulong block, CancellationToken ct) =>
+        Snapshot(await chain.PermitRegistry.VerifyAtHeadAsync(key.Value, new BlockParameter(block), ct).ConfigureAwait(false));
 
-    private async Task<PermitSnapshot> ReadAsync(PermitKey key, BlockParameter? block, CancellationToken ct)
+    /// <summary>
+    /// The permits and their issuers' statuses at the newest block, in the order of <paramref name="keys"/>:
+    /// one node call (<c>verifyManyAtHead</c>) per <see cref="MaxPermitsPerCall"/> keys, all sent at once.
+    /// The snapshots of one call share its block; those of different calls may name different blocks.
+    /// </summary>
+    public Task<IReadOnlyList<PermitSnapshot>> ReadPermitsAsync(IReadOnlyList<PermitKey> keys, CancellationToken ct) =>
+        ReadManyAsync(keys, null, ct);
+
+    /// <summary>The permits and their issuers' statuses at <paramref name="block"/>, in key order, chunked as <see cref="ReadPermitsAsync"/> does.</summary>
+    public Task<IReadOnlyList<PermitSnapshot>> ReadPermitsAtAsync(IReadOnlyList<PermitKey> keys, ulong block, CancellationToken ct) =>
+        ReadManyAsync(keys, new BlockParameter(block), ct);
+
+    private async Task<IReadOnlyList<PermitSnapshot>> ReadManyAsync(IReadOnlyList<PermitKey> keys, BlockParameter? block, CancellationToken ct)
     {
-        var read = await chain.PermitRegistry.VerifyAtHeadAsync(key.Value, block, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+            return [];
+        var chunks = keys.Chunk(MaxPermitsPerCall)
+            .Select(chunk => chain.PermitRegistry.VerifyManyAtHeadAsync(chunk.Select(k => k.Value).ToArray(), block, ct));
+        var answers = await Task.WhenAll(chunks).ConfigureAwait(false);
+        return answers.SelectMany(chunk => chunk).Select(Snapshot).ToArray();
+    }
+
+    private static PermitSnapshot Snapshot(PermitVerificationAtBlock read)
+    {
         var permit = OnChainPermit.From(read.Verification);
         var issuerStatus = permit.Exists ? (AuthorityStatus)read.IssuerStatus : AuthorityStatus.None;
         return new PermitSnapshot(permit, issuerStatus, read.BlockNumber);

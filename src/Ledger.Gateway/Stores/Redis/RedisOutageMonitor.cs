@@ -36,6 +36,26 @@ public sealed class RedisOutageMonitor(TimeProvider time, ILogger<RedisOutageMon
         }
     }
 
+    /// <summary>
+    /// Queues a Redis command sent without waiting for its reply (<c>CommandFlags.FireAndForget</c>),
+    /// recording a failure to queue it. A queued command proves nothing about Redis, so it never
+    /// reports Redis as back.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">Redis could not take the command.</exception>
+    public void Send(string operation, Action call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            call();
+        }
+        catch (Exception e) when (IsRedisFailure(e))
+        {
+            ReportFailure(operation, e);
+            throw new StoreUnavailableException($"Redis is unavailable ({operation}): {e.GetType().Name}.", e);
+        }
+    }
+
     private static bool IsRedisFailure(Exception e) =>
         e is RedisConnectionException or RedisTimeoutException or RedisServerException or TimeoutException;
 

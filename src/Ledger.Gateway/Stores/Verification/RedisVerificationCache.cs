@@ -43,7 +43,12 @@ public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKe
     }
 
     /// <inheritdoc />
-    public async Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Sent without waiting for Redis's reply (fire and forget), so that caching a chain answer
+    /// does not delay it. Commands on the connection keep their order, so an invalidation sent
+    /// after this still removes the value; a value Redis never stored is only a future miss.
+    /// </remarks>
+    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         var key = keys.Verification(PermitKeyText.Normalise(permitKey));
         VerificationCacheArguments.CheckSet(value, timeToLive);
@@ -52,12 +57,13 @@ public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKe
         value.Span.CopyTo(stamped.AsSpan(StampBytes));
         try
         {
-            await monitor.RunAsync("cache set", () => redis.GetDatabase().StringSetAsync(key, stamped, timeToLive)).ConfigureAwait(false);
+            monitor.Send("cache set", () => redis.GetDatabase().StringSet(key, stamped, timeToLive, When.Always, CommandFlags.FireAndForget));
         }
         catch (StoreUnavailableException)
         {
             // A value not cached is only a future miss.
         }
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,156 @@
+using Ledger.Core.Permits;
+
+namespace Ledger.Gateway.Chain;
+
+/// <summary>
+/// Reads single permits at the newest block for many concurrent callers with few node calls,
+/// as group commit does for writes ("natural batching"): while fewer than
+/// <see cref="MaxReadsInFlight"/> reads are in flight a read goes at once, alone, so a lone
+/// caller waits no longer than for its own call; reads asked for while the limit is reached
+/// wait and go together, up to <see cref="MaxKeysPerRead"/> keys, in the next call that a
+/// finished one frees. No timer: a batch is whatever queued during the calls before it.
+/// </summary>
+/// <remarks>
+/// Every answer is what one <c>verifyAtHead</c> would have said: one call reads all its keys in
+/// one block, and each snapshot names that block and the issuer's status in it. A failed call
+/// fails each of its callers with that call's exception (the error a single read would have
+/// raised). A caller's cancellation ends only its own wait; the call it is part of goes on for
+/// the others, since the node call runs under no caller's token.
+/// </remarks>
+internal sealed class PermitReadCoalescer
+{
+    /// <summary>
+    /// Default limit of node calls in flight. One would serialise every batch behind the previous
+    /// round trip; the node serves concurrent eth_calls in parallel (the raw baseline gains about 6x
+    /// from 1 to 16 clients here), so a few calls in flight keep it busy, while more than a few would
+    /// split the waiting callers into small batches and give back the saving.
+    /// </summary>
+    public const int DefaultMaxReadsInFlight = 4;
+
+    private readonly Func<IReadOnlyList<PermitKey>, CancellationToken, Task<IReadOnlyList<PermitSnapshot>>> _readMany;
+    private readonly Lock _gate = new();
+    private readonly Queue<Waiter> _queued = new();
+    private int _inFlight;
+
+    /// <summary>Coalesces reads into calls of <paramref name="readMany"/>.</summary>
+    /// <param name="readMany">Reads the permits of the keys at the newest block, one snapshot per key in key order (e.g. <see cref="LedgerReader.ReadPermitsAsync"/>).</param>
+    /// <param name="maxKeysPerRead">Most keys one call carries (at most the contract's bound).</param>
+    /// <param name="maxReadsInFlight">Most calls in flight at once.</param>
+    public PermitReadCoalescer(
+        Func<IReadOnlyList<PermitKey>, CancellationToken, Task<IReadOnlyList<PermitSnapshot>>> readMany,
+        int maxKeysPerRead = LedgerReader.MaxPermitsPerCall,
+        int maxReadsInFlight = DefaultMaxReadsInFlight)
+    {
+        ArgumentNullException.ThrowIfNull(readMany);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxKeysPerRead, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxReadsInFlight, 1);
+        _readMany = readMany;
+        MaxKeysPerRead = maxKeysPerRead;
+        MaxReadsInFlight = maxReadsInFlight;
+    }
+
+    /// <summary>Coalesces the gateway's reads into <see cref="LedgerReader.ReadPermitsAsync"/> calls.</summary>
+    public PermitReadCoalescer(LedgerReader reader)
+        : this((keys, ct) => reader.ReadPermitsAsync(keys, ct))
+    {
+    }
+
+    /// <summary>Most keys one node call carries.</summary>
+    public int MaxKeysPerRead { get; }
+
+    /// <summary>Most node calls in flight at once.</summary>
+    public int MaxReadsInFlight { get; }
+
+    /// <summary>The permit and its issuer's status at the newest block, as <see cref="LedgerReader.ReadPermitAsync"/> answers it.</summary>
+    /// <param name="key">The permit key.</param>
+    /// <param name="ct">Ends this caller's wait (only its own).</param>
+    public Task<PermitSnapshot> ReadAsync(PermitKey key, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested)
+            return Task.FromCanceled<PermitSnapshot>(ct);
+        var waiter = new Waiter(key);
+        List<Waiter>? batch;
+        lock (_gate)
+        {
+            _queued.Enqueue(waiter);
+            batch = TakeBatchIfAllowed();
+        }
+        if (batch is not null)
+            _ = RunAsync(batch);
+        if (!ct.CanBeCanceled)
+            return waiter.Answer.Task;
+        var registration = ct.Register(() => waiter.Answer.TrySetCanceled(ct));
+        _ = waiter.Answer.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return waiter.Answer.Task;
+    }
+
+    // Under _gate: the next batch of waiters still waiting, if a call may start now.
+    private List<Waiter>? TakeBatchIfAllowed()
+    {
+        if (_inFlight >= MaxReadsInFlight)
+            return null;
+        var batch = new List<Waiter>();
+        var keys = new HashSet<PermitKey>();
+        while (_queued.TryPeek(out var next))
+        {
+            if (next.Answer.Task.IsCompleted) // cancelled while queued: nothing to read for it
+            {
+                _queued.Dequeue();
+                continue;
+            }
+            if (!keys.Contains(next.Key) && keys.Count == MaxKeysPerRead)
+                break;
+            keys.Add(next.Key);
+            batch.Add(_queued.Dequeue());
+        }
+        if (batch.Count == 0)
+            return null;
+        _inFlight++;
+        return batch;
+    }
+
+    // One slot of MaxReadsInFlight: reads its batch, then whatever queued meanwhile, until nothing waits.
+    private async Task RunAsync(List<Waiter> first)
+    {
+        for (List<Waiter>? batch = first; batch is not null;)
+        {
+            await ReadBatchAsync(batch).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _inFlight--;
+                batch = TakeBatchIfAllowed();
+            }
+        }
+    }
+
+    private async Task ReadBatchAsync(List<Waiter> batch)
+    {
+        var keys = batch.Select(w => w.Key).Distinct().ToArray();
+        try
+        {
+            // Yield first: the caller that started this call returns its task before the node is asked.
+            await Task.Yield();
+            var snapshots = await _readMany(keys, CancellationToken.None).ConfigureAwait(false);
+            if (snapshots.Count != keys.Length)
+                throw new InvalidOperationException($"A read of {keys.Length} permits answered {snapshots.Count} snapshots.");
+            var byKey = new Dictionary<PermitKey, PermitSnapshot>(keys.Length);
+            for (var i = 0; i < keys.Length; i++)
+                byKey[keys[i]] = snapshots[i];
+            foreach (var waiter in batch)
+                waiter.Answer.TrySetResult(byKey[waiter.Key]);
+        }
+        catch (Exception e)
+        {
+            foreach (var waiter in batch)
+                waiter.Answer.TrySetException(e);
+        }
+    }
+
+    private sealed class Waiter(PermitKey key)
+    {
+        public PermitKey Key { get; } = key;
+
+        // Continuations run elsewhere, never inline on the thread completing a whole batch.
+        public TaskCompletionSource<PermitSnapshot> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
