@@ -21,6 +21,9 @@ internal sealed class ContractCall
     /// <summary>Selector and ABI-encoded arguments.</summary>
     public byte[] Data { get; }
 
+    /// <summary>A call whose calldata was written by hand (<paramref name="data"/>: selector and arguments) for a function of <paramref name="signature"/>.</summary>
+    public static ContractCall OfEncoded(string signature, byte[] data) => new(signature, data);
+
     /// <summary>Encodes <paramref name="message"/>.</summary>
     public static ContractCall Of<TFunction>(TFunction message)
         where TFunction : FunctionMessage, new() =>

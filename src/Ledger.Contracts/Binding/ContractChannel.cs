@@ -46,7 +46,11 @@ internal sealed class ContractChannel
 
     /// <summary>Calls a view function with eth_call and decodes its outputs into <typeparamref name="TOutput"/>.</summary>
     public async Task<TOutput> CallAsync<TOutput>(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
-        where TOutput : IFunctionOutputDTO, new()
+        where TOutput : IFunctionOutputDTO, new() =>
+        new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(await CallRawAsync(call, block, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Calls a view function with eth_call and returns its undecoded outputs ("0x" hex), for the callers that decode them by hand.</summary>
+    public async Task<string> CallRawAsync(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var input = new CallInput { To = Address.ToLowerHex(), Data = "0x" + Convert.ToHexStringLower(call.Data) };
@@ -63,7 +67,7 @@ internal sealed class ContractChannel
         if (string.IsNullOrEmpty(returned) || returned == "0x")
             throw new InvalidOperationException(
                 $"{call.Signature} on {Address} returned no data: there is no {Artifact.Name} at that address on this chain (wrong address, chain or block?).");
-        return new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(returned);
+        return returned;
     }
 
     /// <summary>Sends a transaction making <paramref name="call"/> and waits for its successful receipt.</summary>

@@ -56,11 +56,9 @@ internal static class PermitRegistryCalls
 
     public static ContractCall VerifyAtHead(Bytes32 key) => ContractCall.Of(new VerifyAtHeadFunction { Key = AbiValues.Encode(key) });
 
-    public static ContractCall VerifyManyAtHead(IReadOnlyList<Bytes32> keys)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        return ContractCall.Of(new VerifyManyAtHeadFunction { Keys = keys.Select(k => AbiValues.Encode(k)).ToList() });
-    }
+    // Written by hand (VerificationAbi): it is on every uncached verification's path.
+    public static ContractCall VerifyManyAtHead(IReadOnlyList<Bytes32> keys) =>
+        ContractCall.OfEncoded(VerificationAbi.VerifyManyAtHeadSignature, VerificationAbi.EncodeVerifyManyAtHead(keys));
 
     /// <summary>The PermitInput struct as Nethereum's tuple message.</summary>
     private static PermitInputMessage Encode(PermitInput permit)

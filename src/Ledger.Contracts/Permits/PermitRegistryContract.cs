@@ -105,8 +105,8 @@ public sealed class PermitRegistryContract
     /// </summary>
     public async Task<PermitVerificationAtBlock> VerifyAtHeadAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
-        var output = await ReadAsync<VerifyAtHeadOutputDTO>(PermitRegistryCalls.VerifyAtHead(key), block, cancellationToken).ConfigureAwait(false);
-        return new PermitVerificationAtBlock(ToView(output.V), AbiValues.ToEnum<AuthorityStatus>(output.IssuerStatus), output.BlockNumber);
+        var output = await _channel.CallRawAsync(PermitRegistryCalls.VerifyAtHead(key), block, cancellationToken).ConfigureAwait(false);
+        return VerificationAbi.DecodeVerifyAtHead(Convert.FromHexString(output.AsSpan(2)));
     }
 
     /// <summary>
@@ -117,14 +117,11 @@ public sealed class PermitRegistryContract
     public async Task<IReadOnlyList<PermitVerificationAtBlock>> VerifyManyAtHeadAsync(IReadOnlyList<Bytes32> keys, BlockParameter? block = null,
         CancellationToken cancellationToken = default)
     {
-        var output = await ReadAsync<VerifyManyAtHeadOutputDTO>(PermitRegistryCalls.VerifyManyAtHead(keys), block, cancellationToken).ConfigureAwait(false);
-        if (output.V.Count != keys.Count || output.IssuerStatus.Count != keys.Count)
-            throw new InvalidOperationException(
-                $"verifyManyAtHead on {Address} answered {output.V.Count} verifications and {output.IssuerStatus.Count} statuses for {keys.Count} keys: not this contract's ABI.");
-        var answers = new PermitVerificationAtBlock[keys.Count];
-        for (var i = 0; i < answers.Length; i++)
-            answers[i] = new PermitVerificationAtBlock(ToView(output.V[i]), AbiValues.ToEnum<AuthorityStatus>(output.IssuerStatus[i]), output.BlockNumber);
-        return answers;
+        var output = await _channel.CallRawAsync(PermitRegistryCalls.VerifyManyAtHead(keys), block, cancellationToken).ConfigureAwait(false);
+        var answers = VerificationAbi.DecodeVerifyManyAtHead(Convert.FromHexString(output.AsSpan(2)));
+        return answers.Length == keys.Count
+            ? answers
+            : throw new InvalidOperationException($"verifyManyAtHead on {Address} answered {answers.Length} verifications for {keys.Count} keys.");
     }
 
     private static PermitVerificationView ToView(PermitVerification v) =>

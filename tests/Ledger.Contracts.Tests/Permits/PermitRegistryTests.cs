@@ -189,7 +189,11 @@ public sealed class PermitRegistryTests(LedgerNetFixture fixture) : IClassFixtur
         Assert.Single(many.Select(a => a.BlockNumber).Distinct());
         var atThatBlock = new BlockParameter(new HexBigInteger(many[0].BlockNumber));
         for (var i = 0; i < keys.Length; i++)
+        {
             Assert.Equivalent(await Net.Deployer.Permits.VerifyAtHeadAsync(keys[i], atThatBlock), many[i], strict: true);
+            // verify(key) is still decoded by Nethereum: an independent decoder of the same tuple.
+            Assert.Equivalent(await Net.Deployer.Permits.VerifyAsync(keys[i], atThatBlock), many[i].Verification, strict: true);
+        }
         Assert.Equal(
             [VerificationStatus.Valid, VerificationStatus.NotAvailable, VerificationStatus.Cancelled, VerificationStatus.Valid],
             many.Select(a => a.Verification.Status));
