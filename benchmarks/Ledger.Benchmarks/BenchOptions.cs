@@ -31,6 +31,9 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>Unrecorded time before each measured window.</summary>
     public TimeSpan WarmUp => Quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
 
+    /// <summary>Unrecorded load per way of asking before the first verify window, until the code runs recompiled (see VerifyStage).</summary>
+    public TimeSpan SteadyStateWarmUp => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(5);
+
     /// <summary>Length of each verify window.</summary>
     public TimeSpan VerifyWindow => Quick ? TimeSpan.FromMilliseconds(800) : TimeSpan.FromSeconds(5);
 

@@ -29,7 +29,15 @@ internal sealed class HttpVerifyClient : IDisposable
     /// <summary>Verifies <paramref name="permitId"/>; throws unless the answer is 200 and VALID.</summary>
     public async Task VerifyValidAsync(string permitId, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/permits:verify?permit_id=" + Uri.EscapeDataString(permitId))
+        var (status, body) = await GetAsync("v1/permits:verify?permit_id=" + Uri.EscapeDataString(permitId), ct);
+        if (status != HttpStatusCode.OK || !body.Contains(ValidStatus, StringComparison.Ordinal))
+            throw new InvalidOperationException($"HTTP verify of {permitId}: {(int)status} {body[..Math.Min(body.Length, 200)]}");
+    }
+
+    /// <summary>GET <paramref name="pathAndQuery"/> as the identity, the way a verify is sent; returns the status and the body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string pathAndQuery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery)
         {
             // A request built by hand does not take the client's default version.
             Version = HttpVersion.Version20,
@@ -37,9 +45,7 @@ internal sealed class HttpVerifyClient : IDisposable
         };
         request.Headers.Add(Ledger.Cli.Connection.GatewaySettings.DevIdentityHeader, _identity);
         using var response = await _http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode || !body.Contains(ValidStatus, StringComparison.Ordinal))
-            throw new InvalidOperationException($"HTTP verify of {permitId}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
 
     /// <inheritdoc />

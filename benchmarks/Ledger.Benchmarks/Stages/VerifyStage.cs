@@ -38,17 +38,42 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         var hotCalls = hot.Select(VerifyCall).ToArray();
         using var http = new HttpVerifyClient(context.Devnet.Gateways[context.First.Id], context.First.CustomsIdentity!);
         var grpc = context.Grpc(context.First);
+        await using var floor = await TransportFloor.StartAsync(context.First.CustomsIdentity!, ct);
+        var counter = 0L;
+        int Next() => (int)(Interlocked.Increment(ref counter) % HotSet);
+        var ways = new (string Key, string Name, Func<CancellationToken, Task> Call)[]
+        {
+            ("raw-cached", "raw eth_call, hot set", token => context.Node.CallAsync(context.PermitRegistry, hotCalls[Next()], token)),
+            ("grpc-floor", "bare gRPC round trip", floor.GrpcAsync),
+            ("grpc-cached", "gRPC cached", token => GrpcValidAsync(grpc, hot[Next()], token)),
+            ("http-floor", "bare HTTP/2 GET", floor.HttpAsync),
+            ("http-cached", "HTTP/JSON cached", token => http.VerifyValidAsync(hot[Next()], token)),
+        };
+        await WarmAsync(hot, grpc, ct);
+        await SteadyStateAsync(ways.Select(w => (w.Name, w.Call)), ct);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
-            var counter = 0L;
-            int Next() => (int)(Interlocked.Increment(ref counter) % HotSet);
-            await MeasureAsync("raw-cached", "raw eth_call, hot set", clients, token => context.Node.CallAsync(context.PermitRegistry, hotCalls[Next()], token), ct);
-            await WarmAsync(hot, grpc, ct);
-            await MeasureAsync("grpc-cached", "gRPC cached", clients, token => GrpcValidAsync(grpc, hot[Next()], token), ct);
-            await WarmAsync(hot, grpc, ct);
-            await MeasureAsync("http-cached", "HTTP/JSON cached", clients, token => http.VerifyValidAsync(hot[Next()], token), ct);
+            foreach (var (key, name, call) in ways)
+            {
+                if (key.EndsWith("-cached", StringComparison.Ordinal) && key != "raw-cached")
+                    await WarmAsync(hot, grpc, ct);
+                await MeasureAsync(key, name, clients, call, ct);
+            }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Runs each way unrecorded at 16 clients for <see cref="BenchOptions.SteadyStateWarmUp"/>: a
+    /// gateway that has served for hours runs its hot paths as optimised (tier-1) code, and so do
+    /// its clients, while a fresh process starts on quickly compiled code and recompiles in the
+    /// background. Without this the first windows measured that instead (seen here: gRPC at one
+    /// client 1,000 req/s in its first seconds, 7,000 once recompiled).
+    /// </summary>
+    private async Task SteadyStateAsync(IEnumerable<(string Name, Func<CancellationToken, Task> Call)> ways, CancellationToken ct)
+    {
+        foreach (var (name, call) in ways)
+            await ClosedLoop.RunAsync(name, 16, TimeSpan.Zero, options.SteadyStateWarmUp, (_, token) => call(token), ct);
     }
 
     /// <summary>Measures the uncached windows on never-asked bulk-loaded permits and returns the whole verify section.</summary>
@@ -90,6 +115,8 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
             "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load, which is topped up before each gateway window so that it cannot run dry at the raw rate. " +
             "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
+            $"Before the first window every way runs unrecorded for {options.SteadyStateWarmUp.TotalSeconds:0.#} s at 16 clients, so that client and gateway run recompiled (tier-1) code, as a gateway does after minutes of service. " +
+            "Transport floor: the same clients against an empty Kestrel server in this process (gRPC health Check; a GET of a fixed verification-sized JSON), the best any service behind that protocol could do here. " +
             "Latencies p50 / p99 / p99.9 beside each figure.");
         var top = BenchOptions.VerifyConcurrency[^1];
         foreach (var clients in BenchOptions.VerifyConcurrency)
@@ -99,6 +126,11 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
                 var raw = _results.GetValueOrDefault(($"raw-{cache}", clients));
                 if (raw is not null)
                     section.Add(Row($"raw eth_call of verify ({(cache == "cached" ? "hot set" : "bulk")}), {clients} client(s)", raw, null, null));
+                foreach (var (way, name) in new[] { ("grpc", "bare gRPC unary round trip"), ("http", "bare HTTP/2 GET round trip") })
+                {
+                    if (cache == "cached" && _results.GetValueOrDefault(($"{way}-floor", clients)) is { } floor)
+                        section.Add(Row($"{name} (transport floor: an empty server in this process), {clients} client(s)", floor, raw, null));
+                }
                 foreach (var (way, name) in new[] { ("grpc", "gRPC"), ("http", "HTTP/JSON") })
                 {
                     if (_results.GetValueOrDefault(($"{way}-{cache}", clients)) is not { } result)
