@@ -58,6 +58,9 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>Longest a follower may take to catch up after a load, and the replay may run, before they report what they reached.</summary>
     public TimeSpan CatchUpBudget => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the node is watched at rest after each scale step (a few blocks, to see each block's mining whole).</summary>
+    public TimeSpan NodeProbeWindow => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(6);
+
     /// <summary>
     /// Longest the event followers may take to catch up after a bulk load of <paramref name="events"/>
     /// permits: <see cref="CatchUpBudget"/> plus the load at <see cref="SlowestCatchUpRate"/>.

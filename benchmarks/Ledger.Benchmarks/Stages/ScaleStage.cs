@@ -30,10 +30,16 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             $"at {context.First.Id}'s gateway a live WatchPermits stream of every event, with its lag behind the head; at the others a stream of arrivals only (none in the load), as if nobody watched registrations. " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
-        var steps = new List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)>();
+        var steps = new List<ScaleStep>();
         List<ReportRow>? firstRows = null;
         foreach (var size in options.ScaleSizes)
         {
+            if (steps.Count > 0 && NodeLimit.Refuses(steps[^1], size, context.BlockPeriod) is { } why)
+            {
+                section.Notes.Add(why);
+                await log.WriteLineAsync($"  scale {size:N0} not loaded: {why}");
+                break;
+            }
             try
             {
                 firstRows = await MeasureStepAsync(section, size, steps, firstRows, ct);
@@ -52,8 +58,7 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         return section;
     }
 
-    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size,
-        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps, List<ReportRow>? firstRows, CancellationToken ct)
+    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size, List<ScaleStep> steps, List<ReportRow>? firstRows, CancellationToken ct)
     {
         var before = loader.Loaded;
         var loadTime = TimeSpan.Zero;
@@ -77,14 +82,14 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         var gateway = await GatewayLatencyAsync(ct);
         var raw = await RawLatencyAsync(size, ct);
         var gas = await RegisterGasAsync(size, ct);
-        steps.Add((size, gateway, raw, gas, loadTime));
+        var node = await NodeAtRestAsync(ct);
+        steps.Add(new ScaleStep(size, gateway, raw, gas, loadTime, node));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}; node at rest: {node.Describe()}"));
         return firstRows;
     }
 
-    private static void AddFlatnessRows(ReportSection section,
-        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps)
+    private static void AddFlatnessRows(ReportSection section, List<ScaleStep> steps)
     {
         var first = steps[0];
         var unit = (long size) => $"{size:N0} permits";
@@ -99,6 +104,8 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 $"p99 {Ms(step.Raw.P99):0.00} ms"));
             section.Add(new ReportRow($"register gas at {unit(step.Size)}", step.Gas, "gas",
                 isLast ? first.Gas : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatGas, "smallest size") : null));
+            section.Add(new ReportRow($"node at rest, slowest call per block (anvil mining) at {unit(step.Size)}", step.Node.StallPerBlock is { } stall ? Ms(stall) : null, "ms",
+                isLast ? first.Node.StallPerBlock?.TotalMilliseconds : null, isLast ? $"at {unit(first.Size)}" : null, Note: step.Node.Describe()));
         }
         foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
@@ -121,6 +128,20 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 throw new InvalidOperationException($"Bulk-loaded permit {id} verifies {answer.Status} ({answer.StatusText}), not VALID.");
         }
         return histogram;
+    }
+
+    /// <summary>
+    /// The node with nothing else asking it (followers caught up, no load): how long mining a block
+    /// holds every reader up at this size. anvil rebuilds its whole state trie for every block.
+    /// </summary>
+    private async Task<NodeStalls> NodeAtRestAsync(CancellationToken ct)
+    {
+        var probe = NodeStallProbe.Start(context.Node);
+        await using (probe)
+        {
+            await Task.Delay(options.NodeProbeWindow, ct);
+            return await probe.StopAsync();
+        }
     }
 
     private async Task<LatencyHistogram> RawLatencyAsync(long size, CancellationToken ct)
