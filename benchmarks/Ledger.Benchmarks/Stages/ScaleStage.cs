@@ -136,7 +136,7 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
     /// </summary>
     private async Task<NodeStalls> NodeAtRestAsync(CancellationToken ct)
     {
-        var probe = NodeStallProbe.Start(context.Node);
+        var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
         await using (probe)
         {
             await Task.Delay(options.NodeProbeWindow, ct);

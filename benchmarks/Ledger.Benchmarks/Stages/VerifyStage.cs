@@ -94,7 +94,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     /// <summary>A window with a <see cref="NodeStallProbe"/> beside it, whose figures go into the notes: what held the node up meanwhile.</summary>
     private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
     {
-        var probe = NodeStallProbe.Start(context.Node);
+        var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
         await using (probe)
         {
             await MeasureAsync(key, name, clients, call, ct);

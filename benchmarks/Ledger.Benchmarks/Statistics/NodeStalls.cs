@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Ledger.Benchmarks.Statistics;
 
 /// <summary>
-/// What a steady stream of eth_blockNumber calls saw of the node: how often a new block came, and how
-/// long the slowest call of each block waited. anvil answers nothing while it mines, and it rebuilds
-/// its whole state trie for every block, so that wait grows with the state (permits on chain).
+/// What a steady stream of small eth_calls saw of the node: how often a new block came, and how long
+/// the slowest call of each block waited. anvil holds its state while it mines, and it rebuilds its
+/// whole state trie for every block, so that wait grows with the state (permits on chain).
 /// </summary>
 /// <param name="Calls">Calls answered.</param>
 /// <param name="Window">From the first call's start to the last call's answer.</param>
@@ -19,7 +19,7 @@ namespace Ledger.Benchmarks.Statistics;
 /// <param name="MedianCall">The median call.</param>
 internal sealed record NodeStalls(int Calls, TimeSpan Window, int Blocks, TimeSpan? BlockInterval, TimeSpan? StallPerBlock, TimeSpan LongestCall, TimeSpan MedianCall)
 {
-    /// <summary>One call: when it started (from the probe's start), how long it took, the head it answered.</summary>
+    /// <summary>One call: when it started (from the probe's start), how long it took, the head just before it.</summary>
     internal readonly record struct Sample(TimeSpan Start, TimeSpan Latency, ulong Head)
     {
         /// <summary>When the answer came.</summary>
@@ -55,7 +55,7 @@ internal sealed record NodeStalls(int Calls, TimeSpan Window, int Blocks, TimeSp
 
     /// <summary>The figures in a sentence for the report's notes.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"eth_blockNumber every {Stages.NodeStallProbe.Spacing.TotalMilliseconds:0} ms: {Calls:N0} calls over {Window.TotalSeconds:0.0} s, " +
+        $"an eth_call of verify every {Stages.NodeStallProbe.Spacing.TotalMilliseconds:0} ms: {Calls:N0} calls over {Window.TotalSeconds:0.0} s, " +
         $"{Blocks} new block(s){(BlockInterval is { } interval ? $", one every {interval.TotalMilliseconds:N0} ms" : "")}; " +
         $"slowest call per block {(StallPerBlock is { } stall ? $"{stall.TotalMilliseconds:N0} ms (median)" : "n/a (no block seen whole)")}, " +
         $"longest {LongestCall.TotalMilliseconds:N0} ms, median call {MedianCall.TotalMilliseconds:0.00} ms");
