@@ -10,7 +10,7 @@ namespace Ledger.Benchmarks.Statistics;
 /// <param name="Calls">Calls answered.</param>
 /// <param name="Window">From the first call's start to the last call's answer.</param>
 /// <param name="Blocks">New heads seen after the first call's.</param>
-/// <param name="BlockInterval">Mean time between new heads, or null with fewer than two heads.</param>
+/// <param name="BlockInterval">Mean time between the new heads seen (the first head is the probe's start, not a block's), or null with fewer than two new heads.</param>
 /// <param name="StallPerBlock">
 /// Median over the blocks seen whole (not the first head nor the last) of the slowest call that
 /// answered that head: the time mining it held readers up; null when no block was seen whole.
@@ -47,7 +47,7 @@ internal sealed record NodeStalls(int Calls, TimeSpan Window, int Blocks, TimeSp
             samples.Count,
             samples[^1].Answered - samples[0].Start,
             groups.Count - 1,
-            groups.Count < 2 ? null : (groups[^1].FirstAnswer - groups[0].FirstAnswer) / (groups.Count - 1),
+            groups.Count < 3 ? null : (groups[^1].FirstAnswer - groups[1].FirstAnswer) / (groups.Count - 2),
             whole.Count == 0 ? null : whole[whole.Count / 2],
             latencies[^1],
             latencies[latencies.Count / 2]);
