@@ -79,6 +79,9 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             foreach (var row in rows)
                 await log.WriteLineAsync($"  {row.Figure}: {row.ValueText}; {row.Note}");
         }
+        // The watched follower may still be building a range it started before its stream closed: let every follower reach the head first.
+        if (await FollowerSettle.WaitAsync(context, options.CatchUpBudgetFor(size - before), ct) is { } behind)
+            section.Notes.Add($"at {size:N0} permits, before the verify measurements: {behind}");
         var gateway = await GatewayLatencyAsync(ct);
         var raw = await RawLatencyAsync(size, ct);
         var gas = await RegisterGasAsync(size, ct);
