@@ -67,8 +67,11 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// </summary>
     public TimeSpan CatchUpBudgetFor(long events) => CatchUpBudget + TimeSpan.FromSeconds(events / SlowestCatchUpRate);
 
-    /// <summary>Events per second below which a follower counts as not keeping up with a bulk load.</summary>
-    public const double SlowestCatchUpRate = 2_000;
+    /// <summary>
+    /// Events per second below which a follower counts as not keeping up with a bulk load: a follower
+    /// with a watch of every event reads each permit, 300–900 events/s on this machine.
+    /// </summary>
+    public const double SlowestCatchUpRate = 300;
 
     /// <summary>Longest a register-to-visible sample or the fan-out waits before it counts what did not arrive.</summary>
     public TimeSpan ArrivalBound => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
