@@ -11,7 +11,8 @@ namespace Ledger.Benchmarks.Stages;
 /// <summary>
 /// Verify latency and register gas as the chain fills: at each size the bulk loader brings the
 /// permits on chain to, one client verifies never-asked permits through the first gateway (uncached)
-/// and with a raw eth_call, and a few registrations through the gateway report their gas.
+/// and with a raw eth_call, and a few registrations through the gateway report their gas; then the
+/// node's mining stall at rest, from which the next size is projected (<see cref="NodeLimit"/>).
 /// Goal: flat, i.e. at the largest size within a quarter (latency) or 1 % (gas) of the smallest.
 /// </summary>
 internal sealed class ScaleStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
@@ -23,11 +24,13 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
     public async Task<ReportSection> RunAsync(CancellationToken ct)
     {
         var section = new ReportSection("Scale",
-            $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading). " +
-            $"At each size: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
+            $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading to {BulkLoader.BatchesPerBlock} transactions per block). " +
+            $"At each size, once every gateway's event follower has applied the head: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
             $"and as raw eth_call of verify; {options.ScaleRegisterSamples} registrations through the gateway, gas from their receipts. " +
             $"During each load every gateway's event follower is timed until it has applied the load's last block (events/s over the load and the catch-up, no goal in issue 13): " +
             $"at {context.First.Id}'s gateway a live WatchPermits stream of every event, with its lag behind the head; at the others a stream of arrivals only (none in the load), as if nobody watched registrations. " +
+            $"Then the node at rest for {options.NodeProbeWindow.TotalSeconds:0} s: an eth_call every {NodeStallProbe.Spacing.TotalMilliseconds:0} ms, the slowest of each block being how long anvil's mining held reads up; " +
+            $"a size whose stall, projected in proportion to permits, exceeds {NodeLimit.MaxBlockPeriods:0} block periods is not loaded. " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
         var steps = new List<ScaleStep>();
