@@ -30,6 +30,8 @@ internal sealed class BenchContext : IAsyncDisposable
         // Per-write and health logs would measure the console, not the gateway; the report says what went wrong.
         ["Logging:LogLevel:Default"] = "Error",
         ["Logging:LogLevel:Ledger"] = "Error",
+        // But a follower that pauses (and retries its range) explains a watch that sees no checkpoint.
+        ["Logging:LogLevel:Ledger.Gateway.Follower"] = "Warning",
     };
 
     private readonly Dictionary<string, GatewayClients> _grpc = new(StringComparer.Ordinal);

@@ -10,7 +10,10 @@ namespace Ledger.Benchmarks.Stages;
 /// Puts many permits on chain the way an issuer would in bulk: registerBatch transactions of 100
 /// permits signed by the first authority's issuer and sent straight to the node, a few in flight.
 /// The block gas limit is raised while loading (anvil's evm_setBlockGasLimit) so that loading is
-/// bound by the EVM, not by the block period, and put back afterwards. Every receipt is checked.
+/// bound by the EVM, not by the block period, and put back afterwards; raised to
+/// <see cref="BatchesPerBlock"/> batches, not without bound, because a slow block lets the node's
+/// pool fill and one block would then take it all (22,400 permits in one block was seen at 100k),
+/// which a follower must apply whole. Every receipt is checked.
 /// </summary>
 internal sealed class BulkLoader(BenchContext context, TextWriter log)
 {
@@ -19,7 +22,13 @@ internal sealed class BulkLoader(BenchContext context, TextWriter log)
 
     private const int BatchSize = 100;
     private const int InFlight = 16;
-    private const ulong LoadingGasLimit = 2_000_000_000;
+
+    /// <summary>
+    /// Most registerBatch transactions in one block while loading: 5,000 permits, the gateway
+    /// follower's events per range (PermitEventFollower.EventsPerRange), so that a follower can
+    /// checkpoint after every block of a load instead of building tens of thousands of events at once.
+    /// </summary>
+    public const int BatchesPerBlock = 50;
 
     /// <summary>How many permits of the series are on chain.</summary>
     public long Loaded { get; private set; }
@@ -59,7 +68,8 @@ internal sealed class BulkLoader(BenchContext context, TextWriter log)
         BatchCalldata.CheckAgainstNethereum(first.Take(3).ToList());
         var gasLimit = await context.GasLimitAsync(signer.From, "0x" + Convert.ToHexStringLower(BatchCalldata.Encode(first)), ct);
         var originalLimit = await BlockGasLimitAsync(ct);
-        await context.Node.SendAsync("evm_setBlockGasLimit", $"[\"0x{LoadingGasLimit:x}\"]", ct);
+        var loadingLimit = Math.Max(originalLimit, gasLimit * BatchesPerBlock);
+        await context.Node.SendAsync("evm_setBlockGasLimit", $"[\"0x{loadingLimit:x}\"]", ct);
         try
         {
             var batches = (ids.Count + BatchSize - 1) / BatchSize;

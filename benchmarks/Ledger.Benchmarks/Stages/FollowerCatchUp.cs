@@ -37,7 +37,35 @@ internal sealed class FollowerCatchUp : IAsyncDisposable
             ? FollowerProbe.Start(context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock)
             : FollowerProbe.Start(context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock, PermitEventKind.ArrivalConfirmed)))
             .ToList();
-        return new FollowerCatchUp(context, clock, probes);
+        var catchUp = new FollowerCatchUp(context, clock, probes);
+        try
+        {
+            await catchUp.WaitUntilLiveAsync(ct);
+            return catchUp;
+        }
+        catch
+        {
+            await catchUp.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>How long a probe may take to deliver its first checkpoint at the head (a block period, a follower poll, a slow machine).</summary>
+    private static readonly TimeSpan LiveBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits until every stream has delivered a checkpoint at or past the head as it was at the start:
+    /// the subscription is live and the follower current before the load starts, so what is timed
+    /// afterwards is the load, and a stream that cannot open fails here with its reason.
+    /// </summary>
+    private async Task WaitUntilLiveAsync(CancellationToken ct)
+    {
+        var head = await _context.Node.BlockNumberAsync(ct);
+        var live = await Task.WhenAll(_probes.Select(p => p.Probe.WaitForBlockAsync(head, LiveBudget, ct)));
+        var dead = _probes.Where((_, i) => live[i] is null).Select(p =>
+            $"{p.Authority.Id}: {p.Probe.EndedWith ?? $"no checkpoint at block {head:N0} within {LiveBudget.TotalSeconds:0} s (last {p.Probe.Checkpoint:N0})"}").ToList();
+        if (dead.Count > 0)
+            throw new InvalidOperationException($"The follower probes did not come live before the load: {string.Join("; ", dead)}.");
     }
 
     /// <summary>
@@ -58,7 +86,9 @@ internal sealed class FollowerCatchUp : IAsyncDisposable
                 caughtUp[i] is null ? null : loaded / took.TotalSeconds, "events/s",
                 Note: caughtUp[i] is { } after
                     ? string.Create(CultureInfo.InvariantCulture, $"{loaded:N0} events applied in {took.TotalSeconds:0.0} s, caught up {after.TotalSeconds:0.0} s after the load ended")
-                    : string.Create(CultureInfo.InvariantCulture, $"NOT caught up {budget.TotalSeconds:0} s after the load: checkpoint at block {probe.Checkpoint:N0} of {lastBlock:N0}")));
+                    : probe.EndedWith is { } ended
+                        ? $"NOT measured: {ended}; checkpoint at block {probe.Checkpoint:N0} of {lastBlock:N0}"
+                        : string.Create(CultureInfo.InvariantCulture, $"NOT caught up {budget.TotalSeconds:0} s after the load: checkpoint at block {probe.Checkpoint:N0} of {lastBlock:N0}")));
         }
         var stream = _probes[0].Probe;
         var lag = stream.Lag;
@@ -72,8 +102,12 @@ internal sealed class FollowerCatchUp : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Closed and awaited, so that no watch of every event outlives the step and keeps its follower reading permits.
         foreach (var (_, probe) in _probes)
+        {
+            await probe.CloseAsync();
             probe.Dispose();
+        }
         await _clock.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Grpc.Core;
 using Ledger.Api.V1;
 using Ledger.Benchmarks.Statistics;
@@ -25,6 +26,7 @@ internal sealed class FollowerProbe : IDisposable
     private long _events;
     private long _repeats;
     private long _checkpoint = -1;
+    private string? _endedWith;
 
     private FollowerProbe(AsyncServerStreamingCall<WatchPermitsResponse> stream, CancellationTokenSource stop, BlockClock? clock)
     {
@@ -42,6 +44,12 @@ internal sealed class FollowerProbe : IDisposable
 
     /// <summary>The last checkpoint block delivered, or -1 before the first.</summary>
     public long Checkpoint => Interlocked.Read(ref _checkpoint);
+
+    /// <summary>
+    /// Why the stream ended before the probe was closed (the gateway's status and message, or that it
+    /// closed the stream), with how long it had been open; null while it runs or after <see cref="CloseAsync"/>.
+    /// </summary>
+    public string? EndedWith => Volatile.Read(ref _endedWith);
 
     /// <summary>Each delivered event's lag behind its block becoming the head (empty without a clock).</summary>
     public LatencyHistogram Lag
@@ -82,6 +90,7 @@ internal sealed class FollowerProbe : IDisposable
 
     private async Task ReadAsync()
     {
+        var opened = Stopwatch.StartNew();
         try
         {
             while (await _stream.ResponseStream.MoveNext(_stop.Token))
@@ -99,11 +108,26 @@ internal sealed class FollowerProbe : IDisposable
                 else
                     Interlocked.Exchange(ref _checkpoint, (long)item.CheckpointBlock);
             }
+            Ended(string.Create(CultureInfo.InvariantCulture, $"the gateway closed the stream after {opened.Elapsed.TotalSeconds:0.0} s"));
         }
-        catch (Exception e) when (e is OperationCanceledException or RpcException)
+        catch (Exception e) when (e is OperationCanceledException or RpcException && _stop.IsCancellationRequested)
         {
-            // The probe was stopped, or the gateway ended the stream: WaitForBlockAsync sees it.
+            // The probe was closed.
         }
+        catch (RpcException e)
+        {
+            // Kept for the report: a stream that died must not read as a follower that never caught up.
+            Ended(string.Create(CultureInfo.InvariantCulture, $"the stream ended after {opened.Elapsed.TotalSeconds:0.0} s with {e.StatusCode}: {e.Status.Detail}"));
+        }
+    }
+
+    private void Ended(string why) => Interlocked.CompareExchange(ref _endedWith, why, null);
+
+    /// <summary>Cancels the stream and waits until its reader has stopped, so the watch is gone when this returns.</summary>
+    public async Task CloseAsync()
+    {
+        await _stop.CancelAsync();
+        await _reading;
     }
 
     /// <inheritdoc />

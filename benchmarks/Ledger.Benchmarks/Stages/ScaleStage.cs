@@ -11,7 +11,8 @@ namespace Ledger.Benchmarks.Stages;
 /// <summary>
 /// Verify latency and register gas as the chain fills: at each size the bulk loader brings the
 /// permits on chain to, one client verifies never-asked permits through the first gateway (uncached)
-/// and with a raw eth_call, and a few registrations through the gateway report their gas.
+/// and with a raw eth_call, and a few registrations through the gateway report their gas; then the
+/// node's mining stall at rest, from which the next size is projected (<see cref="NodeLimit"/>).
 /// Goal: flat, i.e. at the largest size within a quarter (latency) or 1 % (gas) of the smallest.
 /// </summary>
 internal sealed class ScaleStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
@@ -23,17 +24,25 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
     public async Task<ReportSection> RunAsync(CancellationToken ct)
     {
         var section = new ReportSection("Scale",
-            $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading). " +
-            $"At each size: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
+            $"Permits bulk-loaded by registerBatch (100 per transaction, sent straight to the node with the block gas limit raised while loading to {BulkLoader.BatchesPerBlock} transactions per block). " +
+            $"At each size, once every gateway's event follower has applied the head: {options.ScaleVerifySamples:N0} verifications of never-asked permits by one client through {context.First.Id}'s gateway (gRPC, uncached) " +
             $"and as raw eth_call of verify; {options.ScaleRegisterSamples} registrations through the gateway, gas from their receipts. " +
             $"During each load every gateway's event follower is timed until it has applied the load's last block (events/s over the load and the catch-up, no goal in issue 13): " +
             $"at {context.First.Id}'s gateway a live WatchPermits stream of every event, with its lag behind the head; at the others a stream of arrivals only (none in the load), as if nobody watched registrations. " +
+            $"Then the node at rest for {options.NodeProbeWindow.TotalSeconds:0} s: an eth_call every {NodeStallProbe.Spacing.TotalMilliseconds:0} ms, the slowest of each block being how long anvil's mining held reads up; " +
+            $"a size whose stall, projected in proportion to permits, exceeds {NodeLimit.MaxBlockPeriods:0} block periods is not loaded. " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
-        var steps = new List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)>();
+        var steps = new List<ScaleStep>();
         List<ReportRow>? firstRows = null;
         foreach (var size in options.ScaleSizes)
         {
+            if (steps.Count > 0 && NodeLimit.Refuses(steps[^1], size, context.BlockPeriod) is { } why)
+            {
+                section.Notes.Add(why);
+                await log.WriteLineAsync($"  scale {size:N0} not loaded: {why}");
+                break;
+            }
             try
             {
                 firstRows = await MeasureStepAsync(section, size, steps, firstRows, ct);
@@ -52,8 +61,7 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         return section;
     }
 
-    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size,
-        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps, List<ReportRow>? firstRows, CancellationToken ct)
+    private async Task<List<ReportRow>> MeasureStepAsync(ReportSection section, long size, List<ScaleStep> steps, List<ReportRow>? firstRows, CancellationToken ct)
     {
         var before = loader.Loaded;
         var loadTime = TimeSpan.Zero;
@@ -74,17 +82,20 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             foreach (var row in rows)
                 await log.WriteLineAsync($"  {row.Figure}: {row.ValueText}; {row.Note}");
         }
+        // The watched follower may still be building a range it started before its stream closed: let every follower reach the head first.
+        if (await FollowerSettle.WaitAsync(context, options.CatchUpBudgetFor(size - before), ct) is { } behind)
+            section.Notes.Add($"at {size:N0} permits, before the verify measurements: {behind}");
         var gateway = await GatewayLatencyAsync(ct);
         var raw = await RawLatencyAsync(size, ct);
         var gas = await RegisterGasAsync(size, ct);
-        steps.Add((size, gateway, raw, gas, loadTime));
+        var node = await NodeAtRestAsync(ct);
+        steps.Add(new ScaleStep(size, gateway, raw, gas, loadTime, node));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}"));
+            $"  scale {size:N0}: gateway verify p50 {gateway.P50.TotalMilliseconds:0.00} ms p99 {gateway.P99.TotalMilliseconds:0.00} ms, eth_call p50 {raw.P50.TotalMilliseconds:0.00} ms, register gas {gas:N0}; node at rest: {node.Describe()}"));
         return firstRows;
     }
 
-    private static void AddFlatnessRows(ReportSection section,
-        List<(long Size, LatencyHistogram Gateway, LatencyHistogram Raw, double Gas, TimeSpan LoadTime)> steps)
+    private static void AddFlatnessRows(ReportSection section, List<ScaleStep> steps)
     {
         var first = steps[0];
         var unit = (long size) => $"{size:N0} permits";
@@ -99,6 +110,8 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 $"p99 {Ms(step.Raw.P99):0.00} ms"));
             section.Add(new ReportRow($"register gas at {unit(step.Size)}", step.Gas, "gas",
                 isLast ? first.Gas : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatGas, "smallest size") : null));
+            section.Add(new ReportRow($"node at rest, slowest call per block (anvil mining) at {unit(step.Size)}", step.Node.StallPerBlock is { } stall ? Ms(stall) : null, "ms",
+                isLast ? first.Node.StallPerBlock?.TotalMilliseconds : null, isLast ? $"at {unit(first.Size)}" : null, Note: step.Node.Describe()));
         }
         foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
@@ -121,6 +134,20 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 throw new InvalidOperationException($"Bulk-loaded permit {id} verifies {answer.Status} ({answer.StatusText}), not VALID.");
         }
         return histogram;
+    }
+
+    /// <summary>
+    /// The node with nothing else asking it (followers caught up, no load): how long mining a block
+    /// holds every reader up at this size. anvil rebuilds its whole state trie for every block.
+    /// </summary>
+    private async Task<NodeStalls> NodeAtRestAsync(CancellationToken ct)
+    {
+        var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
+        await using (probe)
+        {
+            await Task.Delay(options.NodeProbeWindow, ct);
+            return await probe.StopAsync();
+        }
     }
 
     private async Task<LatencyHistogram> RawLatencyAsync(long size, CancellationToken ct)

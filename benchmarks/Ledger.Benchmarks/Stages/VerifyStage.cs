@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ledger.Api.V1;
 using Ledger.Benchmarks.Clients;
@@ -21,6 +22,8 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
 {
     private const int HotSet = 64;
     private readonly Dictionary<(string Way, int Clients), LoadResult> _results = [];
+    private readonly List<string> _nodeNotes = [];
+    private readonly List<TimeSpan> _followerWaits = [];
 
     /// <summary>req/s of each way of asking, per client count (for the chart).</summary>
     public IReadOnlyList<ChartWriter.Series> Chart =>
@@ -87,13 +90,43 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         await http.VerifyValidAsync(pool.Take(), ct);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
-            await MeasureAsync("raw-uncached", "raw eth_call, bulk", clients, token =>
+            await QuietAsync(ct);
+            await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, token =>
                 context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token), ct);
             await TopUpAsync(_results[("raw-uncached", clients)], ct);
-            await MeasureAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
-            await MeasureAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
+            await QuietAsync(ct);
+            await MeasureWatchingNodeAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
+            await QuietAsync(ct);
+            await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
         }
         return Section();
+    }
+
+    /// <summary>
+    /// Before an uncached window: every gateway's follower has applied the head (the bulk load and
+    /// each top-up register thousands of permits), and no watch of every event is open (the scale
+    /// stage closes its streams), so the window shares the node with no follower still reading.
+    /// </summary>
+    private async Task QuietAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var behind = await FollowerSettle.WaitAsync(context, options.CatchUpBudget, ct);
+        _followerWaits.Add(clock.Elapsed);
+        if (behind is not null)
+            _nodeNotes.Add($"before a window: {behind}");
+    }
+
+    /// <summary>A window with a <see cref="NodeStallProbe"/> beside it, whose figures go into the notes: what held the node up meanwhile.</summary>
+    private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
+    {
+        var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
+        await using (probe)
+        {
+            await MeasureAsync(key, name, clients, call, ct);
+            var stalls = await probe.StopAsync();
+            _nodeNotes.Add($"node during {name}, {clients} client(s) (warm-up included), {loader.Loaded:N0} bulk permits on chain: {stalls.Describe()}");
+            await log.WriteLineAsync($"    node: {stalls.Describe()}");
+        }
     }
 
     /// <summary>
@@ -113,7 +146,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         var section = new ReportSection("Verify",
             $"Closed loop, each client asks again as soon as it has its answer; {options.WarmUp.TotalSeconds:0.#} s warm-up, {options.VerifyWindow.TotalSeconds:0.#} s window. " +
             $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
-            "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load, which is topped up before each gateway window so that it cannot run dry at the raw rate. " +
+            "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load, which is topped up before each gateway window so that it cannot run dry at the raw rate, and each window only once every event follower has applied the head. " +
             "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
             $"Before the first window every way runs unrecorded for {options.SteadyStateWarmUp.TotalSeconds:0.#} s at 16 clients, so that client and gateway run recompiled (tier-1) code, as a gateway does after minutes of service. " +
             "Transport floor: the same clients against an empty Kestrel server in this process (gRPC health Check; a GET of a fixed verification-sized JSON), the best any service behind that protocol could do here. " +
@@ -141,6 +174,10 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
                 }
             }
         }
+        if (_followerWaits.Count > 0)
+            section.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"before each uncached window the run waited until every gateway's event follower had applied the head (WatchPermits streams of arrivals only, closed before the window): {_followerWaits.Count} waits, longest {_followerWaits.Max().TotalSeconds:0.0} s"));
+        section.Notes.AddRange(_nodeNotes);
         foreach (var failed in _results.Values.Where(r => r.Failed > 0 || r.CutShort is not null))
             section.Notes.Add($"{failed.Name}, {failed.Concurrency} client(s): {failed.Failed:N0} failed{(failed.FirstError is null ? "" : $" (first: {failed.FirstError})")}{(failed.CutShort is null ? "" : $"; {failed.CutShort}")}");
         return section;
