@@ -6,13 +6,14 @@ using Nethereum.RPC.Eth.DTOs;
 namespace Ledger.Contracts.Binding;
 
 /// <summary>
-/// Decodes the logs of one contract into event records, found by topic 0, with Nethereum's
-/// event decoder on the artifact's ABI. Built from one factory per event; refuses an ABI with
+/// Decodes the logs of one contract into event records, found by topic 0: events of static
+/// one-word values with <see cref="StaticEventLayout"/>, the others with Nethereum's event
+/// decoder on the artifact's ABI. Built from one factory per event; refuses an ABI with
 /// an event that has no factory, so a new contract event cannot be silently ignored.
 /// </summary>
 internal sealed class EventTable
 {
-    private readonly Dictionary<Bytes32, (EventABI Event, Func<LogPosition, IReadOnlyList<object?>, ContractEvent> Create)> _byTopic = [];
+    private readonly Dictionary<Bytes32, (EventABI Event, StaticEventLayout? Layout, Func<LogPosition, IReadOnlyList<object?>, ContractEvent> Create)> _byTopic = [];
     private readonly Dictionary<string, Bytes32> _topicByName = new(StringComparer.Ordinal);
     private readonly string _contractName;
 
@@ -24,7 +25,7 @@ internal sealed class EventTable
             if (!factories.TryGetValue(abiEvent.Name, out var create))
                 throw new InvalidOperationException($"{artifact.Name} declares event {abiEvent.Signature}, which the bindings do not decode.");
             var topic = Bytes32.Parse(abiEvent.Sha3Signature);
-            _byTopic.Add(topic, (abiEvent, create));
+            _byTopic.Add(topic, (abiEvent, StaticEventLayout.For(abiEvent), create));
             _topicByName.Add(abiEvent.Name, topic);
         }
         var missing = factories.Keys.Except(_topicByName.Keys).ToArray();
@@ -57,15 +58,30 @@ internal sealed class EventTable
             return null;
         try
         {
-            var decoded = entry.Event.DecodeEventDefaultTopics(log).Event;
-            var values = entry.Event.InputParameters.OrderBy(p => p.Order)
-                .Select(p => decoded.First(output => output.Parameter.Order == p.Order).Result)
-                .ToArray();
-            return entry.Create(LogPosition.Of(log), values);
+            return entry.Create(LogPosition.Of(log), entry.Layout is { } layout ? DecodeStatic(layout, log) : DecodeWithNethereum(entry.Event, log));
         }
         catch (Exception e) when (e is not FormatException and not OverflowException)
         {
             throw new FormatException($"A {_contractName} {entry.Event.Name} log does not decode: {e.Message}", e);
         }
+    }
+
+    private static object?[] DecodeStatic(StaticEventLayout layout, FilterLog log)
+    {
+        var topics = new byte[log.Topics.Length - 1][];
+        for (var i = 1; i < log.Topics.Length; i++)
+            topics[i - 1] = Bytes32.TryParseHex(log.Topics[i]?.ToString(), out var word, out var error)
+                ? word.ToArray()
+                : throw new FormatException($"Topic {i} is not a 32-byte word: {error}");
+        var data = log.Data is { Length: > 2 } hex && hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Convert.FromHexString(hex.AsSpan(2)) : [];
+        return layout.Decode(topics, data);
+    }
+
+    private static object?[] DecodeWithNethereum(EventABI abiEvent, FilterLog log)
+    {
+        var decoded = abiEvent.DecodeEventDefaultTopics(log).Event;
+        return abiEvent.InputParameters.OrderBy(p => p.Order)
+            .Select(p => decoded.First(output => output.Parameter.Order == p.Order).Result)
+            .ToArray();
     }
 }
