@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
@@ -24,7 +25,20 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
     /// keep a document that is not the permit's.
     /// </summary>
     /// <exception cref="LedgerException">ALREADY_EXISTS on such a conflict; UNAVAILABLE when the store cannot be reached.</exception>
-    public async Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct)
+    public Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct) =>
+        KeepAsync(permits, readAnchors: true, ct);
+
+    /// <summary>
+    /// A sender that keeps the permits' documents as <see cref="KeepForRegistrationAsync"/> does,
+    /// once the node's gas estimate found that the registration would succeed and before its
+    /// nonce is reserved. That estimate is the check that none of the permits is anchored yet, so
+    /// the ledger is not read again (a racing registration elsewhere could slip in between either
+    /// way; its transaction then reverts); a registration that would revert keeps nothing.
+    /// </summary>
+    public ITransactionSender KeepingBeforeBroadcast(ITransactionSender sender, IReadOnlyList<CheckedPermit> permits) =>
+        store is null ? sender : new BeforeBroadcastSender(sender, ct => KeepAsync(permits, readAnchors: false, ct));
+
+    private async Task KeepAsync(IReadOnlyList<CheckedPermit> permits, bool readAnchors, CancellationToken ct)
     {
         if (store is null)
             return;
@@ -37,7 +51,7 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
                 var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
                 if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
                     throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
-                if (existing?.DocumentHash != permit.Registration.DocumentHash)
+                if (readAnchors && existing?.DocumentHash != permit.Registration.DocumentHash)
                     await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
             }
             foreach (var permit in permits)
