@@ -44,20 +44,28 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
             return;
         await Translated(permits, async () =>
         {
-            var keys = permits.Select(p => p.Registration.Id.Key).ToArray();
-            var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
-            foreach (var permit in permits)
-            {
-                var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
-                if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
-                    throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
-                if (readAnchors && existing?.DocumentHash != permit.Registration.DocumentHash)
-                    await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
-            }
-            foreach (var permit in permits)
-                await store.PutAsync(ToStore(permit, asDraft: false), ct).ConfigureAwait(false);
+            // A put refuses other bytes for a document sent for registration by itself; reading
+            // first refuses a batch before any of it is stored, and finds what the anchor check needs.
+            if (readAnchors || permits.Count > 1)
+                await RefuseConflictsAsync(store, permits, readAnchors, ct).ConfigureAwait(false);
+            // Together, so that a batch's documents share the store's commits.
+            await Task.WhenAll(permits.Select(permit => store.PutAsync(ToStore(permit, asDraft: false), ct))).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+    }
+
+    private async Task RefuseConflictsAsync(IDocumentStore store, IReadOnlyList<CheckedPermit> permits, bool readAnchors, CancellationToken ct)
+    {
+        var keys = permits.Select(p => p.Registration.Id.Key).ToArray();
+        var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
+        foreach (var permit in permits)
+        {
+            var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
+            if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
+                throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
+            if (readAnchors && existing?.DocumentHash != permit.Registration.DocumentHash)
+                await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stores a permit's document as a draft; what the store holds for it afterwards.</summary>
