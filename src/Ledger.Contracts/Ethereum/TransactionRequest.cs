@@ -11,6 +11,14 @@ namespace Ledger.Contracts.Ethereum;
 /// <param name="GasLimit">A gas limit to use as is, skipping eth_estimateGas; null to estimate.</param>
 public sealed record TransactionRequest(Address? To, ReadOnlyMemory<byte> Data, BigInteger Value = default, ulong? GasLimit = null)
 {
+    /// <summary>
+    /// What must be done before the transaction may reach the node (a gateway keeps the document
+    /// a registration anchors): run once the gas estimate found that the call would succeed, and
+    /// before a nonce is reserved, so that it neither runs for a call that would revert nor holds
+    /// up the account's other sends. When it throws, nothing is sent and no nonce is used.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeBroadcast { get; init; }
+
     /// <summary>Names the request without dumping its data.</summary>
     public override string ToString() =>
         $"TransactionRequest {{ To = {To?.ToString() ?? "(deploy)"}, Data = {Data.Length} bytes, " +

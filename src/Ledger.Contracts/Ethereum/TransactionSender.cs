@@ -12,7 +12,8 @@ namespace Ledger.Contracts.Ethereum;
 
 /// <summary>
 /// Sends EIP-1559 transactions from one key, on Nethereum: a fresh eth_estimateGas per send
-/// (never one written back into a reused message) and the fees (<see cref="FeeQuote"/>, shared
+/// (never one written back into a reused message), the request's
+/// <see cref="TransactionRequest.BeforeBroadcast"/> and the fees (<see cref="FeeQuote"/>, shared
 /// for a moment) before the nonce is reserved, so that the reservation, which serialises the
 /// account's sends, covers only signing with <see cref="Transaction1559Signer"/> (NBitcoin's
 /// secp256k1, see <see cref="FastSigning"/>) and eth_sendRawTransaction under a gap-free
@@ -91,6 +92,8 @@ public sealed class TransactionSender : ITransactionSender
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var gasLimit = request.GasLimit ?? await EstimateGasLimitAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.BeforeBroadcast is { } beforeBroadcast)
+            await beforeBroadcast(cancellationToken).ConfigureAwait(false);
         var (tip, maxFee) = await _fees.GetAsync().ConfigureAwait(false);
         var (hash, nonce) = await SignAndBroadcastAsync(request, gasLimit, tip, maxFee, cancellationToken).ConfigureAwait(false);
         if (onBroadcast is not null)

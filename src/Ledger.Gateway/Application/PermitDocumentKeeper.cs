@@ -1,3 +1,4 @@
+using Ledger.Contracts.Ethereum;
 using Ledger.Core.Errors;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Stores;
@@ -24,26 +25,47 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
     /// keep a document that is not the permit's.
     /// </summary>
     /// <exception cref="LedgerException">ALREADY_EXISTS on such a conflict; UNAVAILABLE when the store cannot be reached.</exception>
-    public async Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct)
+    public Task KeepForRegistrationAsync(IReadOnlyList<CheckedPermit> permits, CancellationToken ct) =>
+        KeepAsync(permits, readAnchors: true, ct);
+
+    /// <summary>
+    /// A sender that keeps the permits' documents as <see cref="KeepForRegistrationAsync"/> does,
+    /// once the node's gas estimate found that the registration would succeed and before its
+    /// nonce is reserved. That estimate is the check that none of the permits is anchored yet, so
+    /// the ledger is not read again (a racing registration elsewhere could slip in between either
+    /// way; its transaction then reverts); a registration that would revert keeps nothing.
+    /// </summary>
+    public ITransactionSender KeepingBeforeBroadcast(ITransactionSender sender, IReadOnlyList<CheckedPermit> permits) =>
+        store is null ? sender : new BeforeBroadcastSender(sender, ct => KeepAsync(permits, readAnchors: false, ct));
+
+    private async Task KeepAsync(IReadOnlyList<CheckedPermit> permits, bool readAnchors, CancellationToken ct)
     {
         if (store is null)
             return;
         await Translated(permits, async () =>
         {
-            var keys = permits.Select(p => p.Registration.Id.Key).ToArray();
-            var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
-            foreach (var permit in permits)
-            {
-                var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
-                if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
-                    throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
-                if (existing?.DocumentHash != permit.Registration.DocumentHash)
-                    await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
-            }
-            foreach (var permit in permits)
-                await store.PutAsync(ToStore(permit, asDraft: false), ct).ConfigureAwait(false);
+            // A put refuses other bytes for a document sent for registration by itself; reading
+            // first refuses a batch before any of it is stored, and finds what the anchor check needs.
+            if (readAnchors || permits.Count > 1)
+                await RefuseConflictsAsync(store, permits, readAnchors, ct).ConfigureAwait(false);
+            // Together, so that a batch's documents share the store's commits.
+            await Task.WhenAll(permits.Select(permit => store.PutAsync(ToStore(permit, asDraft: false), ct))).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+    }
+
+    private async Task RefuseConflictsAsync(IDocumentStore store, IReadOnlyList<CheckedPermit> permits, bool readAnchors, CancellationToken ct)
+    {
+        var keys = permits.Select(p => p.Registration.Id.Key).ToArray();
+        var stored = await store.ListByPermitsAsync(keys, ct).ConfigureAwait(false);
+        foreach (var permit in permits)
+        {
+            var existing = stored.FirstOrDefault(m => m.PermitKey == permit.Registration.Id.Key);
+            if (existing is { IsDraft: false } && existing.DocumentHash != permit.Registration.DocumentHash)
+                throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, permit.Registration.DocumentHash);
+            if (readAnchors && existing?.DocumentHash != permit.Registration.DocumentHash)
+                await RefuseIfAnchoredOtherwiseAsync(permit, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stores a permit's document as a draft; what the store holds for it afterwards.</summary>

@@ -38,9 +38,9 @@ internal sealed class RegisterPermitBatchHandler(LedgerAccess ledger, PermitDocu
             ReceiptOf = response => response.Receipt,
             Execute = async (sender, token) =>
             {
-                await documents.KeepForRegistrationAsync(permits, token).ConfigureAwait(false);
                 var inputs = registrations.Select(r => r.ToPermitInput(caller.ActorRef)).ToList();
-                var result = await ledger.Writer.SendPermitRegistryAsync(sender, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
+                var keeping = documents.KeepingBeforeBroadcast(sender, permits);
+                var result = await ledger.Writer.SendPermitRegistryAsync(keeping, permits => permits.RegisterBatchAsync(inputs, token), token).ConfigureAwait(false);
                 return Response(result, registrations);
             },
             Respond = (result, _) => Task.FromResult(Response(result, registrations)),

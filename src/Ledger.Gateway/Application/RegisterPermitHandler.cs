@@ -11,8 +11,8 @@ namespace Ledger.Gateway.Application;
 internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationReplay replay, PermitDocumentKeeper documents)
 {
     /// <summary>
-    /// Validates (filling empty fields from a CITES or ePhyto document), authorises, keeps the
-    /// document and registers; a retry or a re-registration of the same document answers with
+    /// Validates (filling empty fields from a CITES or ePhyto document), authorises, and registers,
+    /// keeping the document once the node's gas estimate found the registration would succeed; a retry or a re-registration of the same document answers with
     /// the first registration.
     /// </summary>
     public async Task<RegisterPermitResponse> HandleAsync(RegisterPermitRequest request, CallerIdentity caller, CancellationToken ct)
@@ -35,8 +35,7 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
             ReceiptOf = response => response.Receipt,
             Execute = async (sender, token) =>
             {
-                await documents.KeepForRegistrationAsync([permit], token).ConfigureAwait(false);
-                var receipt = await SendAsync(sender, caller, registration, token).ConfigureAwait(false);
+                var receipt = await SendAsync(documents.KeepingBeforeBroadcast(sender, [permit]), caller, permit, token).ConfigureAwait(false);
                 return new RegisterPermitResponse { Receipt = receipt, Permit = Registered(registration) };
             },
             Respond = (result, _) => Task.FromResult(new RegisterPermitResponse { Receipt = ApiMapping.ToReceipt(result), Permit = Registered(registration) }),
@@ -51,8 +50,9 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
         DocumentHash = registration.DocumentHash.ToString(),
     };
 
-    private async Task<WriteReceipt> SendAsync(ITransactionSender sender, CallerIdentity caller, PermitRegistration registration, CancellationToken ct)
+    private async Task<WriteReceipt> SendAsync(ITransactionSender sender, CallerIdentity caller, CheckedPermit permit, CancellationToken ct)
     {
+        var registration = permit.Registration;
         try
         {
             var result = await ledger.Writer.SendPermitRegistryAsync(
@@ -61,6 +61,9 @@ internal sealed class RegisterPermitHandler(LedgerAccess ledger, RegistrationRep
         }
         catch (ContractErrorException e) when (e.Error is PermitAlreadyRegistered)
         {
+            // Registered already, perhaps by an earlier attempt that lost its answer: keep the
+            // document if it is the anchored one (refused otherwise), then answer with the original.
+            await documents.KeepForRegistrationAsync([permit], ct).ConfigureAwait(false);
             var original = await replay.FindSameRegistrationAsync(registration, ct).ConfigureAwait(false);
             if (original is null)
                 throw;

@@ -39,9 +39,8 @@ internal sealed class ReplacePermitHandler(LedgerAccess ledger, PermitDocumentKe
             Respond = (result, _) => Task.FromResult(new ReplacePermitResponse { Receipt = ApiMapping.ToReceipt(result), Replacement = RegisterPermitHandler.Registered(replacement) }),
             Execute = async (sender, token) =>
             {
-                await documents.KeepForRegistrationAsync([checkedReplacement], token).ConfigureAwait(false);
                 var result = await ledger.Writer.SendPermitRegistryAsync(
-                    sender,
+                    documents.KeepingBeforeBroadcast(sender, [checkedReplacement]),
                     permits => permits.ReplaceAsync(
                         oldId.Key.Value, ReplacedReasonCode, replacement.ToPermitInput(caller.ActorRef), caller.ActorRef.Value, token),
                     token).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Ledger.Core.Documents;
 using Ledger.Core.Permits;
 using Ledger.Core.Primitives;
+using static Ledger.Gateway.Stores.Documents.DocumentRows;
 
 namespace Ledger.Gateway.Stores.Documents;
 
@@ -9,7 +10,10 @@ namespace Ledger.Gateway.Stores.Documents;
 /// The document store over any ADO.NET database that understands the shared SQL
 /// (<c>INSERT ... ON CONFLICT DO NOTHING</c>, <c>LIMIT</c>): SQLite and PostgreSQL. One
 /// connection per call; the primary key on the permit decides races, so two gateways or
-/// threads storing one permit at once end with one row.
+/// threads storing one permit at once end with one row. Puts are group-committed
+/// (<see cref="GroupCommitQueue{TWrite, TResult}"/>): the puts arriving while one commits share
+/// the next transaction and its one durable commit, each under its own savepoint, so a put that
+/// fails (a conflict, a bad row) fails alone and the others of its batch are still stored.
 /// </summary>
 public abstract class SqlDocumentStore : IDocumentStore
 {
@@ -17,6 +21,7 @@ public abstract class SqlDocumentStore : IDocumentStore
     private readonly DocumentSealer _sealer;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly GroupCommitQueue<PreparedPut, DocumentPutResult> _puts;
     private volatile bool _schemaReady;
 
     /// <summary>Creates the store; the schema is created on first use.</summary>
@@ -26,7 +31,17 @@ public abstract class SqlDocumentStore : IDocumentStore
         _options = options;
         _sealer = new DocumentSealer(keys);
         _time = time;
+        _puts = new GroupCommitQueue<PreparedPut, DocumentPutResult>(CommitPutsAsync, MaxPutsPerCommit);
     }
+
+    /// <summary>Most puts one transaction commits; more wait for the next.</summary>
+    public const int MaxPutsPerCommit = 128;
+
+    /// <summary>Transactions committed for puts so far (each covers one or more puts).</summary>
+    internal long PutCommits => _puts.Batches;
+
+    /// <summary>Puts waiting for a transaction, not yet in one.</summary>
+    internal int QueuedPuts => _puts.Queued;
 
     /// <summary>The database's name in messages ("SQLite", "PostgreSQL").</summary>
     protected abstract string DatabaseName { get; }
@@ -41,7 +56,7 @@ public abstract class SqlDocumentStore : IDocumentStore
     protected abstract bool IsUnavailable(DbException error);
 
     /// <inheritdoc />
-    public async Task<DocumentPutResult> PutAsync(DocumentToStore document, CancellationToken cancellationToken = default)
+    public Task<DocumentPutResult> PutAsync(DocumentToStore document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var mediaType = DocumentMediaType.Normalise(document.MediaType);
@@ -54,74 +69,41 @@ public abstract class SqlDocumentStore : IDocumentStore
             WholeMilliseconds(_time.GetUtcNow()), RetainUntil(document.PermitValidUntil), sealedDocument.KeyId, document.AsDraft,
             document.PermitId.Normalised);
 
-        return await RunAsync(async connection =>
+        return _puts.CommitAsync(new PreparedPut(metadata, sealedDocument), cancellationToken);
+    }
+
+    /// <summary>
+    /// One transaction for a batch of puts, each under a savepoint: a put that fails is rolled
+    /// back alone and reported to its caller alone. Not cancellable: the batch is other callers' too.
+    /// </summary>
+    private Task<IReadOnlyList<GroupCommitOutcome<DocumentPutResult>>> CommitPutsAsync(IReadOnlyList<PreparedPut> puts) =>
+        RunAsync<IReadOnlyList<GroupCommitOutcome<DocumentPutResult>>>(async connection =>
         {
-            // Every write below is conditional on what was read; when a racing writer changed
-            // the row in between, read again. A few rounds settle any honest race.
-            for (var round = 0; ; round++)
+            const string Savepoint = "document_put";
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            var session = new DbSession(connection, transaction);
+            var outcomes = new GroupCommitOutcome<DocumentPutResult>[puts.Count];
+            for (var i = 0; i < puts.Count; i++)
             {
-                if (await TryInsertAsync(connection, metadata, sealedDocument, cancellationToken) == 1)
-                    return new DocumentPutResult(metadata, Created: true);
-                var existing = await ReadMetadataAsync(connection, document.PermitKey, cancellationToken)
-                    ?? throw new InvalidOperationException($"The {DatabaseName} document store neither inserted nor holds permit {document.PermitKey}.");
-                var settled = existing.DocumentHash == hash
-                    ? await KeepSameBytesAsync(connection, existing, metadata, cancellationToken)
-                    : await ReplaceDraftAsync(connection, existing, metadata, sealedDocument, round, cancellationToken);
-                if (settled is not null)
-                    return settled;
+                await transaction.SaveAsync(Savepoint, CancellationToken.None);
+                try
+                {
+                    outcomes[i] = new(await DocumentRows.PutAsync(session, puts[i].Metadata, puts[i].Sealed, CancellationToken.None), null);
+                    await transaction.ReleaseAsync(Savepoint, CancellationToken.None);
+                }
+                catch (Exception e) when (e is DocumentConflictException or DbException)
+                {
+                    await transaction.RollbackAsync(Savepoint, CancellationToken.None);
+                    outcomes[i] = new(default, e is DbException db && IsUnavailable(db) ? Unavailable(db) : e);
+                }
             }
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// The same bytes again: promotes a draft when registering, extends retention when later.
-    /// Null when a racing writer replaced the draft meanwhile.
-    /// </summary>
-    private static async Task<DocumentPutResult?> KeepSameBytesAsync(DbConnection connection, DocumentMetadata existing, DocumentMetadata offered,
-        CancellationToken cancellationToken)
-    {
-        var kept = existing;
-        if (existing.PermitId is null && offered.PermitId is not null)
-        {
-            await RecordPermitIdAsync(connection, existing.PermitKey, offered.PermitId, cancellationToken);
-            kept = kept with { PermitId = offered.PermitId };
-        }
-        if (existing.IsDraft && !offered.IsDraft)
-        {
-            if (await PromoteDraftAsync(connection, existing, cancellationToken) == 0)
-                return null;
-            kept = kept with { IsDraft = false };
-        }
-        if (offered.RetainUntil <= existing.RetainUntil)
-            return new DocumentPutResult(kept, Created: false);
-        await ExtendRetentionAsync(connection, existing.PermitKey, offered.RetainUntil, cancellationToken);
-        return new DocumentPutResult(kept with { RetainUntil = offered.RetainUntil }, Created: false);
-    }
-
-    /// <summary>
-    /// Other bytes: a draft is not anchored anywhere, so a corrected draft or the registered
-    /// document takes its place; a document sent for registration never changes. Null when a
-    /// racing writer changed the row meanwhile.
-    /// </summary>
-    /// <exception cref="DocumentConflictException">The permit's document was sent for registration with other bytes.</exception>
-    private static async Task<DocumentPutResult?> ReplaceDraftAsync(DbConnection connection, DocumentMetadata existing, DocumentMetadata offered,
-        SealedDocument sealedDocument, int round, CancellationToken cancellationToken)
-    {
-        const int MostRounds = 3;
-        if (!existing.IsDraft || round >= MostRounds)
-            throw new DocumentConflictException(existing.PermitKey, existing.DocumentHash, offered.DocumentHash);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {DocumentTable.Name} SET document_hash = @hash, media_type = @media, size_bytes = @size, "
-            + "stored_at_ms = @stored, retain_until_ms = @retain, key_id = @keyId, held_as_draft = @draft, permit_id = @permitId, "
-            + "key_check = @keyCheck, nonce = @nonce, sealed = @sealed WHERE permit_key = @key AND held_as_draft = 1 AND document_hash = @replaced";
-        BindRow(command, offered, sealedDocument);
-        AddBytes(command, "@replaced", existing.DocumentHash.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? new DocumentPutResult(offered, Created: true) : null;
-    }
+            await transaction.CommitAsync(CancellationToken.None);
+            return outcomes;
+        }, CancellationToken.None);
 
     /// <inheritdoc />
     public Task<DocumentMetadata?> FindByPermitAsync(PermitKey permitKey, CancellationToken cancellationToken = default) =>
-        RunAsync(connection => ReadMetadataAsync(connection, permitKey, cancellationToken), cancellationToken);
+        RunAsync(connection => ReadMetadataAsync(new DbSession(connection, null), permitKey, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<StoredDocument?> GetAsync(PermitKey permitKey, CancellationToken cancellationToken = default) =>
@@ -211,69 +193,6 @@ public abstract class SqlDocumentStore : IDocumentStore
         return new StoredDocument(row.Metadata, content);
     }
 
-    private static async Task<int> TryInsertAsync(DbConnection connection, DocumentMetadata metadata, SealedDocument sealedDocument, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {DocumentTable.Name} ({DocumentTable.MetadataColumns}, {DocumentTable.SealedColumns}) "
-            + "VALUES (@key, @hash, @media, @size, @stored, @retain, @keyId, @draft, @permitId, @keyCheck, @nonce, @sealed) ON CONFLICT (permit_key) DO NOTHING";
-        BindRow(command, metadata, sealedDocument);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void BindRow(DbCommand command, DocumentMetadata metadata, SealedDocument sealedDocument)
-    {
-        AddBytes(command, "@key", metadata.PermitKey.Value);
-        AddBytes(command, "@hash", metadata.DocumentHash.Value);
-        AddParameter(command, "@media", metadata.MediaType);
-        AddParameter(command, "@size", metadata.SizeBytes);
-        AddParameter(command, "@stored", metadata.StoredAt.ToUnixTimeMilliseconds());
-        AddParameter(command, "@retain", metadata.RetainUntil.ToUnixTimeMilliseconds());
-        AddParameter(command, "@keyId", sealedDocument.KeyId);
-        AddParameter(command, "@draft", metadata.IsDraft ? 1L : 0L);
-        AddParameter(command, "@permitId", (object?)metadata.PermitId ?? DBNull.Value);
-        AddParameter(command, "@keyCheck", sealedDocument.KeyCheck);
-        AddParameter(command, "@nonce", sealedDocument.Nonce);
-        AddParameter(command, "@sealed", sealedDocument.Ciphertext);
-    }
-
-    private static async Task<int> PromoteDraftAsync(DbConnection connection, DocumentMetadata draft, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {DocumentTable.Name} SET held_as_draft = 0 WHERE permit_key = @key AND document_hash = @hash";
-        AddBytes(command, "@key", draft.PermitKey.Value);
-        AddBytes(command, "@hash", draft.DocumentHash.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<DocumentMetadata?> ReadMetadataAsync(DbConnection connection, PermitKey permitKey, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {DocumentTable.MetadataColumns} FROM {DocumentTable.Name} WHERE permit_key = @key";
-        AddBytes(command, "@key", permitKey.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadMetadata(reader) : null;
-    }
-
-    private static async Task ExtendRetentionAsync(DbConnection connection, PermitKey permitKey, DateTimeOffset retainUntil, CancellationToken cancellationToken)
-    {
-        // Only ever later: "WHERE retain_until_ms < @retain" keeps a racing shorter value from winning.
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {DocumentTable.Name} SET retain_until_ms = @retain WHERE permit_key = @key AND retain_until_ms < @retain";
-        AddParameter(command, "@retain", retainUntil.ToUnixTimeMilliseconds());
-        AddBytes(command, "@key", permitKey.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>A row stored before the store kept numbers gets its number when its document is stored again.</summary>
-    private static async Task RecordPermitIdAsync(DbConnection connection, PermitKey permitKey, string permitId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {DocumentTable.Name} SET permit_id = @permitId WHERE permit_key = @key AND permit_id IS NULL";
-        AddParameter(command, "@permitId", permitId);
-        AddBytes(command, "@key", permitKey.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private static async Task<List<DocumentMetadata>> ReadAllMetadataAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -282,17 +201,6 @@ public abstract class SqlDocumentStore : IDocumentStore
             found.Add(ReadMetadata(reader));
         return found;
     }
-
-    private static DocumentMetadata ReadMetadata(DbDataReader reader) => new(
-        new PermitKey(new Bytes32(reader.GetFieldValue<byte[]>(0))),
-        new DocumentHash(new Bytes32(reader.GetFieldValue<byte[]>(1))),
-        reader.GetString(2),
-        reader.GetInt64(3),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        reader.GetString(6),
-        reader.GetInt64(7) != 0,
-        reader.IsDBNull(8) ? null : reader.GetString(8));
 
     private DateTimeOffset RetainUntil(DateTimeOffset permitValidUntil)
     {
@@ -317,9 +225,15 @@ public abstract class SqlDocumentStore : IDocumentStore
         }
         catch (DbException error) when (IsUnavailable(error))
         {
-            throw new StoreUnavailableException($"The {DatabaseName} document store cannot be reached; retry later.", error);
+            throw Unavailable(error);
         }
     }
+
+    private StoreUnavailableException Unavailable(DbException error) =>
+        new($"The {DatabaseName} document store cannot be reached; retry later.", error);
+
+    /// <summary>A put ready for its batch: the row's metadata and its sealed bytes.</summary>
+    private sealed record PreparedPut(DocumentMetadata Metadata, SealedDocument Sealed);
 
     private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -354,13 +268,4 @@ public abstract class SqlDocumentStore : IDocumentStore
         }
     }
 
-    private static void AddBytes(DbCommand command, string name, Bytes32 value) => AddParameter(command, name, value.ToArray());
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

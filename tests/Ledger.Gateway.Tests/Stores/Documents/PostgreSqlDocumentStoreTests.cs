@@ -38,6 +38,8 @@ public sealed class PostgreSqlDocumentStoreTests(PostgresServerFixture postgres)
 
     protected override (string Binary, string Integer) SqlTypes => ("bytea", "bigint");
 
+    protected override string TakeWriteLockStatement => "BEGIN; LOCK TABLE ledger_documents IN EXCLUSIVE MODE";
+
     protected override async Task<DbConnection> OpenDatabaseAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -25,6 +25,8 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
 
     protected override (string Binary, string Integer) SqlTypes => ("BLOB", "INTEGER");
 
+    protected override string TakeWriteLockStatement => "BEGIN IMMEDIATE";
+
     protected override async Task<DbConnection> OpenDatabaseAsync()
     {
         // The store creates the folder on first use; a test may reach the database before it (an older gateway's table).
