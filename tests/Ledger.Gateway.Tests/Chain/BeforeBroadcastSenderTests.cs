@@ -3,6 +3,7 @@ using Ledger.Contracts.Ethereum;
 using Ledger.Core.Primitives;
 using Ledger.Gateway.Chain;
 using Ledger.Testing;
+using Ledger.Gateway.Tests.Support;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
@@ -16,12 +17,7 @@ namespace Ledger.Gateway.Tests.Chain;
 /// </summary>
 public sealed class BeforeBroadcastSenderTests
 {
-    private static readonly TransactionSenderOptions Sending = new()
-    {
-        MaxPriorityFeePerGas = 0,
-        ReceiptPollInterval = TimeSpan.FromMilliseconds(50),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-    };
+    private static readonly TransactionSenderOptions Sending = TestOptions.FastSending;
 
     [Fact]
     public async Task The_work_runs_before_the_node_has_the_transaction_and_only_for_a_call_that_would_succeed()

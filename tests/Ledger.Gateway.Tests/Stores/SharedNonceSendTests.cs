@@ -23,12 +23,7 @@ public sealed class SharedNonceSendTests(RedisConnectionFixture redis) : IClassF
     private const int Accepted = 60;
     private const int Refused = 6;
 
-    private static readonly TransactionSenderOptions Sending = new()
-    {
-        MaxPriorityFeePerGas = 0,
-        ReceiptPollInterval = TimeSpan.FromMilliseconds(50),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-    };
+    private static readonly TransactionSenderOptions Sending = TestOptions.FastSending;
 
     [StoreFact]
     public async Task Two_replicas_use_every_nonce_once_in_order_and_refused_sends_use_none()
