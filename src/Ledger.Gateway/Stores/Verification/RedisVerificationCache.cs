@@ -85,11 +85,16 @@ public sealed class RedisVerificationCache(IConnectionMultiplexer redis, RedisKe
         var stamped = new byte[StampBytes + value.Length];
         BinaryPrimitives.WriteInt64BigEndian(stamped, time.GetUtcNow().ToUnixTimeMilliseconds());
         value.Span.CopyTo(stamped.AsSpan(StampBytes));
-        RedisKey[] scriptKeys = [keys.Verification(normalised), keys.VerificationChangedAt(normalised)];
-        RedisValue[] arguments = [stamped, Math.Max(1L, (long)timeToLive.TotalMilliseconds), BlockText(asOfBlock)];
+        // EVAL with the script's text, not EVALSHA: a fire-and-forget EVALSHA that a restarted or
+        // flushed Redis answers with NOSCRIPT is never retried, and every SET after it would be lost.
+        object[] evaluation =
+        [
+            SetUnlessChangedScript, 2, keys.Verification(normalised), keys.VerificationChangedAt(normalised),
+            (RedisValue)stamped, Math.Max(1L, (long)timeToLive.TotalMilliseconds), BlockText(asOfBlock),
+        ];
         try
         {
-            monitor.Send("cache set", () => redis.GetDatabase().ScriptEvaluate(SetUnlessChangedScript, scriptKeys, arguments, CommandFlags.FireAndForget));
+            monitor.Send("cache set", () => redis.GetDatabase().Execute("EVAL", evaluation, CommandFlags.FireAndForget));
         }
         catch (StoreUnavailableException)
         {
