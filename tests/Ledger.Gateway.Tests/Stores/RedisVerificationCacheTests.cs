@@ -70,10 +70,12 @@ public sealed class RedisVerificationCacheTests(RedisConnectionFixture redis)
     }
 
     [StoreFact]
-    public async Task A_fire_and_forget_set_is_stored_even_after_Redis_forgot_its_scripts()
+    public async Task Sets_and_invalidations_still_work_after_Redis_forgot_its_scripts()
     {
         var cache = CreateCache();
         var (before, after) = (NewPermitKey(), NewPermitKey());
+        await cache.SetAsync(before, new byte[] { 1 }, 1, TimeSpan.FromSeconds(30));
+        await cache.InvalidateAsync(before, 1);
         await cache.SetAsync(before, new byte[] { 1 }, 1, TimeSpan.FromSeconds(30));
         Assert.NotNull(await cache.GetAsync(before));
 
@@ -83,7 +85,10 @@ public sealed class RedisVerificationCacheTests(RedisConnectionFixture redis)
         await using (var admin = await ConnectionMultiplexer.ConnectAsync(adminOptions))
             await admin.GetServers()[0].ScriptFlushAsync();
         await cache.SetAsync(after, new byte[] { 2 }, 1, TimeSpan.FromSeconds(30));
+        await cache.InvalidateAsync(before, 3);
 
         Assert.Equal(new byte[] { 2 }, await cache.GetAsync(after));
+        Assert.Null(await cache.GetAsync(before));
+        Assert.Equal("3", (string?)await redis.Connection.GetDatabase().StringGetAsync(_keys.VerificationChangedAt(before)));
     }
 }
