@@ -53,4 +53,24 @@ public sealed class StaleCacheWriteTests(LedgerNetworkFixture network)
         await lateWriter.SetAsync(valid.PermitKey, valid.ToByteArray(), cancelled.Receipt.BlockNumber, TimeSpan.FromSeconds(30));
         Assert.Equal(VerificationStatus.Valid, (await VerifyAtBAsync()).Status);
     }
+
+    [Fact]
+    public async Task The_event_follower_marks_a_changed_permit_at_the_block_of_its_last_change()
+    {
+        // A gateway with its own key prefix learns of writes through the other gateway only by following events.
+        var prefix = $"mark-{Guid.NewGuid():N}"[..20] + ":";
+        var settings = new Dictionary<string, string?>(network.Settings) { ["Stores:KeyPrefix"] = prefix };
+        await using var follower = await GatewayHost.StartAsync(settings);
+        var permitId = Permits.NewId();
+        var registered = await network.Permits.RegisterPermitAsync(Permits.Register(Permits.ExportDraft(permitId)), As(Officials.ChIssuer));
+        var cancelled = await network.Permits.CancelPermitAsync(
+            new CancelPermitRequest { RequestId = Permits.NewRequestId(), PermitId = permitId, Reason = CancelReason.Fraud }, As(Officials.ChIssuer));
+        Assert.True(cancelled.Receipt.BlockNumber > registered.Receipt.BlockNumber);
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateOptions(network.Redis.Configuration));
+        var marker = new RedisKeys(Options.Create(new StoreOptions { KeyPrefix = prefix })).VerificationChangedAt(registered.Permit.PermitKey);
+        var expected = cancelled.Receipt.BlockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Eventually.TrueAsync(async () => (string?)await connection.GetDatabase().StringGetAsync(marker) == expected, TimeSpan.FromSeconds(30),
+            $"the follower marks {permitId} changed at the cancellation's block {expected}");
+    }
 }
