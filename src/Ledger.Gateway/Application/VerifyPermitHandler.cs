@@ -81,6 +81,10 @@ internal sealed partial class VerifyPermitHandler(
         return response;
     }
 
+    /// <remarks>
+    /// The answer goes with the block it was read at: if the permit changed after that block and
+    /// the invalidation got to the cache first, the cache refuses it instead of serving it stale.
+    /// </remarks>
     private async Task StoreAsync(PermitId id, VerifyPermitResponse response, ValidityWindow? validity, DateTimeOffset now, CancellationToken ct)
     {
         // The answer changes by itself when the validity window opens or closes: never cache across that.
@@ -94,7 +98,7 @@ internal sealed partial class VerifyPermitHandler(
             return;
         try
         {
-            await cache.SetAsync(id.Key.ToString(), response.ToByteArray(), ttl, ct).ConfigureAwait(false);
+            await cache.SetAsync(id.Key.ToString(), response.ToByteArray(), response.AsOfBlock, ttl, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -59,7 +59,9 @@ internal sealed partial class WritePipeline(
             throw;
         }
         await idempotency.CompleteAsync(attempt.Lease, response.ToByteArray(), CancellationToken.None).ConfigureAwait(false);
-        await InvalidateAsync(operation.Touches.Select(k => k.ToString())).ConfigureAwait(false);
+        // The change is in the receipt's block; a receipt-less answer marks every later read as stale too.
+        var changedAt = operation.ReceiptOf(response)?.BlockNumber ?? IVerificationCache.MaxBlock;
+        await InvalidateAsync(operation.Touches.Select(k => k.ToString()), changedAt).ConfigureAwait(false);
         Audit(caller, operation, response);
         return response;
     }
@@ -72,20 +74,24 @@ internal sealed partial class WritePipeline(
             receipt?.TxHash ?? "-", receipt?.Replayed ?? false);
     }
 
-    /// <summary>Drops the cached verifications a write touched (one cache call); a cache failure only costs a chain read later.</summary>
-    public Task InvalidateAsync(IEnumerable<string> permitKeys) => InvalidateBatchAsync(permitKeys.ToArray());
+    /// <summary>
+    /// Drops the cached verifications a write touched, changed in block <paramref name="changedAt"/>
+    /// (one cache call); a cache failure only costs a chain read later.
+    /// </summary>
+    public Task InvalidateAsync(IEnumerable<string> permitKeys, ulong changedAt) =>
+        InvalidateBatchAsync(permitKeys.Select(key => new PermitChange(key, changedAt)).ToArray());
 
     /// <summary>Most keys dropped in one cache call by <see cref="InvalidateBatchAsync"/>.</summary>
     public const int InvalidationBatchKeys = 500;
 
     /// <summary>
-    /// Drops the cached verifications of many permits (the event follower's range) in calls of at
-    /// most <see cref="InvalidationBatchKeys"/> keys; a cache failure only costs chain reads later.
+    /// Drops the cached verifications of many changed permits (the event follower's range) in calls
+    /// of at most <see cref="InvalidationBatchKeys"/> keys; a cache failure only costs chain reads later.
     /// </summary>
-    public async Task InvalidateBatchAsync(IReadOnlyCollection<string> permitKeys)
+    public async Task InvalidateBatchAsync(IReadOnlyCollection<PermitChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(permitKeys);
-        foreach (var chunk in permitKeys.Chunk(InvalidationBatchKeys))
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in changes.Chunk(InvalidationBatchKeys))
         {
             try
             {
@@ -93,7 +99,7 @@ internal sealed partial class WritePipeline(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogBatchCacheFailure(chunk.Length, chunk[0], e.Message);
+                LogBatchCacheFailure(chunk.Length, chunk[0].PermitKey, e.Message);
             }
         }
     }

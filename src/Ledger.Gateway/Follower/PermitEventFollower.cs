@@ -152,22 +152,29 @@ internal sealed partial class PermitEventFollower(
         return end;
     }
 
-    /// <summary>Every permit whose verification the events change: the event's permit, and a replacement's new permit.</summary>
-    private static HashSet<string> ChangedPermits(IEnumerable<ContractEvent> logs)
+    /// <summary>
+    /// Every permit whose verification the events change (the event's permit, and a replacement's
+    /// new permit), each with the block of its last change in the range: an answer read at that
+    /// block or later saw every change the range holds.
+    /// </summary>
+    private static List<PermitChange> ChangedPermits(IEnumerable<ContractEvent> logs)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var changedAt = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        void Changed(string key, ulong block) =>
+            changedAt[key] = changedAt.TryGetValue(key, out var seen) ? Math.Max(seen, block) : block;
         foreach (var log in logs)
         {
+            var block = log.Log.BlockNumber;
             switch (log)
             {
-                case PermitRegistered e: keys.Add(e.Key.ToString()); break;
-                case PermitCancelled e: keys.Add(e.Key.ToString()); break;
-                case PermitReplaced e: keys.Add(e.OldKey.ToString()); keys.Add(e.NewKey.ToString()); break;
-                case ShipmentRecorded e: keys.Add(e.Key.ToString()); break;
-                case ArrivalConfirmed e: keys.Add(e.Key.ToString()); break;
+                case PermitRegistered e: Changed(e.Key.ToString(), block); break;
+                case PermitCancelled e: Changed(e.Key.ToString(), block); break;
+                case PermitReplaced e: Changed(e.OldKey.ToString(), block); Changed(e.NewKey.ToString(), block); break;
+                case ShipmentRecorded e: Changed(e.Key.ToString(), block); break;
+                case ArrivalConfirmed e: Changed(e.Key.ToString(), block); break;
             }
         }
-        return keys;
+        return changedAt.Select(pair => new PermitChange(pair.Key, pair.Value)).ToList();
     }
 
     /// <summary>Builds the events some observer may want (their node reads together, at the range's last block) and hands them over in chain order.</summary>

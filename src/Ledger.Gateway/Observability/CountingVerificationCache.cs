@@ -14,14 +14,14 @@ internal sealed class CountingVerificationCache(IVerificationCache inner, Gatewa
     }
 
     /// <inheritdoc />
-    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
-        inner.SetAsync(permitKey, value, timeToLive, cancellationToken);
+    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, ulong asOfBlock, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        inner.SetAsync(permitKey, value, asOfBlock, timeToLive, cancellationToken);
 
     /// <inheritdoc />
-    public Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default) =>
-        inner.InvalidateAsync(permitKey, cancellationToken);
+    public Task InvalidateAsync(string permitKey, ulong changedAtBlock, CancellationToken cancellationToken = default) =>
+        inner.InvalidateAsync(permitKey, changedAtBlock, cancellationToken);
 
     /// <inheritdoc />
-    public Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default) =>
-        inner.InvalidateManyAsync(permitKeys, cancellationToken);
+    public Task InvalidateManyAsync(IReadOnlyCollection<PermitChange> changes, CancellationToken cancellationToken = default) =>
+        inner.InvalidateManyAsync(changes, cancellationToken);
 }

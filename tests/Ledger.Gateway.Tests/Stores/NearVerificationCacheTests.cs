@@ -32,16 +32,16 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
         var a = NearCacheReplica.Create(redis.Connection, options);
         var b = NearCacheReplica.Create(otherConnection, options);
         var key = NewPermitKey();
-        await a.Cache.SetAsync(key, new byte[] { 1 }, Long);
+        await a.Cache.SetAsync(key, new byte[] { 1 }, 1, Long);
         await b.AwaitLiveAsync();
         await b.AwaitHeldAsync(key);
 
         // The replica's copy is what answers: Redis changed behind its back, B still says 1.
-        await a.Redis.SetAsync(key, new byte[] { 2 }, Long);
+        await a.Redis.SetAsync(key, new byte[] { 2 }, 1, Long);
         Assert.Equal(new byte[] { 1 }, await b.Cache.GetAsync(key));
 
         await a.AwaitLiveAsync();
-        await a.Cache.InvalidateAsync(key);
+        await a.Cache.InvalidateAsync(key, 2);
 
         await Eventually.TrueAsync(async () => await b.Cache.GetAsync(key) is null, TimeSpan.FromSeconds(5),
             "replica B stops answering from its copy after replica A's invalidation (else it would for 30 s)");
@@ -58,12 +58,12 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
         await b.AwaitLiveAsync();
         foreach (var key in keys)
         {
-            await a.Cache.SetAsync(key, new byte[] { 1 }, Long);
+            await a.Cache.SetAsync(key, new byte[] { 1 }, 1, Long);
             await b.AwaitHeldAsync(key);
         }
         await a.AwaitLiveAsync();
 
-        await a.Cache.InvalidateManyAsync(keys);
+        await a.Cache.InvalidateManyAsync(keys.Select(key => new PermitChange(key, 2)).ToList());
 
         foreach (var key in keys)
         {
@@ -81,7 +81,7 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
         var keys = Enumerable.Range(0, 8).Select(_ => NewPermitKey()).ToList();
         foreach (var key in keys)
         {
-            await near.Cache.SetAsync(key, new byte[] { 7 }, Long);
+            await near.Cache.SetAsync(key, new byte[] { 7 }, 1, Long);
             Assert.Equal(new byte[] { 7 }, await near.Cache.GetAsync(key));
         }
 
@@ -99,13 +99,13 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
         var invalidations = new SwitchableInvalidations { Live = true };
         var near = new NearVerificationCache(redisCache, invalidations, TimeProvider.System, options);
         var key = NewPermitKey();
-        await near.SetAsync(key, new byte[] { 1 }, Long);
+        await near.SetAsync(key, new byte[] { 1 }, 1, Long);
         Assert.Equal(new byte[] { 1 }, await near.GetAsync(key));
         Assert.Equal(1, near.Count);
 
         invalidations.GoDown();
         Assert.Equal(0, near.Count);
-        await redisCache.SetAsync(key, new byte[] { 2 }, Long);
+        await redisCache.SetAsync(key, new byte[] { 2 }, 1, Long);
 
         Assert.Equal(new byte[] { 2 }, await near.GetAsync(key));
         Assert.Equal(0, near.Count);
@@ -118,7 +118,7 @@ public sealed class NearVerificationCacheTests(RedisConnectionFixture redis) : I
         await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateOptions(server.Configuration));
         var near = NearCacheReplica.Create(connection, TestOptions.Stores());
         var key = NewPermitKey();
-        await near.Cache.SetAsync(key, new byte[] { 1 }, Long);
+        await near.Cache.SetAsync(key, new byte[] { 1 }, 1, Long);
         await near.AwaitLiveAsync();
         await near.AwaitHeldAsync(key);
 

@@ -52,7 +52,7 @@ public sealed class RedisOutageTests : IRequiresRedis
         var checkpoints = services.GetRequiredService<ICheckpointStore>();
         var keys = services.GetRequiredService<RedisKeys>();
 
-        await cache.SetAsync(PermitKey, new byte[] { 1 }, TimeSpan.FromMinutes(5));
+        await cache.SetAsync(PermitKey, new byte[] { 1 }, 1, TimeSpan.FromMinutes(5));
         Assert.Equal(new byte[] { 1 }, await cache.GetAsync(PermitKey));
 
         await redis.StopAsync();
@@ -61,8 +61,8 @@ public sealed class RedisOutageTests : IRequiresRedis
         for (var i = 0; i < 5; i++)
         {
             Assert.Null(await cache.GetAsync(PermitKey));
-            await cache.SetAsync(PermitKey, new byte[] { 2 }, TimeSpan.FromMinutes(5));
-            await cache.InvalidateAsync(PermitKey);
+            await cache.SetAsync(PermitKey, new byte[] { 2 }, 1, TimeSpan.FromMinutes(5));
+            await cache.InvalidateAsync(PermitKey, 2);
         }
         // Idempotency: the in-memory store takes over and stays correct.
         var duringOutage = IdempotencyKey.Create(Authority, "during-outage-1");
@@ -93,7 +93,7 @@ public sealed class RedisOutageTests : IRequiresRedis
                 return answer.State == IdempotencyState.New && await direct.GetDatabase().KeyExistsAsync(keys.Idempotency(key));
             }, TimeSpan.FromSeconds(60), "the idempotency store writes to Redis again");
 
-            await cache.SetAsync(PermitKey, new byte[] { 3 }, TimeSpan.FromMinutes(5));
+            await cache.SetAsync(PermitKey, new byte[] { 3 }, 1, TimeSpan.FromMinutes(5));
             Assert.Equal(new byte[] { 3 }, await cache.GetAsync(PermitKey));
             Assert.True(await direct.GetDatabase().KeyExistsAsync(keys.Verification(PermitKey)));
             await checkpoints.SaveAsync("permits", new BlockCheckpoint(5, PermitKey));
@@ -113,7 +113,7 @@ public sealed class RedisOutageTests : IRequiresRedis
         var cache = services.GetRequiredService<IVerificationCache>();
         var keys = services.GetRequiredService<RedisKeys>();
         var other = "0x" + new string('d', 64);
-        await cache.SetAsync(PermitKey, new byte[] { 1 }, TimeSpan.FromMinutes(5));
+        await cache.SetAsync(PermitKey, new byte[] { 1 }, 1, TimeSpan.FromMinutes(5));
 
         var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
         await using (admin)
@@ -131,10 +131,10 @@ public sealed class RedisOutageTests : IRequiresRedis
 
         await Eventually.TrueAsync(async () =>
         {
-            await cache.SetAsync(other, new byte[] { 9 }, TimeSpan.FromMinutes(5));
+            await cache.SetAsync(other, new byte[] { 9 }, 1, TimeSpan.FromMinutes(5));
             return await cache.GetAsync(other) is not null;
         }, TimeSpan.FromSeconds(30), "the cache's own connection works again");
-        await cache.SetAsync(PermitKey, new byte[] { 2 }, TimeSpan.FromMinutes(5));
+        await cache.SetAsync(PermitKey, new byte[] { 2 }, 1, TimeSpan.FromMinutes(5));
         Assert.Equal(new byte[] { 2 }, await cache.GetAsync(PermitKey));
     }
 

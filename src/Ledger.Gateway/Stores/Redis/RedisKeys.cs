@@ -11,6 +11,9 @@ public sealed class RedisKeys(IOptions<StoreOptions> options)
     /// <summary>Cached verification result of a permit key.</summary>
     public RedisKey Verification(string permitKey) => _prefix + "verify:" + permitKey;
 
+    /// <summary>Change marker of a permit key: the highest block at which the permit is known to have changed (refuses older cached answers).</summary>
+    public RedisKey VerificationChangedAt(string permitKey) => _prefix + "verify-changed:" + permitKey;
+
     /// <summary>Pub/sub channel on which the replicas announce changed permit keys (their in-process caches evict them).</summary>
     public RedisChannel VerificationInvalidations => RedisChannel.Literal(_prefix + "verify-invalidations");
 

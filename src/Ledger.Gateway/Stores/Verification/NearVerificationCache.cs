@@ -57,24 +57,27 @@ public sealed class NearVerificationCache : IVerificationCache
     }
 
     /// <inheritdoc />
-    /// <remarks>Only Redis: a value computed here may already be stale by the time it is stored (Redis has the same race, no worse).</remarks>
-    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
-        _redis.SetAsync(permitKey, value, timeToLive, cancellationToken);
+    /// <remarks>
+    /// Only Redis, which refuses an answer read before the permit's last known change; this copy
+    /// takes values only from Redis reads, so it never holds a refused one.
+    /// </remarks>
+    public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, ulong asOfBlock, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
+        _redis.SetAsync(permitKey, value, asOfBlock, timeToLive, cancellationToken);
 
     /// <inheritdoc />
-    public Task InvalidateAsync(string permitKey, CancellationToken cancellationToken = default) =>
-        InvalidateManyAsync([permitKey], cancellationToken);
+    public Task InvalidateAsync(string permitKey, ulong changedAtBlock, CancellationToken cancellationToken = default) =>
+        InvalidateManyAsync([new PermitChange(permitKey, changedAtBlock)], cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>One Redis delete and one published message for the whole batch (the follower's invalidations come by the hundred).</remarks>
-    public async Task InvalidateManyAsync(IReadOnlyCollection<string> permitKeys, CancellationToken cancellationToken = default)
+    /// <remarks>One Redis script and one published message for the whole batch (the follower's invalidations come by the hundred).</remarks>
+    public async Task InvalidateManyAsync(IReadOnlyCollection<PermitChange> changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(permitKeys);
-        var keys = permitKeys.Select(PermitKeyText.Normalise).ToArray();
-        foreach (var key in keys)
-            Evict(key);
-        await _redis.InvalidateManyAsync(keys, cancellationToken).ConfigureAwait(false);
-        await _invalidations.PublishAsync(keys).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(changes);
+        var normalised = changes.Select(c => c with { PermitKey = PermitKeyText.Normalise(c.PermitKey) }).ToArray();
+        foreach (var change in normalised)
+            Evict(change.PermitKey);
+        await _redis.InvalidateManyAsync(normalised, cancellationToken).ConfigureAwait(false);
+        await _invalidations.PublishAsync(normalised.Select(c => c.PermitKey).Distinct(StringComparer.Ordinal).ToArray()).ConfigureAwait(false);
     }
 
     private void Keep(string key, byte[] value, TimeSpan? redisTimeToLive, long evictionsBefore)
