@@ -83,6 +83,21 @@ public sealed class GeneratedPermitStorageTests
         }
     }
 
+    [Fact]
+    public async Task A_write_the_node_refuses_fails_the_generation_instead_of_hanging()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using var node = await AnvilNode.StartAsync(blockTime: null, genesisFile: null, timeout.Token);
+        using var writer = new StorageWriter(node.RpcUrl, "0xnot-an-address");
+        // More batches than the channel and the senders hold: a producer nobody reads from any more would wait forever.
+        var words = Enumerable.Range(0, 20 * StorageWriter.BatchSize).Select(i => new StorageWord(new byte[32], new byte[32]));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(words, timeout.Token));
+
+        Assert.Contains("anvil_setStorageAt", error.Message);
+        Assert.False(timeout.IsCancellationRequested);
+    }
+
     /// <summary>Permits that exercise every field: 1 to 16 lines up to 2^96-1, every type, no or any destination, previous keys, past, current and future windows.</summary>
     private static List<PermitInputMessage> VariedPermits(Random random, int count)
     {

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -26,11 +27,21 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
         ArgumentNullException.ThrowIfNull(words);
         var batches = Channel.CreateBounded<string>(InFlight * 2);
         var written = 0L;
+        // A sender that fails stops the producer (else it would wait forever on a full channel) and the other senders.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var senders = Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
         {
-            await foreach (var body in batches.Reader.ReadAllAsync(ct))
-                await SendAsync(body, ct);
-        }, ct)).ToList();
+            try
+            {
+                await foreach (var body in batches.Reader.ReadAllAsync(failed.Token))
+                    await SendAsync(body, failed.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
         try
         {
             var body = new StringBuilder();
@@ -41,18 +52,30 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
                 written++;
                 if (++inBatch < BatchSize)
                     continue;
-                await batches.Writer.WriteAsync(body.Append(']').ToString(), ct);
+                await batches.Writer.WriteAsync(body.Append(']').ToString(), failed.Token);
                 body.Clear();
                 inBatch = 0;
             }
             if (inBatch > 0)
-                await batches.Writer.WriteAsync(body.Append(']').ToString(), ct);
+                await batches.Writer.WriteAsync(body.Append(']').ToString(), failed.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A sender failed: its error is thrown below.
         }
         finally
         {
             batches.Writer.TryComplete();
         }
-        await Task.WhenAll(senders);
+        var all = Task.WhenAll(senders);
+        try
+        {
+            await all;
+        }
+        catch when (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } cause)
+        {
+            ExceptionDispatchInfo.Throw(cause);
+        }
         return written;
     }
 
