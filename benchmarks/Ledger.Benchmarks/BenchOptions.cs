@@ -22,6 +22,12 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>The full run's scale sizes.</summary>
     public static readonly IReadOnlyList<long> FullScaleSizes = [10_000, 100_000, 1_000_000];
 
+    /// <summary>
+    /// Scale sizes from which permits are generated into storage on a devnet of their own rather than
+    /// bulk-loaded (anvil would take seconds per block, and the load tens of minutes).
+    /// </summary>
+    public long ScaleGeneratedFrom => 1_000_000;
+
     /// <summary>The quick run's scale sizes (it says so in the report).</summary>
     public static readonly IReadOnlyList<long> QuickScaleSizes = [1_000, 4_000, 12_000];
 

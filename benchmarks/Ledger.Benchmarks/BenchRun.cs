@@ -42,7 +42,7 @@ internal static class BenchRun
                 ("visibility", "Register-to-visible", async () => await new VisibilityStage(context, options, log).RunAsync(ct)),
                 ("fan-out", "WatchPermits fan-out", async () => await watch.RunFanOutAsync(ct)),
                 ("writes", "Register and record shipment", async () => await new WriteStage(context, options, log).RunAsync(ct)),
-                ("scale", "Scale", async () => await new ScaleStage(context, options, loader, pool, log).RunAsync(ct)),
+                ("scale", "Scale", async () => await new ScaleStage(context, options, loader, pool, stateFolder, log).RunAsync(ct)),
                 ("verify-uncached", "Verify, uncached", async () => await UncachedAsync(options, loader, verify, log, ct)),
                 ("replay", "WatchPermits replay", async () => await watch.RunReplayAsync(ct)),
                 ("drills", "Drills", async () => await DrillsSection.RunAsync(options.Quick, stateFolder, ct)),

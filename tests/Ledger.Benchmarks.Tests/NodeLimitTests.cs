@@ -34,4 +34,14 @@ public class NodeLimitTests
         else
             Assert.Contains(refused, why);
     }
+
+    [Fact]
+    public void A_generated_step_projects_from_its_timed_evm_mine()
+    {
+        var generated = new ScaleStep(1_000_000, new LatencyHistogram(), new LatencyHistogram(), 0, TimeSpan.Zero, null, TimeSpan.FromSeconds(9));
+
+        Assert.Equal(TimeSpan.FromSeconds(9), generated.BlockMiningTime);
+        Assert.Contains("9,000 ms at 1,000,000 permits", NodeLimit.Refuses(generated, 2_000_000, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), StepWithStall(100_000, 600).BlockMiningTime);
+    }
 }

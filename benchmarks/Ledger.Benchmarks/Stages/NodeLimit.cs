@@ -20,7 +20,7 @@ internal static class NodeLimit
     public static string? Refuses(ScaleStep last, long size, TimeSpan blockPeriod)
     {
         ArgumentNullException.ThrowIfNull(last);
-        if (last.Node.StallPerBlock is not { } stall || last.Size <= 0)
+        if (last.BlockMiningTime is not { } stall || last.Size <= 0)
             return null;
         var projected = stall * ((double)size / last.Size);
         if (projected <= blockPeriod * MaxBlockPeriods)

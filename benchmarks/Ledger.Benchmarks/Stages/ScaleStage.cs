@@ -15,8 +15,9 @@ namespace Ledger.Benchmarks.Stages;
 /// node's mining stall at rest, from which the next size is projected (<see cref="NodeLimit"/>).
 /// Goal: flat, i.e. at the largest size within a quarter (latency) or 1 % (gas) of the smallest.
 /// </summary>
-internal sealed class ScaleStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
+internal sealed class ScaleStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, string stateFolder, TextWriter log)
 {
+
     private const double FlatLatency = 1.25;
     private const double FlatGas = 1.01;
 
@@ -31,11 +32,12 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             $"at {context.First.Id}'s gateway a live WatchPermits stream of every event, with its lag behind the head; at the others a stream of arrivals only (none in the load), as if nobody watched registrations. " +
             $"Then the node at rest for {options.NodeProbeWindow.TotalSeconds:0} s: an eth_call every {NodeStallProbe.Spacing.TotalMilliseconds:0} ms, the slowest of each block being how long anvil's mining held reads up; " +
             $"a size whose stall, projected in proportion to permits, exceeds {NodeLimit.MaxBlockPeriods:0} block periods is not loaded. " +
+            $"Sizes from {options.ScaleGeneratedFrom:N0} up are generated, not loaded: on a devnet of their own, the storage words registerBatch would write are written straight into PermitRegistry (anvil_setStorageAt) with interval mining paused, and the same figures are measured (anvil's mining time per block by timing evm_mine). " +
             $"Goal: flat (largest size ≤ {FlatLatency}× the smallest for latency, ≤ {FlatGas}× for gas)." +
             (options.Quick ? " Quick mode: small sizes, not the issue's 10k/100k/1M." : ""));
         var steps = new List<ScaleStep>();
         List<ReportRow>? firstRows = null;
-        foreach (var size in options.ScaleSizes)
+        foreach (var size in options.ScaleSizes.Where(size => size < options.ScaleGeneratedFrom))
         {
             if (steps.Count > 0 && NodeLimit.Refuses(steps[^1], size, context.BlockPeriod) is { } why)
             {
@@ -52,6 +54,19 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 // Keep the sizes already measured: a larger step failing must not erase them.
                 section.Notes.Add($"the step to {size:N0} permits FAILED: {e.GetType().Name}: {e.Message}");
                 await log.WriteLineAsync($"  scale {size:N0} FAILED: {e.GetType().Name}: {e.Message}");
+                break;
+            }
+        }
+        foreach (var size in options.ScaleSizes.Where(size => size >= options.ScaleGeneratedFrom))
+        {
+            try
+            {
+                steps.Add(await new GeneratedScaleStep(options, stateFolder, log).RunAsync(size, section, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                section.Notes.Add($"the generated step to {size:N0} permits FAILED: {e.GetType().Name}: {e.Message}");
+                await log.WriteLineAsync($"  scale {size:N0} (generated) FAILED: {e.GetType().Name}: {e.Message}");
                 break;
             }
         }
@@ -85,9 +100,9 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
         // The watched follower may still be building a range it started before its stream closed: let every follower reach the head first.
         if (await FollowerSettle.WaitAsync(context, options.CatchUpBudgetFor(size - before), ct) is { } behind)
             section.Notes.Add($"at {size:N0} permits, before the verify measurements: {behind}");
-        var gateway = await GatewayLatencyAsync(ct);
-        var raw = await RawLatencyAsync(size, ct);
-        var gas = await RegisterGasAsync(size, ct);
+        var gateway = await Measure.GatewayLatencyAsync(pool, ct);
+        var raw = await Measure.RawLatencyAsync(size, loader.Id, ct);
+        var gas = await Measure.RegisterGasAsync(size, null, ct);
         var node = await NodeAtRestAsync(ct);
         steps.Add(new ScaleStep(size, gateway, raw, gas, loadTime, node));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -110,31 +125,17 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
                 $"p99 {Ms(step.Raw.P99):0.00} ms"));
             section.Add(new ReportRow($"register gas at {unit(step.Size)}", step.Gas, "gas",
                 isLast ? first.Gas : null, isLast ? $"at {unit(first.Size)}" : null, isLast ? Goal.RatioAtMost(FlatGas, "smallest size") : null));
-            section.Add(new ReportRow($"node at rest, slowest call per block (anvil mining) at {unit(step.Size)}", step.Node.StallPerBlock is { } stall ? Ms(stall) : null, "ms",
-                isLast ? first.Node.StallPerBlock?.TotalMilliseconds : null, isLast ? $"at {unit(first.Size)}" : null, Note: step.Node.Describe()));
+            section.Add(new ReportRow($"anvil's mining time per block at {unit(step.Size)}", step.BlockMiningTime is { } stall ? Ms(stall) : null, "ms",
+                isLast ? first.BlockMiningTime?.TotalMilliseconds : null, isLast ? $"at {unit(first.Size)}" : null,
+                Note: step.Node is { } node ? "node at rest, slowest call per block: " + node.Describe() : "evm_mine of an empty block, interval mining paused"));
         }
         foreach (var step in steps.Where(s => s.LoadTime > TimeSpan.Zero))
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"loading up to {step.Size:N0} permits took {step.LoadTime.TotalSeconds:0.0} s"));
     }
 
-    private static double Ms(TimeSpan span) => span.TotalMilliseconds;
+    private ScaleMeasurements Measure => new(context, options);
 
-    private async Task<LatencyHistogram> GatewayLatencyAsync(CancellationToken ct)
-    {
-        var clients = context.Grpc(context.First);
-        var identity = context.First.CustomsIdentity!;
-        var histogram = new LatencyHistogram();
-        for (var i = 0; i < options.ScaleVerifySamples; i++)
-        {
-            var id = pool.Take();
-            var start = Stopwatch.GetTimestamp();
-            var answer = await clients.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = id }, clients.Call(ct, identity));
-            histogram.RecordSince(start);
-            if (answer.Status != VerificationStatus.Valid)
-                throw new InvalidOperationException($"Bulk-loaded permit {id} verifies {answer.Status} ({answer.StatusText}), not VALID.");
-        }
-        return histogram;
-    }
+    private static double Ms(TimeSpan span) => span.TotalMilliseconds;
 
     /// <summary>
     /// The node with nothing else asking it (followers caught up, no load): how long mining a block
@@ -148,36 +149,5 @@ internal sealed class ScaleStage(BenchContext context, BenchOptions options, Bul
             await Task.Delay(options.NodeProbeWindow, ct);
             return await probe.StopAsync();
         }
-    }
-
-    private async Task<LatencyHistogram> RawLatencyAsync(long size, CancellationToken ct)
-    {
-        var random = new Random(unchecked((int)size));
-        var histogram = new LatencyHistogram();
-        for (var i = 0; i < options.ScaleVerifySamples; i++)
-        {
-            var call = RawTransactions.CallData(new VerifyFunction { Key = BenchPermits.Key(loader.Id(random.NextInt64(size))).ToArray() });
-            var start = Stopwatch.GetTimestamp();
-            await context.Node.CallAsync(context.PermitRegistry, call, ct);
-            histogram.RecordSince(start);
-        }
-        return histogram;
-    }
-
-    private async Task<double> RegisterGasAsync(long size, CancellationToken ct)
-    {
-        var issuer = context.First;
-        var clients = context.Grpc(issuer);
-        var destination = context.DestinationFor(issuer);
-        var registrations = Enumerable.Range(0, options.ScaleRegisterSamples).Select(async i =>
-        {
-            var draft = context.Permits.Draft(context.Permits.Id(issuer.Country, $"scale{size}", i), destination);
-            var response = await clients.Permits.RegisterPermitAsync(
-                new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = draft }, clients.Call(ct, issuer.IssuerIdentity));
-            var receipt = await context.Node.WaitForReceiptAsync(response.Receipt.TxHash, TimeSpan.FromMilliseconds(50), ct);
-            return (double)receipt.GasUsed;
-        });
-        var gas = await Task.WhenAll(registrations);
-        return gas.Order().ElementAt(gas.Length / 2);
     }
 }

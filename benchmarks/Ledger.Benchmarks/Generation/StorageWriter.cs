@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Ledger.Benchmarks.Generation;
+
+/// <summary>
+/// Writes storage words straight into a node's state with anvil_setStorageAt, many to a JSON-RPC
+/// batch and a few batches in flight. Chosen over an edited --load-state file by measurement: on
+/// this machine anvil takes 200,000 words in about 4 s this way, with no restart of the node (the
+/// gateways keep their connections), and the writes do not mine. Every answer is checked.
+/// </summary>
+internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
+{
+    /// <summary>Words per JSON-RPC batch.</summary>
+    public const int BatchSize = 2_000;
+
+    private const int InFlight = 3;
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>Writes every word of <paramref name="words"/>; returns how many.</summary>
+    public async Task<long> WriteAsync(IEnumerable<StorageWord> words, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var batches = Channel.CreateBounded<string>(InFlight * 2);
+        var written = 0L;
+        // A sender that fails stops the producer (else it would wait forever on a full channel) and the other senders.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var senders = Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var body in batches.Reader.ReadAllAsync(failed.Token))
+                    await SendAsync(body, failed.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            var body = new StringBuilder();
+            var inBatch = 0;
+            foreach (var word in words)
+            {
+                Append(body, inBatch, word);
+                written++;
+                if (++inBatch < BatchSize)
+                    continue;
+                await batches.Writer.WriteAsync(body.Append(']').ToString(), failed.Token);
+                body.Clear();
+                inBatch = 0;
+            }
+            if (inBatch > 0)
+                await batches.Writer.WriteAsync(body.Append(']').ToString(), failed.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A sender failed: its error is thrown below.
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+        var all = Task.WhenAll(senders);
+        try
+        {
+            await all;
+        }
+        catch when (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } cause)
+        {
+            ExceptionDispatchInfo.Throw(cause);
+        }
+        return written;
+    }
+
+    private void Append(StringBuilder body, int index, StorageWord word)
+    {
+        body.Append(index == 0 ? '[' : ',')
+            .Append("{\"jsonrpc\":\"2.0\",\"id\":").Append(index)
+            .Append(",\"method\":\"anvil_setStorageAt\",\"params\":[\"").Append(contract)
+            .Append("\",\"0x").Append(Convert.ToHexStringLower(word.Slot))
+            .Append("\",\"0x").Append(Convert.ToHexStringLower(word.Value)).Append("\"]}");
+    }
+
+    private async Task SendAsync(string body, CancellationToken ct)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync(rpcUrl, content, ct);
+        response.EnsureSuccessStatusCode();
+        using var answer = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        if (answer.RootElement.ValueKind != JsonValueKind.Array)
+            throw new InvalidOperationException($"anvil_setStorageAt batch refused: {Shorten(answer.RootElement.GetRawText())}");
+        foreach (var item in answer.RootElement.EnumerateArray())
+        {
+            if (item.TryGetProperty("error", out var error))
+                throw new InvalidOperationException($"anvil_setStorageAt refused: {Shorten(error.GetRawText())}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}
