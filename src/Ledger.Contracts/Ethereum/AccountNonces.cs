@@ -79,9 +79,9 @@ public sealed class AccountNonces
             throw;
         }
         Interlocked.Decrement(ref _waiting);
+        var recount = Interlocked.Exchange(ref _recountRequested, 0) == 1;
         try
         {
-            var recount = Interlocked.Exchange(ref _recountRequested, 0) == 1;
             if (_lease is not null && _held is null)
             {
                 _held = await _lease.TryAcquireAsync(Account.ToLowerHex(), _leaseWait, cancellationToken).ConfigureAwait(false)
@@ -101,6 +101,9 @@ public sealed class AccountNonces
         }
         catch
         {
+            // The count the recount asked for was not read (e.g. the node is still away): it is still owed.
+            if (recount)
+                RequestRecount();
             await EndAsync(used: false).ConfigureAwait(false);
             throw;
         }
