@@ -71,7 +71,7 @@ public static class ConformanceCommand
     // The destination's customs officer, at its own gateway when given; null (import-side checks skipped) when not named.
     private static GatewaySettings? DestinationOfficer(GatewaySettings shared, Uri? gateway, string? identity, FileInfo? certificate, FileInfo? key)
     {
-        if (identity is null && certificate is null)
+        if (identity is null && certificate is null && key is null)
             return gateway is null ? null : throw new CliInputException("--destination-gateway needs --destination-customs or --destination-customs-cert.");
         return Officer(shared with { Address = gateway ?? shared.Address }, identity, certificate, key, "destination-customs");
     }
