@@ -21,6 +21,8 @@ public sealed class NearVerificationCache : IVerificationCache
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     // Bumped by every eviction: a value read from Redis before an eviction may be the stale one it evicted.
     private long _evictions;
+    // Timestamp before which a full copy is not swept again.
+    private long _nextSweepAt;
 
     /// <summary>A near cache over <paramref name="redis"/>, evicting on <paramref name="invalidations"/>.</summary>
     public NearVerificationCache(RedisVerificationCache redis, IVerificationInvalidations invalidations, TimeProvider time, IOptions<StoreOptions> options)
@@ -87,7 +89,14 @@ public sealed class NearVerificationCache : IVerificationCache
             return;
         if (_entries.Count >= _capacity && !_entries.ContainsKey(key))
         {
-            SweepExpired();
+            // Full: sweep at most once a second, not on every read of a new permit (a scan of the
+            // whole copy each time once many permits are asked within NearCacheMaxAge).
+            var now = _time.GetTimestamp();
+            if (now >= Interlocked.Read(ref _nextSweepAt))
+            {
+                Interlocked.Exchange(ref _nextSweepAt, now + _time.TimestampFrequency);
+                SweepExpired();
+            }
             if (_entries.Count >= _capacity)
                 return;
         }
