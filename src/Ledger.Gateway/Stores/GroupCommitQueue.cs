@@ -44,13 +44,20 @@ internal sealed class GroupCommitQueue<TWrite, TResult>
     }
 
     /// <summary>
-    /// Commits <paramref name="write"/>, with whatever else arrives meanwhile. A cancellation is
-    /// honoured while the write waits for its batch, not once the batch is committing.
+    /// Commits <paramref name="write"/>, with whatever else arrives meanwhile. A cancellation ends
+    /// the caller's wait at once; the write is left out if its batch has not started, and may
+    /// still be committed if it has.
     /// </summary>
     public Task<TResult> CommitAsync(TWrite write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new Pending(write, cancellationToken);
+        // A caller who gives up is let go at once; the drain loop skips its write if not yet in a batch.
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled(cancellationToken));
+            _ = pending.Completion.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         bool start;
         lock (_lock)
         {
@@ -80,7 +87,8 @@ internal sealed class GroupCommitQueue<TWrite, TResult>
                     return;
                 }
             }
-            batch.RemoveAll(p => p.Cancellation.IsCancellationRequested && p.Completion.TrySetCanceled(p.Cancellation));
+            batch.RemoveAll(p => p.Completion.Task.IsCompleted
+                || (p.Cancellation.IsCancellationRequested && p.Completion.TrySetCanceled(p.Cancellation)));
             if (batch.Count > 0)
                 await CommitBatchAsync(batch).ConfigureAwait(false);
         }
