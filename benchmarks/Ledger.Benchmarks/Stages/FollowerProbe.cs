@@ -124,10 +124,18 @@ internal sealed class FollowerProbe : IDisposable
     private void Ended(string why) => Interlocked.CompareExchange(ref _endedWith, why, null);
 
     /// <summary>Cancels the stream and waits until its reader has stopped, so the watch is gone when this returns.</summary>
+    /// <remarks>Never throws: a stream that failed is recorded in <see cref="EndedWith"/>, so that closing several probes in a loop closes them all.</remarks>
     public async Task CloseAsync()
     {
         await _stop.CancelAsync();
-        await _reading;
+        try
+        {
+            await _reading;
+        }
+        catch (Exception e)
+        {
+            Ended($"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <inheritdoc />
