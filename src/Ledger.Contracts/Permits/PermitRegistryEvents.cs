@@ -82,6 +82,20 @@ public static class PermitRegistryEvents
     /// <exception cref="FormatException">The log claims to be one of these events but its data does not decode.</exception>
     public static ContractEvent? TryDecode(FilterLog log) => Table.TryDecode(log);
 
+    /// <summary>
+    /// The permit an event is about: its first indexed value, which <see cref="EventsOfPermit"/>
+    /// matches (the old permit of a replacement); null for an event not about a permit.
+    /// </summary>
+    public static Bytes32? PermitOf(ContractEvent contractEvent) => contractEvent switch
+    {
+        PermitRegistered e => e.Key,
+        PermitCancelled e => e.Key,
+        PermitReplaced e => e.OldKey,
+        ShipmentRecorded e => e.Key,
+        ArrivalConfirmed e => e.Key,
+        _ => null,
+    };
+
     /// <summary>Topics (by position) matching every PermitRegistry event: for eth_getLogs.</summary>
     internal static IReadOnlyList<IReadOnlyList<Bytes32>?> AllEvents => [Topics];
 

@@ -165,14 +165,10 @@ internal sealed partial class PermitEventFollower(
         foreach (var log in logs)
         {
             var block = log.Log.BlockNumber;
-            switch (log)
-            {
-                case PermitRegistered e: Changed(e.Key.ToString(), block); break;
-                case PermitCancelled e: Changed(e.Key.ToString(), block); break;
-                case PermitReplaced e: Changed(e.OldKey.ToString(), block); Changed(e.NewKey.ToString(), block); break;
-                case ShipmentRecorded e: Changed(e.Key.ToString(), block); break;
-                case ArrivalConfirmed e: Changed(e.Key.ToString(), block); break;
-            }
+            if (PermitRegistryEvents.PermitOf(log) is { } permit)
+                Changed(permit.ToString(), block);
+            if (log is PermitReplaced replaced)
+                Changed(replaced.NewKey.ToString(), block);
         }
         return changedAt.Select(pair => new PermitChange(pair.Key, pair.Value)).ToList();
     }
@@ -180,7 +176,10 @@ internal sealed partial class PermitEventFollower(
     /// <summary>Builds the events some observer may want (their node reads together, at the range's last block) and hands them over in chain order.</summary>
     private async Task NotifyAsync(List<ContractEvent> logs, ulong to, CancellationToken ct)
     {
-        var wanted = logs.Where(log => HistoryEntryBuilder.KindOf(log) is { } kind && _observers.Any(o => o.MayWant(kind))).ToList();
+        // Who wants which kind is asked once per range, not once per event (a range holds up to thousands).
+        var observersOf = Enum.GetValues<Ledger.Api.V1.PermitEventKind>()
+            .ToDictionary(kind => kind, kind => _observers.Where(o => o.MayWant(kind)).ToArray());
+        var wanted = logs.Where(log => HistoryEntryBuilder.KindOf(log) is { } kind && observersOf[kind].Length > 0).ToList();
         if (wanted.Count == 0)
             return;
         var builder = new HistoryEntryBuilder(reader);
@@ -189,7 +188,7 @@ internal sealed partial class PermitEventFollower(
         {
             if (await builder.BuildEventAsync(log, ct).ConfigureAwait(false) is not { } permitEvent)
                 continue;
-            foreach (var observer in _observers.Where(o => o.MayWant(permitEvent.Entry.Kind)))
+            foreach (var observer in observersOf[permitEvent.Entry.Kind])
                 await observer.OnPermitEventAsync(permitEvent, ct).ConfigureAwait(false);
         }
     }

@@ -55,7 +55,7 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
             var after = _covered?.To;
             foreach (var log in logs.Where(l => after is null || l.Log.BlockNumber > after))
             {
-                if (KeyOf(log) is { } key)
+                if (PermitRegistryEvents.PermitOf(log) is { } key)
                     _byPermit[key] = _byPermit.TryGetValue(key, out var known) ? known.Append(Position(log)) : new PermitPositions(Position(log));
             }
             _covered = (_covered?.From ?? from, Math.Max(to, _covered?.To ?? to));
@@ -69,7 +69,7 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
         {
             if (_covered is not { } covered || to + 1 != covered.From)
                 return;
-            foreach (var group in logs.Select(l => (Key: KeyOf(l), Log: l)).Where(p => p.Key is not null).GroupBy(p => p.Key!.Value))
+            foreach (var group in logs.Select(l => (Key: PermitRegistryEvents.PermitOf(l), Log: l)).Where(p => p.Key is not null).GroupBy(p => p.Key!.Value))
             {
                 var earlier = group.Select(p => Position(p.Log)).ToArray();
                 _byPermit[group.Key] = _byPermit.TryGetValue(group.Key, out var known) ? known.Prepend(earlier) : PermitPositions.Of(earlier);
@@ -139,15 +139,4 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
     }
 
     private static EventPosition Position(ContractEvent log) => new(log.Log.BlockNumber, (uint)log.Log.LogIndex);
-
-    // The permit an event is about: its first indexed topic, which is what the per-permit log filter matches.
-    private static Bytes32? KeyOf(ContractEvent log) => log switch
-    {
-        PermitRegistered e => e.Key,
-        PermitCancelled e => e.Key,
-        PermitReplaced e => e.OldKey,
-        ShipmentRecorded e => e.Key,
-        ArrivalConfirmed e => e.Key,
-        _ => null,
-    };
 }

@@ -32,7 +32,8 @@ internal sealed class PermitWatchHub(IOptions<LimitsOptions> limits) : IPermitEv
     }
 
     /// <inheritdoc />
-    public bool MayWant(PermitEventKind kind) => _subscribers.Values.Any(s => s.Filter.MayWant(kind));
+    /// <remarks>Enumerates the dictionary itself: <c>Values</c> would take every lock and copy.</remarks>
+    public bool MayWant(PermitEventKind kind) => _subscribers.Any(s => s.Value.Filter.MayWant(kind));
 
     /// <inheritdoc />
     public ValueTask OnPermitEventAsync(PermitEvent permitEvent, CancellationToken cancellationToken)
