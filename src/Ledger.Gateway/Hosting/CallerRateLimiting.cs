@@ -61,8 +61,20 @@ public static class CallerRateLimiting
         : context.Connection.ClientCertificate is { } certificate ? CertificateFingerprint.Text(CertificateFingerprint.Of(certificate))
         : "(no certificate)";
 
-    private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => key(context) is { } partition
+    private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst)
+    {
+        // The layered limiter asks each layer twice per request (statistics, then the taking):
+        // the key (claims lookup, string building, a certificate hash) is worked out once.
+        var slot = new object();
+        string? KeyOnce(HttpContext context)
+        {
+            if (context.Items.TryGetValue(slot, out var known))
+                return (string?)known;
+            var computed = key(context);
+            context.Items[slot] = computed;
+            return computed;
+        }
+        return PartitionedRateLimiter.Create<HttpContext, string>(context => KeyOnce(context) is { } partition
             ? RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
@@ -72,6 +84,7 @@ public static class CallerRateLimiting
                 AutoReplenishment = true,
             })
             : RateLimitPartition.GetNoLimiter(""));
+    }
 
     private static ValueTask Reject(OnRejectedContext rejected, LimitsOptions settings)
     {
