@@ -9,6 +9,9 @@ public abstract class VerificationCacheContract
     /// <summary>A fresh, empty cache.</summary>
     protected abstract IVerificationCache CreateCache();
 
+    /// <summary>A cache ready to be tested: by default the new one; a cache that starts something in the background first (a subscription) waits for it.</summary>
+    protected virtual Task<IVerificationCache> CreateReadyCacheAsync() => Task.FromResult(CreateCache());
+
     /// <summary>Lets <paramref name="timeToLive"/> pass for the cache, then returns once <paramref name="expired"/> holds.</summary>
     protected abstract Task AwaitExpiryAsync(TimeSpan timeToLive, Func<Task<bool>> expired);
 
@@ -17,13 +20,13 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task An_unknown_key_is_a_miss()
     {
-        Assert.Null(await CreateCache().GetAsync(NewPermitKey()));
+        Assert.Null(await (await CreateReadyCacheAsync()).GetAsync(NewPermitKey()));
     }
 
     [StoreFact]
     public async Task A_set_value_is_returned_byte_for_byte_under_any_letter_case_of_the_key()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var key = NewPermitKey();
         var value = new byte[] { 0x00, 0x0a, 0xff, 0x80 };
 
@@ -35,7 +38,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task Invalidate_drops_the_value_and_leaves_other_keys()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var (changed, other) = (NewPermitKey(), NewPermitKey());
         await cache.SetAsync(changed, new byte[] { 1 }, 1, TimeSpan.FromMinutes(1));
         await cache.SetAsync(other, new byte[] { 2 }, 1, TimeSpan.FromMinutes(1));
@@ -49,7 +52,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task InvalidateMany_drops_every_listed_value_in_any_letter_case_and_leaves_other_keys()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var changed = Enumerable.Range(0, 3).Select(_ => NewPermitKey()).ToList();
         var other = NewPermitKey();
         foreach (var key in changed.Append(other))
@@ -66,7 +69,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task A_value_expires_after_its_time_to_live()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var key = NewPermitKey();
         var ttl = TimeSpan.FromMilliseconds(300);
         await cache.SetAsync(key, new byte[] { 1 }, 1, ttl);
@@ -78,7 +81,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task Malformed_keys_oversized_values_and_non_positive_lifetimes_are_rejected()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
 
         await Assert.ThrowsAsync<ArgumentException>(() => cache.GetAsync("CH/2026/000123"));
         await Assert.ThrowsAsync<ArgumentException>(() => cache.GetAsync("0x" + new string('g', 64)));
@@ -89,7 +92,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task An_answer_read_before_a_change_whose_invalidation_came_first_is_refused_and_one_read_at_or_after_it_is_stored()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var key = NewPermitKey();
         // Read VALID at block 10; the permit is cancelled at block 12 and that invalidation lands first.
         await cache.InvalidateAsync(key, 12);
@@ -113,7 +116,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task A_value_cached_before_an_invalidation_is_dropped_whatever_its_block()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var key = NewPermitKey();
         await cache.SetAsync(key, new byte[] { 1 }, 20, TimeSpan.FromSeconds(30));
 
@@ -125,7 +128,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task The_change_marker_only_rises()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var key = NewPermitKey();
 
         await cache.InvalidateAsync(key, 9);
@@ -142,7 +145,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task A_batch_invalidation_marks_every_permit_at_its_own_block_and_a_repeated_key_at_its_highest()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var keys = Enumerable.Range(0, 300).Select(_ => NewPermitKey()).ToArray();
         var changes = keys.Select((key, i) => new PermitChange(key, 100 + (ulong)i)).ToList();
         changes.Add(new PermitChange(keys[0].ToUpperInvariant().Replace("0X", "0x"), 1_000));
@@ -164,7 +167,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task A_marker_of_one_permit_does_not_refuse_another()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
         var (changed, other) = (NewPermitKey(), NewPermitKey());
 
         await cache.InvalidateAsync(changed, 50);
@@ -176,7 +179,7 @@ public abstract class VerificationCacheContract
     [StoreFact]
     public async Task Blocks_beyond_what_a_script_compares_exactly_are_rejected()
     {
-        var cache = CreateCache();
+        var cache = await CreateReadyCacheAsync();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cache.SetAsync(NewPermitKey(), new byte[1], IVerificationCache.MaxBlock + 1, TimeSpan.FromSeconds(1)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => cache.InvalidateAsync(NewPermitKey(), IVerificationCache.MaxBlock + 1));
