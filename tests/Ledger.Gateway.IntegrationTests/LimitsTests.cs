@@ -111,6 +111,33 @@ public sealed class LimitsTests(LedgerNetworkFixture network)
         Assert.Equal(StatusCode.PermissionDenied, other.StatusCode); // its own bucket: refused by the pin, not by the limit
     }
 
+    [Fact]
+    public async Task A_caller_minting_certificates_gets_a_bucket_each_but_stops_at_the_peer_endpoints_ceiling()
+    {
+        using var folder = new TemporaryDirectory();
+        var (certificateFile, keyFile) = PeerTestSupport.WriteSelfSigned(folder.Path, "peer");
+        await using var gateway = await StartGatewayAsync(("Peers:Port", "0"), ("Peers:CertificateFile", certificateFile), ("Peers:KeyFile", keyFile),
+            ("Limits:PeerRequestsPerSecond", "1"), ("Limits:PeerBurst", "2"),
+            ("Limits:PeerEndpointRequestsPerSecond", "1"), ("Limits:PeerEndpointBurst", "3"));
+        var peerUrl = PeerTestSupport.PeerUrl(gateway.Services);
+        var request = new GetPermitDocumentRequest { PermitId = Permits.NewId(), CallingAuthority = network.AccountOf(Officials.FrCustoms).ToChecksumHex() };
+
+        var outcomes = new List<(StatusCode Code, string Detail)>();
+        for (var i = 0; i < 10 && !outcomes.Any(o => o.Code == StatusCode.ResourceExhausted); i++)
+        {
+            // A fresh certificate each time: each has a per-peer bucket of its own, untouched.
+            using var minted = TestGatewayCertificates.SelfSigned($"CN=minted {i}");
+            using var channel = TestGatewayCertificates.ChannelPresenting(peerUrl, minted);
+            var error = await Assert.ThrowsAsync<RpcException>(() => new PeerDocumentService.PeerDocumentServiceClient(channel).GetPermitDocumentAsync(request).ResponseAsync);
+            outcomes.Add((error.StatusCode, error.Status.Detail));
+        }
+
+        var refusedByPin = outcomes.TakeWhile(o => o.Code != StatusCode.ResourceExhausted).ToList();
+        Assert.InRange(refusedByPin.Count, 3, 9); // the burst of 3, plus what refilled meanwhile at 1 a second
+        Assert.All(refusedByPin, o => Assert.Equal(StatusCode.PermissionDenied, o.Code));
+        Assert.StartsWith("Too many requests on this gateway's peer endpoint", outcomes[^1].Detail, StringComparison.Ordinal);
+    }
+
     /// <summary>Asks VerifyPermit <paramref name="times"/> times as <paramref name="official"/>; each answer's code and detail.</summary>
     private static async Task<List<(StatusCode Code, string Detail)>> VerifyRepeatedlyAsync(PermitService.PermitServiceClient permits, string official, int times)
     {

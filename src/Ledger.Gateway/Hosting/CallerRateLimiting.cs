@@ -16,7 +16,9 @@ namespace Ledger.Gateway.Hosting;
 /// within its authority), so one official's runaway script cannot stop colleagues;</item>
 /// <item>per authority, all its officials together, so one authority's burst cannot starve the
 /// other authorities this gateway serves;</item>
-/// <item>per peer gateway on the peer endpoint, keyed by the certificate it presents.</item>
+/// <item>per peer gateway on the peer endpoint, keyed by the certificate it presents;</item>
+/// <item>the peer endpoint as a whole, all callers together: a caller able to present many
+/// certificates would otherwise get a bucket per certificate.</item>
 /// </list>
 /// Callers without an identity on the API listener (health, metrics, reflection) are not
 /// limited: they never reach the ledger. A refused call gets RESOURCE_EXHAUSTED (HTTP 429 for
@@ -27,6 +29,7 @@ public static class CallerRateLimiting
     private const string OfficialLayer = "official";
     private const string AuthorityLayer = "authority";
     private const string PeerLayer = "peer";
+    private const string PeerEndpointLayer = "peer-endpoint";
 
     /// <summary>Binds and validates <see cref="LimitsOptions"/> and registers the limiter.</summary>
     public static IServiceCollection AddLedgerRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -43,7 +46,10 @@ public static class CallerRateLimiting
                 new(OfficialLayer, Partitioned(context => context.User.FindCaller() is { } caller ? $"{caller.AuthorityAddress}|{caller.ActorRefHex}" : null,
                     settings.CallerRequestsPerSecond, settings.CallerBurst)),
                 new(AuthorityLayer, Partitioned(context => context.User.FindCaller()?.AuthorityAddress, settings.RequestsPerSecond, settings.Burst)),
+                // Each peer before the endpoint's ceiling: a refused peer takes nothing from the shared bucket.
                 new(PeerLayer, Partitioned(PeerKey, settings.PeerRequestsPerSecond, settings.PeerBurst)),
+                new(PeerEndpointLayer, Partitioned(context => IsPeerEndpoint(context) ? PeerEndpoint.ListenerName : null,
+                    settings.PeerEndpointRequestsPerSecond, settings.PeerEndpointBurst)),
             ]);
             limiter.OnRejected = (rejected, _) => Reject(rejected, settings);
         });
@@ -57,9 +63,11 @@ public static class CallerRateLimiting
     /// certificate is limited too.
     /// </summary>
     private static string? PeerKey(HttpContext context) =>
-        DedicatedListener.Of(context) != PeerEndpoint.ListenerName ? null
+        !IsPeerEndpoint(context) ? null
         : context.Connection.ClientCertificate is { } certificate ? CertificateFingerprint.Text(CertificateFingerprint.Of(certificate))
         : "(no certificate)";
+
+    private static bool IsPeerEndpoint(HttpContext context) => DedicatedListener.Of(context) == PeerEndpoint.ListenerName;
 
     private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst)
     {
@@ -102,6 +110,9 @@ public static class CallerRateLimiting
             PeerLayer =>
                 $"Too many requests from this gateway: the peer endpoint allows each peer gateway {settings.PeerRequestsPerSecond} per second " +
                 $"(bursts of {settings.PeerBurst}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerRequestsPerSecond.",
+            PeerEndpointLayer =>
+                $"Too many requests on this gateway's peer endpoint: all peer gateways together may make {settings.PeerEndpointRequestsPerSecond} per second " +
+                $"(bursts of {settings.PeerEndpointBurst}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerEndpointRequestsPerSecond.",
             _ =>
                 $"Too many requests for authority {authority}: the gateway allows its officials together {settings.RequestsPerSecond} per second " +
                 $"(bursts of {settings.Burst}). Retry in {seconds} s; for more, ask the operator to raise Limits:RequestsPerSecond.",

@@ -28,6 +28,17 @@ public sealed class LimitsOptions
     /// <summary>Requests one peer gateway may make at once on the peer endpoint above the steady rate.</summary>
     public int PeerBurst { get; set; } = 20;
 
+    /// <summary>
+    /// Requests per second the peer endpoint takes from all callers together; at least
+    /// <see cref="PeerRequestsPerSecond"/>. The per-peer bucket is keyed by the presented
+    /// certificate, so a member whose CA mints certificates would get a fresh bucket with each:
+    /// this ceiling bounds what the endpoint (and the pin check's chain read) can be made to do.
+    /// </summary>
+    public int PeerEndpointRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests the peer endpoint takes at once from all callers together above the steady rate; at least <see cref="PeerBurst"/>.</summary>
+    public int PeerEndpointBurst { get; set; } = 100;
+
     /// <summary>WatchPermits streams one authority may hold open at once.</summary>
     public int MaxWatchStreamsPerCaller { get; set; } = 4;
 

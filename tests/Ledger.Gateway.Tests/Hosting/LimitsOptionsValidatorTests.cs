@@ -39,4 +39,12 @@ public sealed class LimitsOptionsValidatorTests
     {
         Assert.Contains(Problems(new LimitsOptions { PeerRequestsPerSecond = perSecond, PeerBurst = burst }), p => p.StartsWith(expected, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(9, 20, "Limits:PeerEndpointRequestsPerSecond 9 must be at least Limits:PeerRequestsPerSecond (10)")]
+    [InlineData(10, 19, "Limits:PeerEndpointBurst 19 must be at least Limits:PeerBurst (20)")]
+    public void The_peer_endpoints_ceiling_is_at_least_one_peers_limit(int perSecond, int burst, string expected)
+    {
+        Assert.Contains(Problems(new LimitsOptions { PeerEndpointRequestsPerSecond = perSecond, PeerEndpointBurst = burst }), p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
 }
