@@ -1,46 +1,111 @@
-// Progressive enhancement: where the browser has a camera and the BarcodeDetector API (Chrome
-// on Android, for instance), a "Scan QR code" button appears beside the permit number field.
-// A scanned verification URL fills the number in and submits the form. Without it, typing works.
+// Progressive enhancement: where the browser has a camera, a "Scan QR code" button appears beside
+// the permit number field. A scanned verification URL fills the number in and submits the form.
+// Without a camera, typing works as before.
+// Frames are read by the browser's BarcodeDetector where it reads QR codes (Chrome on Android, for
+// instance); elsewhere (Safari on iPhones, Firefox, desktop Chrome on Linux and Windows) by jsQR,
+// served from /assets/jsQR.js and fetched only when the officer taps the button: 250 KB a phone
+// need not load for typing.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-scan]');
-  if (!form || !('BarcodeDetector' in window) || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
+  if (!form || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) return;
   var input = form.querySelector('input[name="id"]');
   var area = form.querySelector('.scan');
+  // jsQR's time grows with the pixels: a phone camera's full frame is cut down to this width.
+  var MAX_DECODE_WIDTH = 800;
+
+  function say(text) {
+    var note = document.createElement('p');
+    note.className = 'hint';
+    note.setAttribute('role', 'status');
+    note.textContent = text;
+    area.appendChild(note);
+  }
+
+  // A decoder is a function from the video element to a promise of the QR text, or null when the
+  // frame holds none.
+  function nativeDecoder() {
+    if (!('BarcodeDetector' in window)) return Promise.resolve(null);
+    return window.BarcodeDetector.getSupportedFormats().then(function (formats) {
+      if (formats.indexOf('qr_code') < 0) return null;
+      var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      return function (video) {
+        return detector.detect(video).then(function (codes) { return codes.length > 0 ? codes[0].rawValue : null; });
+      };
+    }, function () { return null; });
+  }
+
+  function loadJsQr() {
+    if (window.jsQR) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = '/assets/jsQR.js';
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error('the QR decoder could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function scriptDecoder() {
+    return loadJsQr().then(function () {
+      var canvas = document.createElement('canvas');
+      var context = canvas.getContext('2d', { willReadFrequently: true });
+      return function (video) {
+        if (!video.videoWidth || !video.videoHeight) return Promise.resolve(null);
+        var scale = Math.min(1, MAX_DECODE_WIDTH / video.videoWidth);
+        canvas.width = Math.round(video.videoWidth * scale);
+        canvas.height = Math.round(video.videoHeight * scale);
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        var frame = context.getImageData(0, 0, canvas.width, canvas.height);
+        var code = window.jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+        return Promise.resolve(code ? code.data : null);
+      };
+    });
+  }
+
+  function decoder() {
+    return nativeDecoder().then(function (native) { return native || scriptDecoder(); });
+  }
+
+  function permitNumberOf(text) {
+    try { return new URL(text).searchParams.get('id') || text; } catch (e) { return text; /* a bare permit number */ }
+  }
+
   var button = document.createElement('button');
   button.type = 'button';
   button.className = 'secondary';
   button.textContent = 'Scan QR code';
   area.appendChild(button);
   button.addEventListener('click', function () {
+    button.disabled = true;
     var video = document.createElement('video');
     video.setAttribute('playsinline', '');
+    video.muted = true;
     video.setAttribute('aria-label', 'Camera preview for scanning the QR code');
     area.appendChild(video);
-    var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (stream) {
+    var camera = navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    Promise.all([camera, decoder()]).then(function (ready) {
+      var stream = ready[0];
+      var decode = ready[1];
       video.srcObject = stream;
       video.play();
       var stop = function () { stream.getTracks().forEach(function (t) { t.stop(); }); video.remove(); };
       var tick = function () {
-        detector.detect(video).then(function (codes) {
-          if (codes.length === 0) { window.requestAnimationFrame(tick); return; }
+        decode(video).then(function (text) {
+          if (!text) { window.requestAnimationFrame(tick); return; }
           stop();
-          var text = codes[0].rawValue;
-          var id = text;
-          try { id = new URL(text).searchParams.get('id') || text; } catch (e) { /* a bare permit number */ }
-          input.value = id;
+          input.value = permitNumberOf(text);
           form.submit();
         }, function () { window.requestAnimationFrame(tick); });
       };
       tick();
     }, function (error) {
-      var note = document.createElement('p');
-      note.className = 'hint';
-      note.setAttribute('role', 'status');
-      note.textContent = 'The camera is not available (' + error.name + '); type the permit number instead.';
-      area.appendChild(note);
+      camera.then(function (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }, function () { });
       video.remove();
+      button.disabled = false;
+      say(error && error.name && error.name !== 'Error'
+        ? 'The camera is not available (' + error.name + '); type the permit number instead.'
+        : 'Scanning is not available here (' + (error && error.message) + '); type the permit number instead.');
     });
   });
 })();

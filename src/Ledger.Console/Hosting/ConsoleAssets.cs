@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ledger.Console.Hosting;
 
-/// <summary>The console's stylesheet and script, embedded in this assembly and served from it (no CDN, nothing to install).</summary>
+/// <summary>The console's stylesheet and scripts, embedded in this assembly and served from it (no CDN, nothing to install).</summary>
 internal static class ConsoleAssets
 {
     private static readonly (string Name, string ContentType)[] Files =
     [
         ("console.css", "text/css; charset=utf-8"),
         ("scan.js", "text/javascript; charset=utf-8"),
+        // jsQR 1.4.0 (npm, Apache-2.0, licence beside it in Assets/), as published: scan.js loads it where the browser cannot read QR codes itself.
+        ("jsQR.js", "text/javascript; charset=utf-8"),
         ("print.js", "text/javascript; charset=utf-8"),
     ];
 

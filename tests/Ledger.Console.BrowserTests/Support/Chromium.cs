@@ -12,9 +12,13 @@ public static class Chromium
     /// Launches it with the flags known to work on this machine. Playwright gives each launch a
     /// fresh profile folder of its own (it refuses a --user-data-dir argument) and removes it on close.
     /// </summary>
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => LaunchAsync(playwright, []);
+
+    /// <summary>As <see cref="LaunchAsync(IPlaywright)"/>, with the test's own flags added (a fake camera, for instance).</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, IEnumerable<string> extraArgs)
     {
         ArgumentNullException.ThrowIfNull(playwright);
+        ArgumentNullException.ThrowIfNull(extraArgs);
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -22,7 +26,7 @@ public static class Chromium
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--disable-component-update", "--disable-sync", .. extraArgs,
             ],
         });
     }

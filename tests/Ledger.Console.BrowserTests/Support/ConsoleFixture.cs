@@ -39,6 +39,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(_playwright);
     }
 
+    /// <summary>A browser of the test's own, launched with <paramref name="extraArgs"/> added (a fake camera, for instance); the test disposes it.</summary>
+    public Task<IBrowser> LaunchBrowserAsync(IEnumerable<string> extraArgs) =>
+        Chromium.LaunchAsync(_playwright ?? throw new InvalidOperationException("Chromium is not available: " + ChromiumFactAttribute.SkipReason), extraArgs);
+
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
