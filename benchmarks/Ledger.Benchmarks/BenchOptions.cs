@@ -40,6 +40,12 @@ internal sealed record BenchOptions(bool Quick, string OutputDirectory, IReadOnl
     /// <summary>Unrecorded load per way of asking before the first verify window, until the code runs recompiled (see VerifyStage).</summary>
     public TimeSpan SteadyStateWarmUp => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Never-asked permits each gateway way may use in its <see cref="SteadyStateWarmUp"/> of the miss
+    /// path: enough calls for the runtime to recompile it, few enough not to grow the chain much.
+    /// </summary>
+    public int UncachedWarmUpPermits => Quick ? 300 : 5_000;
+
     /// <summary>Length of each verify window.</summary>
     public TimeSpan VerifyWindow => Quick ? TimeSpan.FromMilliseconds(800) : TimeSpan.FromSeconds(5);
 

@@ -88,6 +88,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         // Connections and JIT first: a cold channel on a loaded machine can take longer than a quick window.
         await GrpcValidAsync(grpc, pool.Take(), ct);
         await http.VerifyValidAsync(pool.Take(), ct);
+        await SteadyMissesAsync(grpc, http, ct);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
             await QuietAsync(ct);
@@ -100,6 +101,28 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
         }
         return Section();
+    }
+
+    /// <summary>
+    /// <see cref="SteadyStateAsync"/> for the miss path (cache lookup that misses, coalesced chain read,
+    /// cache write), which the cached windows never ran: each gateway way unrecorded at 16 clients on
+    /// never-asked permits, at most <see cref="BenchOptions.UncachedWarmUpPermits"/> each (loaded first),
+    /// so that the first uncached window does not measure the gateway's code being recompiled.
+    /// </summary>
+    private async Task SteadyMissesAsync(GatewayClients grpc, HttpVerifyClient http, CancellationToken ct)
+    {
+        var perWay = options.UncachedWarmUpPermits;
+        await loader.LoadToAsync(Math.Max(loader.Loaded, pool.NextIndex + 2 * perWay), ct);
+        await QuietAsync(ct);
+        Func<CancellationToken, Task> AtMost(Func<string, CancellationToken, Task> ask)
+        {
+            var left = (long)perWay;
+            return token => Interlocked.Decrement(ref left) >= 0
+                ? ask(pool.Take(), token)
+                : throw new InputsExhaustedException($"the {perWay:N0} permits of the warm-up are asked");
+        }
+        await SteadyStateAsync([("gRPC uncached", AtMost((id, token) => GrpcValidAsync(grpc, id, token))),
+            ("HTTP/JSON uncached", AtMost(http.VerifyValidAsync))], ct);
     }
 
     /// <summary>
@@ -148,7 +171,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
             "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load, which is topped up before each gateway window so that it cannot run dry at the raw rate, and each window only once every event follower has applied the head. " +
             "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
-            $"Before the first window every way runs unrecorded for {options.SteadyStateWarmUp.TotalSeconds:0.#} s at 16 clients, so that client and gateway run recompiled (tier-1) code, as a gateway does after minutes of service. " +
+            $"Before the first window every way runs unrecorded for {options.SteadyStateWarmUp.TotalSeconds:0.#} s at 16 clients (uncached: on at most {options.UncachedWarmUpPermits:N0} never-asked permits each), so that client and gateway run recompiled (tier-1) code, as a gateway does after minutes of service. " +
             "Transport floor: the same clients against an empty Kestrel server in this process (gRPC health Check; a GET of a fixed verification-sized JSON), the best any service behind that protocol could do here. " +
             "Latencies p50 / p99 / p99.9 beside each figure.");
         var top = BenchOptions.VerifyConcurrency[^1];
