@@ -1,6 +1,5 @@
 using System.Net;
 using Ledger.Api.V1;
-using Ledger.Cli.Connection;
 using Ledger.Console.BrowserTests.Support;
 
 namespace Ledger.Console.BrowserTests;
@@ -34,9 +33,8 @@ public class ConsoleHttpTests(ConsoleFixture fixture)
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_records_nothing()
     {
         var permitId = TestPermits.NewId("UI-X");
-        using var api = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["ch"]));
-        await api.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = TestPermits.Draft(permitId) },
-            api.Call(default, "ch-issuer"));
+        using var api = fixture.ChGateway();
+        await TestPermits.RegisterAsync(api, permitId);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         using var forged = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Console("ch"), "/customs/shipment?handler=Shipment"))
         {

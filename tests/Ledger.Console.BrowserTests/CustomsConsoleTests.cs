@@ -1,5 +1,4 @@
 using Ledger.Api.V1;
-using Ledger.Cli.Connection;
 using Ledger.Console.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -13,9 +12,8 @@ public class CustomsConsoleTests(ConsoleFixture fixture)
     public async Task A_customs_officer_verifies_records_a_shipment_and_sees_a_second_use_refused()
     {
         var permitId = TestPermits.NewId("UI-C");
-        using var api = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["ch"]));
-        await api.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = TestPermits.Draft(permitId) },
-            api.Call(default, "ch-issuer"));
+        using var api = fixture.ChGateway();
+        await TestPermits.RegisterAsync(api, permitId);
 
         await using var officer = await ConsoleSession.OpenAsync(fixture.Browser, fixture.Console("ch"), nameof(A_customs_officer_verifies_records_a_shipment_and_sees_a_second_use_refused));
         await officer.SignInAsync("ch-customs");

@@ -1,5 +1,3 @@
-using Ledger.Api.V1;
-using Ledger.Cli.Connection;
 using Ledger.Console.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -17,9 +15,8 @@ public class ScanConsoleTests(ConsoleFixture fixture)
     public async Task An_officer_scans_a_permits_QR_code_and_sees_it_verified()
     {
         var permitId = TestPermits.NewId("UI-Q");
-        using var api = GatewayClientFactory.Create(new GatewaySettings(fixture.Devnet.Gateways["ch"]));
-        await api.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = TestPermits.Draft(permitId) },
-            api.Call(default, "ch-issuer"));
+        using var api = fixture.ChGateway();
+        await TestPermits.RegisterAsync(api, permitId);
         var folder = Directory.CreateTempSubdirectory("ledger-scan-test-");
         try
         {

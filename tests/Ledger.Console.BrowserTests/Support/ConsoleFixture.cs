@@ -1,3 +1,4 @@
+using Ledger.Cli.Connection;
 using Ledger.Devnet.Hosting;
 using Microsoft.Playwright;
 
@@ -38,6 +39,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
+
+    /// <summary>A client of CH's gateway (the caller disposes it).</summary>
+    public GatewayClients ChGateway() => GatewayClientFactory.Create(new GatewaySettings(Devnet.Gateways["ch"]));
 
     /// <summary>A browser of the test's own, launched with <paramref name="extraArgs"/> added (a fake camera, for instance); the test disposes it.</summary>
     public Task<IBrowser> LaunchBrowserAsync(IEnumerable<string> extraArgs) =>

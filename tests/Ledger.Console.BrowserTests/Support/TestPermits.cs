@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ledger.Api.V1;
+using Ledger.Cli.Connection;
 using Ledger.Testing;
 
 namespace Ledger.Console.BrowserTests.Support;
@@ -48,5 +49,13 @@ public static class TestPermits
         draft.Lines.Add(new QuantityLine { Amount = "10" });
         draft.Lines.Add(new QuantityLine { Amount = "5" });
         return draft;
+    }
+
+    /// <summary>Registers <see cref="Draft"/>(<paramref name="permitId"/>) through <paramref name="ch"/>, CH's gateway, as ch-issuer.</summary>
+    public static async Task RegisterAsync(GatewayClients ch, string permitId)
+    {
+        ArgumentNullException.ThrowIfNull(ch);
+        await ch.Permits.RegisterPermitAsync(new RegisterPermitRequest { RequestId = Guid.NewGuid().ToString("N"), Permit = Draft(permitId) },
+            ch.Call(default, "ch-issuer"));
     }
 }
