@@ -5,7 +5,9 @@ namespace Ledger.Testing;
 
 /// <summary>
 /// A loopback server that accepts connections and never answers: the shape of a hung node,
-/// for timeout and cancellation tests. Connections stay open until disposal.
+/// for timeout and cancellation tests. It reads and drops what it is sent, so it notices a
+/// client giving a request up (<see cref="ClosedByClientCount"/>). Connections stay open until
+/// disposal or until the client closes them.
 /// </summary>
 public sealed class SilentTcpServer : IAsyncDisposable
 {
@@ -15,6 +17,7 @@ public sealed class SilentTcpServer : IAsyncDisposable
     private readonly TaskCompletionSource _firstConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
+    private int _closedByClient;
 
     private SilentTcpServer()
     {
@@ -36,6 +39,9 @@ public sealed class SilentTcpServer : IAsyncDisposable
                 return _connections.Count;
         }
     }
+
+    /// <summary>How many connections the client closed (a request given up: nothing is ever answered).</summary>
+    public int ClosedByClientCount => Volatile.Read(ref _closedByClient);
 
     /// <summary>Starts listening on a free loopback port.</summary>
     public static SilentTcpServer Start() => new();
@@ -73,6 +79,26 @@ public sealed class SilentTcpServer : IAsyncDisposable
             lock (_lock)
                 _connections.Add(connection);
             _firstConnection.TrySetResult();
+            _ = DrainAsync(connection);
+        }
+    }
+
+    private async Task DrainAsync(TcpClient connection)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            var stream = connection.GetStream();
+            while (await stream.ReadAsync(buffer, _stop.Token) > 0)
+            {
+            }
+            Interlocked.Increment(ref _closedByClient);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // A reset is the client closing too; disposal ends the read without counting.
+            if (!_stop.IsCancellationRequested)
+                Interlocked.Increment(ref _closedByClient);
         }
     }
 }

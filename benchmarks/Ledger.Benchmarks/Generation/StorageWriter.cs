@@ -21,7 +21,11 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
 
-    /// <summary>Writes every word of <paramref name="words"/>; returns how many.</summary>
+    /// <summary>
+    /// Writes every word of <paramref name="words"/>; returns how many. A failure on either side
+    /// stops the other: a batch the node refuses stops the enumeration of <paramref name="words"/>,
+    /// and an exception from <paramref name="words"/> stops the senders before it is rethrown as it was.
+    /// </summary>
     public async Task<long> WriteAsync(IEnumerable<StorageWord> words, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -42,6 +46,7 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
                 throw;
             }
         }, CancellationToken.None)).ToList();
+        Exception? producerError = null;
         try
         {
             var body = new StringBuilder();
@@ -59,9 +64,17 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
             if (inBatch > 0)
                 await batches.Writer.WriteAsync(body.Append(']').ToString(), failed.Token);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             // A sender failed: its error is thrown below.
+        }
+        catch (Exception e)
+        {
+            // The words could not be produced (or the caller cancelled): the senders stop too,
+            // instead of sending what is queued of a generation that has failed, and the error
+            // reported is this one, not their cancellation.
+            producerError = e;
+            await failed.CancelAsync();
         }
         finally
         {
@@ -72,10 +85,16 @@ internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
         {
             await all;
         }
+        catch when (producerError is not null)
+        {
+            // Stopped for the producer's error, thrown below.
+        }
         catch when (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } cause)
         {
             ExceptionDispatchInfo.Throw(cause);
         }
+        if (producerError is not null)
+            ExceptionDispatchInfo.Throw(producerError);
         return written;
     }
 

@@ -49,9 +49,8 @@ internal sealed partial class PermitEventFollower(
 
     private readonly IPermitEventObserver[] _observers = observers.ToArray();
 
-    // Blocks the next range reads: shrinks to what held EventsPerRange events, so that a bulk load
-    // is not read whole again for every range cut short; grows back (doubling) when ranges are light.
-    private ulong _window = BlocksPerRange;
+    // Blocks the next range reads, and where a range read ends (EventsPerRange).
+    private readonly RangeWindow _window = new(BlocksPerRange, EventsPerRange);
 
     /// <summary>The last block applied (and checkpointed, unless the store was unavailable), or null before the first.</summary>
     public ulong? AppliedThrough { get; private set; }
@@ -102,7 +101,7 @@ internal sealed partial class PermitEventFollower(
         var from = AppliedThrough is { } applied ? applied + 1 : 0;
         if (from > confirmed)
             return true;
-        var to = Math.Min(confirmed, from + _window - 1);
+        var to = _window.LastBlock(from, confirmed);
 
         // Reading is cancellable: nothing has been applied yet. Once applying starts, the range
         // runs to its checkpoint even when the host is stopping (bounded by CommitTimeout), so a
@@ -114,9 +113,7 @@ internal sealed partial class PermitEventFollower(
         var logs = new List<ContractEvent>();
         await foreach (var log in events.ReadAllAsync(from, to, ct).ConfigureAwait(false))
             logs.Add(log);
-        var read = to;
-        to = EndOfRange(from, to, logs);
-        _window = to < read ? to - from + 1 : logs.Count < EventsPerRange / 2 ? Math.Min(BlocksPerRange, _window * 2) : _window;
+        to = _window.End(from, to, logs);
         statusChangesInRange.RemoveAll(change => change.Log.BlockNumber > to);
         var header = await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(to)).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The node does not have block {to}, which it reported as confirmed.");
@@ -136,20 +133,6 @@ internal sealed partial class PermitEventFollower(
         foreach (var observer in _observers)
             await observer.OnCheckpointAsync(to, commit.Token).ConfigureAwait(false);
         return to == confirmed;
-    }
-
-    /// <summary>
-    /// The last block of the range to apply: <paramref name="to"/>, or earlier when the logs hold
-    /// more than <see cref="EventsPerRange"/> events; trims <paramref name="logs"/> to match.
-    /// </summary>
-    private static ulong EndOfRange(ulong from, ulong to, List<ContractEvent> logs)
-    {
-        if (logs.Count <= EventsPerRange)
-            return to;
-        var firstLeftOut = logs[EventsPerRange].Log.BlockNumber;
-        var end = firstLeftOut > from && logs[0].Log.BlockNumber < firstLeftOut ? firstLeftOut - 1 : firstLeftOut;
-        logs.RemoveAll(log => log.Log.BlockNumber > end);
-        return end;
     }
 
     /// <summary>
