@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ledger.Api.V1;
 using Ledger.Benchmarks.Report;
 using Ledger.Devnet.Hosting;
 
@@ -35,7 +34,7 @@ internal sealed class FollowerCatchUp : IAsyncDisposable
         var clock = await BlockClock.StartAsync(context.Node, ct);
         var probes = context.Devnet.Authorities.Select((authority, i) => (authority, i == 0
             ? FollowerProbe.Start(context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock)
-            : FollowerProbe.Start(context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock, PermitEventKind.ArrivalConfirmed)))
+            : FollowerProbe.ArrivalsAt(context, authority, ct, clock)))
             .ToList();
         var catchUp = new FollowerCatchUp(context, clock, probes);
         try
@@ -61,11 +60,10 @@ internal sealed class FollowerCatchUp : IAsyncDisposable
     private async Task WaitUntilLiveAsync(CancellationToken ct)
     {
         var head = await _context.Node.BlockNumberAsync(ct);
-        var live = await Task.WhenAll(_probes.Select(p => p.Probe.WaitForBlockAsync(head, LiveBudget, ct)));
-        var dead = _probes.Where((_, i) => live[i] is null).Select(p =>
-            $"{p.Authority.Id}: {p.Probe.EndedWith ?? $"no checkpoint at block {head:N0} within {LiveBudget.TotalSeconds:0} s (last {p.Probe.Checkpoint:N0})"}").ToList();
+        var dead = await FollowerProbe.NotReachedAsync(_probes.Select(p => (p.Authority.Id, p.Probe)).ToList(), head, LiveBudget, ct);
         if (dead.Count > 0)
-            throw new InvalidOperationException($"The follower probes did not come live before the load: {string.Join("; ", dead)}.");
+            throw new InvalidOperationException(
+                $"The follower probes did not come live before the load (a checkpoint at block {head:N0} within {LiveBudget.TotalSeconds:0} s): {string.Join("; ", dead)}.");
     }
 
     /// <summary>

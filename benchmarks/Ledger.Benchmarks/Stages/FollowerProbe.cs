@@ -4,6 +4,7 @@ using Grpc.Core;
 using Ledger.Api.V1;
 using Ledger.Benchmarks.Statistics;
 using Ledger.Cli.Connection;
+using Ledger.Devnet.Hosting;
 
 namespace Ledger.Benchmarks.Stages;
 
@@ -71,6 +72,26 @@ internal sealed class FollowerProbe : IDisposable
         var call = gateway.Permits.WatchPermits(new WatchPermitsRequest { Kinds = { kinds } },
             new CallOptions(gateway.Call(stop.Token, identity).Headers, deadline: null, stop.Token));
         return new FollowerProbe(call, stop, clock);
+    }
+
+    /// <summary>
+    /// A probe of arrivals only at <paramref name="authority"/>'s gateway: none come in a load, so the
+    /// follower builds nothing for it, and its checkpoints say how far the follower has got.
+    /// </summary>
+    public static FollowerProbe ArrivalsAt(BenchContext context, DevnetAuthority authority, CancellationToken ct, BlockClock? clock = null) =>
+        Start(context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock, PermitEventKind.ArrivalConfirmed);
+
+    /// <summary>
+    /// Waits (all at once, at most <paramref name="budget"/>) until each probe's follower has applied
+    /// <paramref name="block"/>; those that had not, described for the report ("fr's at block N", and
+    /// why its stream ended if it did). Empty when every one had.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NotReachedAsync(IReadOnlyList<(string Id, FollowerProbe Probe)> probes, ulong block, TimeSpan budget, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var reached = await Task.WhenAll(probes.Select(p => p.Probe.WaitForBlockAsync(block, budget, ct)));
+        return probes.Where((_, i) => reached[i] is null)
+            .Select(p => $"{p.Id}'s at block {p.Probe.Checkpoint:N0}{(p.Probe.EndedWith is { } ended ? $" ({ended})" : "")}").ToList();
     }
 
     /// <summary>Waits until the follower has applied <paramref name="block"/>; the time it took, or null when <paramref name="budget"/> passed first.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ledger.Api.V1;
 
 namespace Ledger.Benchmarks.Stages;
 
@@ -19,15 +18,12 @@ internal static class FollowerSettle
     public static async Task<string?> WaitAsync(BenchContext context, TimeSpan budget, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var probes = context.Devnet.Authorities.Select(authority => (authority.Id, Probe: FollowerProbe.Start(
-            context.Grpc(authority), authority.CustomsIdentity ?? authority.ObserverIdentity, ct, clock: null, PermitEventKind.ArrivalConfirmed))).ToList();
+        var probes = context.Devnet.Authorities.Select(authority => (authority.Id, Probe: FollowerProbe.ArrivalsAt(context, authority, ct))).ToList();
         try
         {
             var clock = Stopwatch.StartNew();
             var head = await context.Node.BlockNumberAsync(ct);
-            var reached = await Task.WhenAll(probes.Select(p => p.Probe.WaitForBlockAsync(head, budget, ct)));
-            var behind = probes.Where((_, i) => reached[i] is null)
-                .Select(p => $"{p.Id}'s at block {p.Probe.Checkpoint:N0}{(p.Probe.EndedWith is { } ended ? $" ({ended})" : "")}").ToList();
+            var behind = await FollowerProbe.NotReachedAsync(probes, head, budget, ct);
             return behind.Count == 0
                 ? null
                 : string.Create(CultureInfo.InvariantCulture,
