@@ -89,7 +89,8 @@ internal sealed class EthCallClient : IDisposable
         }
         catch (Exception e) when (e is not RpcResponseException and not RpcClientUnknownException)
         {
-            throw new RpcClientUnknownException("Error occurred when trying to send rpc requests(s): eth_call", e);
+            // The cause's message (e.g. "Connection refused (host:port)") goes into the endpoint's health; it names no path or user info.
+            throw new RpcClientUnknownException($"eth_call could not be sent or its answer read: {e.Message}", e);
         }
         finally
         {
