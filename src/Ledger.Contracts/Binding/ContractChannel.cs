@@ -6,7 +6,6 @@ using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
-using Nethereum.RPC.Eth.Transactions;
 
 namespace Ledger.Contracts.Binding;
 
@@ -47,24 +46,27 @@ internal sealed class ContractChannel
     /// <summary>Calls a view function with eth_call and decodes its outputs into <typeparamref name="TOutput"/>.</summary>
     public async Task<TOutput> CallAsync<TOutput>(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
         where TOutput : IFunctionOutputDTO, new() =>
-        new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(await CallRawAsync(call, block, cancellationToken).ConfigureAwait(false));
+        new FunctionCallDecoder().DecodeFunctionOutput<TOutput>(
+            "0x" + Convert.ToHexStringLower(await CallRawAsync(call, block, cancellationToken).ConfigureAwait(false)));
 
-    /// <summary>Calls a view function with eth_call and returns its undecoded outputs ("0x" hex), for the callers that decode them by hand.</summary>
-    public async Task<string> CallRawAsync(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls a view function with eth_call and returns its undecoded outputs, for the callers that
+    /// decode them by hand. Through a <see cref="NodePool"/> the answer is read by its lean client.
+    /// </summary>
+    public async Task<byte[]> CallRawAsync(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var input = new CallInput { To = Address.ToLowerHex(), Data = "0x" + Convert.ToHexStringLower(call.Data) };
-        string returned;
+        byte[] returned;
         try
         {
-            returned = await new EthCall(_client).SendRequestAsync(input, block ?? BlockParameter.CreateLatest()).ConfigureAwait(false);
+            returned = await EthCalls.CallAsync(_client, Address, call.Data, block, cancellationToken).ConfigureAwait(false);
         }
         catch (RpcResponseException e) when (ContractErrorTranslation.FromCall(e, Address, call.Signature) is { } typed)
         {
             throw typed;
         }
         // Every function here returns something, so no data means no contract answered.
-        if (string.IsNullOrEmpty(returned) || returned == "0x")
+        if (returned.Length == 0)
             throw new InvalidOperationException(
                 $"{call.Signature} on {Address} returned no data: there is no {Artifact.Name} at that address on this chain (wrong address, chain or block?).");
         return returned;

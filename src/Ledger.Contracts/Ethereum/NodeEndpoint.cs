@@ -2,8 +2,11 @@ using Nethereum.JsonRpc.Client;
 
 namespace Ledger.Contracts.Ethereum;
 
-/// <summary>One endpoint of a <see cref="NodePool"/>: its Nethereum client and its failure record.</summary>
-internal sealed class NodeEndpoint(string name, IClient client)
+/// <summary>
+/// One endpoint of a <see cref="NodePool"/>: its Nethereum client, its lean eth_call client (none
+/// for an endpoint given as a client only, e.g. a scripted one) and its failure record.
+/// </summary>
+internal sealed class NodeEndpoint(string name, IClient client, EthCallClient? caller = null)
 {
     private readonly Lock _lock = new();
     private int _consecutiveFailures;
@@ -15,6 +18,9 @@ internal sealed class NodeEndpoint(string name, IClient client)
     public string Name { get; } = name;
 
     public IClient Client { get; } = client;
+
+    /// <summary>Answers eth_call without Nethereum's JSON handling; null: eth_call goes through <see cref="Client"/>.</summary>
+    public EthCallClient? Caller { get; } = caller;
 
     public DateTimeOffset RetryAfter
     {

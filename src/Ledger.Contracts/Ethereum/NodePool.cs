@@ -1,5 +1,7 @@
+using Ledger.Core.Primitives;
 using Nethereum.JsonRpc.Client;
 using Nethereum.JsonRpc.Client.RpcMessages;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Ledger.Contracts.Ethereum;
 
@@ -18,24 +20,29 @@ public sealed class NodePool : IClient, IDisposable
     private readonly NodePoolOptions _options;
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>A pool of Nethereum <see cref="RpcClient"/>s, one per URL, tried in this order.</summary>
+    /// <summary>
+    /// A pool over the nodes at <paramref name="endpoints"/>, tried in this order: for each, a
+    /// Nethereum <see cref="RpcClient"/> and a lean eth_call client (<see cref="CallAsync"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">No URL given.</exception>
     public NodePool(IEnumerable<Uri> endpoints, NodePoolOptions? options = null, TimeProvider? timeProvider = null)
-        : this(Clients(endpoints, options ?? new NodePoolOptions()), options, timeProvider)
+        : this(Endpoints(endpoints, options ?? new NodePoolOptions()), options, timeProvider)
     {
     }
 
-    /// <summary>A pool over given clients (e.g. scripted ones in tests), tried in this order.</summary>
+    /// <summary>A pool over given clients (e.g. scripted ones in tests), tried in this order; eth_call goes through them too.</summary>
     /// <exception cref="ArgumentException">No endpoint, or one without a name or client.</exception>
     public NodePool(IEnumerable<(string Name, IClient Client)> endpoints, NodePoolOptions? options = null, TimeProvider? timeProvider = null)
+        : this(Endpoints(endpoints), options, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
+    }
+
+    private NodePool(IReadOnlyList<NodeEndpoint> endpoints, NodePoolOptions? options, TimeProvider? timeProvider)
+    {
         _options = options ?? new NodePoolOptions();
         _options.Validate();
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _endpoints = endpoints.Select(e => new NodeEndpoint(
-            string.IsNullOrWhiteSpace(e.Name) ? throw new ArgumentException("Every endpoint needs a name.", nameof(endpoints)) : e.Name,
-            e.Client ?? throw new ArgumentException("An endpoint's client is null.", nameof(endpoints)))).ToList();
+        _endpoints = endpoints;
         if (_endpoints.Count == 0)
             throw new ArgumentException("A pool needs at least one endpoint.", nameof(endpoints));
     }
@@ -81,6 +88,22 @@ public sealed class NodePool : IClient, IDisposable
             return true;
         });
 
+    /// <summary>
+    /// eth_call of <paramref name="data"/> to <paramref name="to"/> at <paramref name="block"/> (the
+    /// newest when null), failing over as every request does; returns the bytes the call returned
+    /// (empty when none). Sent by each endpoint's lean client, which reads the answer without
+    /// Nethereum's JSON handling; a revert is <see cref="RpcResponseException"/> with its data, as
+    /// from Nethereum's eth_call. Cancelling ends the call without counting against the endpoint.
+    /// </summary>
+    public Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken)
+    {
+        block ??= BlockParameter.CreateLatest();
+        var blockName = block.GetRPCParam().ToString()!;
+        return ExecuteAsync("eth_call", endpoint => endpoint.Caller is { } lean
+            ? lean.CallAsync(to, data, blockName, cancellationToken)
+            : EthCalls.ViaNethereumAsync(endpoint.Client, to, data, block, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Decodes with the first endpoint's client: every endpoint is a JSON-RPC client of the same kind.</summary>
     public T DecodeResult<T>(RpcResponseMessage rpcResponseMessage) => _endpoints[0].Client.DecodeResult<T>(rpcResponseMessage);
 
@@ -95,7 +118,10 @@ public sealed class NodePool : IClient, IDisposable
     public void Dispose()
     {
         foreach (var endpoint in _endpoints)
+        {
             (endpoint.Client as IDisposable)?.Dispose();
+            endpoint.Caller?.Dispose();
+        }
     }
 
     /// <summary>True for the failures that say nothing about the request, only about the way to the node.</summary>
@@ -103,25 +129,37 @@ public sealed class NodePool : IClient, IDisposable
         e is RpcClientUnknownException or RpcClientTimeoutException or HttpRequestException or TimeoutException or IOException
             or TaskCanceledException;
 
-    private static IEnumerable<(string, IClient)> Clients(IEnumerable<Uri> urls, NodePoolOptions options)
+    private static List<NodeEndpoint> Endpoints(IEnumerable<Uri> urls, NodePoolOptions options)
     {
         ArgumentNullException.ThrowIfNull(urls);
+        options.Validate(); // before the clients take its timeout
         // Nethereum's request timeout is one static setting for every RpcClient in the process.
         ClientBase.ConnectionTimeout = options.RequestTimeout;
-        return urls.Select(url => (NameOf(url), (IClient)new RpcClient(url))).ToList();
+        return urls.Select(url => new NodeEndpoint(NameOf(url), new RpcClient(url), new EthCallClient(url, options.RequestTimeout))).ToList();
+    }
+
+    private static List<NodeEndpoint> Endpoints(IEnumerable<(string Name, IClient Client)> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.Select(e => new NodeEndpoint(
+            string.IsNullOrWhiteSpace(e.Name) ? throw new ArgumentException("Every endpoint needs a name.", nameof(endpoints)) : e.Name,
+            e.Client ?? throw new ArgumentException("An endpoint's client is null.", nameof(endpoints)))).ToList();
     }
 
     // Scheme, host and port only: a hosted node's path or user info often carries an API key, and names reach logs and metrics.
     private static string NameOf(Uri url) => url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
-    private async Task<T> ExecuteAsync<T>(string method, Func<IClient, Task<T>> call)
+    private Task<T> ExecuteAsync<T>(string method, Func<IClient, Task<T>> call) =>
+        ExecuteAsync(method, endpoint => call(endpoint.Client), CancellationToken.None);
+
+    private async Task<T> ExecuteAsync<T>(string method, Func<NodeEndpoint, Task<T>> call, CancellationToken cancellationToken)
     {
         var failures = new List<Exception>();
         foreach (var endpoint in InOrderOfTrial())
         {
             try
             {
-                var result = await call(endpoint.Client).ConfigureAwait(false);
+                var result = await call(endpoint).ConfigureAwait(false);
                 Announce(endpoint.RecordAnswer(_timeProvider.GetUtcNow()));
                 return result;
             }
@@ -129,6 +167,10 @@ public sealed class NodePool : IClient, IDisposable
             {
                 Announce(endpoint.RecordAnswer(_timeProvider.GetUtcNow()));
                 throw;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw; // the caller gave up: nothing learnt about the endpoint
             }
             catch (Exception failure) when (IsTransportFailure(failure))
             {

@@ -106,7 +106,7 @@ public sealed class PermitRegistryContract
     public async Task<PermitVerificationAtBlock> VerifyAtHeadAsync(Bytes32 key, BlockParameter? block = null, CancellationToken cancellationToken = default)
     {
         var output = await _channel.CallRawAsync(PermitRegistryCalls.VerifyAtHead(key), block, cancellationToken).ConfigureAwait(false);
-        return VerificationAbi.DecodeVerifyAtHead(Convert.FromHexString(output.AsSpan(2)));
+        return VerificationAbi.DecodeVerifyAtHead(output);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class PermitRegistryContract
         CancellationToken cancellationToken = default)
     {
         var output = await _channel.CallRawAsync(PermitRegistryCalls.VerifyManyAtHead(keys), block, cancellationToken).ConfigureAwait(false);
-        var answers = VerificationAbi.DecodeVerifyManyAtHead(Convert.FromHexString(output.AsSpan(2)));
+        var answers = VerificationAbi.DecodeVerifyManyAtHead(output);
         return answers.Length == keys.Count
             ? answers
             : throw new InvalidOperationException($"verifyManyAtHead on {Address} answered {answers.Length} verifications for {keys.Count} keys.");

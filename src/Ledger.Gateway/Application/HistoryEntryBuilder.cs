@@ -29,17 +29,16 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     public static PermitEventKind? KindOf(ContractEvent contractEvent) => Describe(contractEvent)?.Kind;
 
     /// <summary>
-    /// Reads, <see cref="ConcurrentReads"/> node calls at a time, everything building <paramref name="contractEvents"/>
-    /// needs: the permits in calls of up to <see cref="LedgerReader.MaxPermitsPerCall"/> keys each (at
-    /// <paramref name="block"/>, at or after every event: what the events use of a permit never changes
-    /// after registration), each actor's profile once, each block's time once.
+    /// Reads, <see cref="ConcurrentReads"/> reads at a time, everything building <paramref name="contractEvents"/>
+    /// needs: the permits in one read (<see cref="LedgerReader.ReadPermitsAtAsync"/>, which splits it into
+    /// bounded calls; at <paramref name="block"/>, at or after every event: what the events use of a
+    /// permit never changes after registration), each actor's profile once, each block's time once.
     /// </summary>
     public async Task PrefetchAsync(IReadOnlyCollection<ContractEvent> contractEvents, ulong block, CancellationToken ct)
     {
         var described = contractEvents.Select(e => (Event: e, About: Describe(e))).Where(d => d.About is not null).ToList();
-        var reads = described.Select(d => d.About!.Value.Key).Distinct().Where(k => !_permits.ContainsKey(k))
-            .Chunk(LedgerReader.MaxPermitsPerCall)
-            .Select(keys => (Func<Task>)(() => PrefetchPermitsAsync(keys, block, ct)))
+        var permitKeys = described.Select(d => d.About!.Value.Key).Distinct().Where(k => !_permits.ContainsKey(k)).ToArray();
+        var reads = (permitKeys.Length == 0 ? [] : new[] { (Func<Task>)(() => PrefetchPermitsAsync(permitKeys, block, ct)) })
             .Concat(described.Select(d => d.About!.Value.Actor).Distinct().Where(a => !_profiles.ContainsKey(a))
                 .Select(a => (Func<Task>)(async () => _profiles[a] = await reader.ProfileAsync(a, ct).ConfigureAwait(false))))
             .Concat(described.Select(d => d.Event.Log.BlockNumber).Distinct().Where(b => !_blockTimes.ContainsKey(b))
@@ -48,7 +47,7 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
             async (read, _) => await read().ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    /// <summary>The permits of <paramref name="keys"/> at <paramref name="block"/>: one node call (verifyManyAtHead), issuer status included.</summary>
+    /// <summary>The permits of <paramref name="keys"/> at <paramref name="block"/>, issuer status included.</summary>
     private async Task PrefetchPermitsAsync(Bytes32[] keys, ulong block, CancellationToken ct)
     {
         var snapshots = await reader.ReadPermitsAtAsync(keys.Select(k => new PermitKey(k)).ToArray(), block, ct).ConfigureAwait(false);

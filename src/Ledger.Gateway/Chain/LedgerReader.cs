@@ -13,6 +13,13 @@ internal sealed class LedgerReader(LedgerChain chain)
     /// <summary>Most keys one node call of <see cref="ReadPermitsAsync"/> carries (the contract's bound).</summary>
     public const int MaxPermitsPerCall = PermitRegistryContract.MaxVerifyBatch;
 
+    /// <summary>
+    /// Most node calls one <see cref="ReadPermitsAsync"/> of more than <see cref="MaxPermitsPerCall"/>
+    /// keys keeps in flight. A bound, not a tuning: such reads come from the follower's history
+    /// batches, and each call of 256 keys is about 0.5 MB for the node to answer.
+    /// </summary>
+    public const int MaxCallsInFlight = 4;
+
     /// <summary>The chain the reads go to.</summary>
     public LedgerChain Chain => chain;
 
@@ -26,8 +33,9 @@ internal sealed class LedgerReader(LedgerChain chain)
 
     /// <summary>
     /// The permits and their issuers' statuses at the newest block, in the order of <paramref name="keys"/>:
-    /// one node call (<c>verifyManyAtHead</c>) per <see cref="MaxPermitsPerCall"/> keys, all sent at once.
-    /// The snapshots of one call share its block; those of different calls may name different blocks.
+    /// one node call (<c>verifyManyAtHead</c>) per <see cref="MaxPermitsPerCall"/> keys, at most
+    /// <see cref="MaxCallsInFlight"/> at once. The snapshots of one call share its block; those of
+    /// different calls may name different blocks.
     /// </summary>
     public Task<IReadOnlyList<PermitSnapshot>> ReadPermitsAsync(IReadOnlyList<PermitKey> keys, CancellationToken ct) =>
         ReadManyAsync(keys, null, ct);
@@ -36,16 +44,12 @@ internal sealed class LedgerReader(LedgerChain chain)
     public Task<IReadOnlyList<PermitSnapshot>> ReadPermitsAtAsync(IReadOnlyList<PermitKey> keys, ulong block, CancellationToken ct) =>
         ReadManyAsync(keys, new BlockParameter(block), ct);
 
-    private async Task<IReadOnlyList<PermitSnapshot>> ReadManyAsync(IReadOnlyList<PermitKey> keys, BlockParameter? block, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
-            return [];
-        var chunks = keys.Chunk(MaxPermitsPerCall)
-            .Select(chunk => chain.PermitRegistry.VerifyManyAtHeadAsync(chunk.Select(k => k.Value).ToArray(), block, ct));
-        var answers = await Task.WhenAll(chunks).ConfigureAwait(false);
-        return answers.SelectMany(chunk => chunk).Select(Snapshot).ToArray();
-    }
+    private Task<IReadOnlyList<PermitSnapshot>> ReadManyAsync(IReadOnlyList<PermitKey> keys, BlockParameter? block, CancellationToken ct) =>
+        ChunkedReads.ReadAsync(keys, MaxPermitsPerCall, MaxCallsInFlight, async (chunk, token) =>
+        {
+            var reads = await chain.PermitRegistry.VerifyManyAtHeadAsync(chunk.Select(k => k.Value).ToArray(), block, token).ConfigureAwait(false);
+            return (IReadOnlyList<PermitSnapshot>)reads.Select(Snapshot).ToArray();
+        }, ct);
 
     private static PermitSnapshot Snapshot(PermitVerificationAtBlock read)
     {

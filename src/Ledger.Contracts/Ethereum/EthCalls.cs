@@ -1,0 +1,27 @@
+using Ledger.Core.Primitives;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.RPC.Eth.Transactions;
+
+namespace Ledger.Contracts.Ethereum;
+
+/// <summary>eth_call through whichever client a binding was given, returning the bytes the call returned.</summary>
+internal static class EthCalls
+{
+    /// <summary>Through the pool's lean clients (<see cref="NodePool.CallAsync"/>) when <paramref name="client"/> is a pool, else through Nethereum.</summary>
+    public static Task<byte[]> CallAsync(IClient client, Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken) =>
+        client is NodePool pool
+            ? pool.CallAsync(to, data, block, cancellationToken)
+            : ViaNethereumAsync(client, to, data, block, cancellationToken);
+
+    /// <summary>Nethereum's eth_call (for a client that is not a pool, or a pool endpoint given as a client only).</summary>
+    public static async Task<byte[]> ViaNethereumAsync(IClient client, Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var input = new CallInput { To = to.ToLowerHex(), Data = "0x" + Convert.ToHexStringLower(data.Span) };
+        var returned = await new EthCall(client).SendRequestAsync(input, block ?? BlockParameter.CreateLatest()).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(returned))
+            return [];
+        return Convert.FromHexString(returned.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? returned.AsSpan(2) : returned);
+    }
+}
