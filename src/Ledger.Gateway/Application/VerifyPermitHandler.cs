@@ -32,10 +32,12 @@ internal sealed partial class VerifyPermitHandler(
     /// </summary>
     private readonly ConditionalWeakTable<byte[], CachedAnswer> _parsed = new();
 
+    private readonly PermitIdMemo _ids = new();
+
     /// <summary>Verifies, comparing a presented document or hash with the anchored one.</summary>
     public async Task<VerifyPermitResponse> HandleAsync(VerifyPermitRequest request, CancellationToken ct)
     {
-        var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
+        var id = _ids.Parse(request.PermitId, "permit_id");
         var presented = PresentedHash(request);
         var response = await CachedAsync(id, ct).ConfigureAwait(false) ?? await FromChainAsync(id, ct).ConfigureAwait(false);
         if (presented is { } hash)
