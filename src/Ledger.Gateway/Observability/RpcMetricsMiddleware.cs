@@ -15,7 +15,7 @@ namespace Ledger.Gateway.Observability;
 /// For gRPC calls this is the one source of truth for request metrics (ledger.rpc.*): it knows
 /// the method and the gRPC status, which ASP.NET Core's http.server.request.duration does not
 /// (every gRPC answer is HTTP 200), so that duplicate is switched off for these calls; the other
-/// endpoints (/metrics, the console) keep it. The names and labels are worked out once per method
+/// endpoints (the console's pages) keep it. The names and labels are worked out once per method
 /// and status, not at every call.
 /// </remarks>
 internal sealed class RpcMetricsMiddleware(RequestDelegate next, GatewayMetrics metrics)
