@@ -93,6 +93,30 @@ public sealed class StoryTests(LedgerNetworkFixture network)
     }
 
     [Fact]
+    public async Task A_presented_document_verdict_stays_with_its_own_answer_when_served_from_the_cache()
+    {
+        var permitId = Permits.NewId();
+        var draft = Permits.ExportDraft(permitId);
+        await network.Permits.RegisterPermitAsync(Permits.Register(draft), As(Officials.ChIssuer));
+        var plain = new VerifyPermitRequest { PermitId = permitId };
+        Assert.False((await network.Permits.VerifyPermitAsync(plain, As(Officials.FrCustoms))).HasDocumentMatches);
+        // Hits now: the cached answer is shared between hits, and each caller's verdict must go on a copy.
+        for (var i = 0; i < 3; i++)
+        {
+            var withDocument = await network.Permits.VerifyPermitAsync(
+                new VerifyPermitRequest { PermitId = permitId, Document = draft.Document }, As(Officials.FrCustoms));
+            Assert.True(withDocument.DocumentMatches);
+            var withWrongHash = await network.Permits.VerifyPermitAsync(
+                new VerifyPermitRequest { PermitId = permitId, DocumentHash = "0x" + new string('b', 64) }, As(Officials.FrCustoms));
+            Assert.True(withWrongHash.HasDocumentMatches);
+            Assert.False(withWrongHash.DocumentMatches);
+            var again = await network.Permits.VerifyPermitAsync(plain, As(Officials.FrCustoms));
+            Assert.Equal(VerificationStatus.Valid, again.Status);
+            Assert.False(again.HasDocumentMatches, "a verify without a document got another caller's verdict");
+        }
+    }
+
+    [Fact]
     public async Task Unknown_permit_is_not_available_not_an_error()
     {
         var verified = await network.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = Permits.NewId("FR") }, As(Officials.ChCustoms));

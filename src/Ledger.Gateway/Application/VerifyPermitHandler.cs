@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Ledger.Api.V1;
 using Ledger.Core.Documents;
@@ -23,14 +24,28 @@ internal sealed partial class VerifyPermitHandler(
     /// <summary>Longest a verification is served from the cache; writes through this gateway and the follower invalidate sooner.</summary>
     public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The parsed form of each cached value, keyed by the value's identity: the near cache hands
+    /// every hit of a permit the same array, so a hot permit is parsed (and its issuer's address
+    /// checked) once, not at every hit. An entry lives as long as its array: when the near cache
+    /// drops or replaces the value, the parsed form goes with it.
+    /// </summary>
+    private readonly ConditionalWeakTable<byte[], CachedAnswer> _parsed = new();
+
+    private readonly PermitIdMemo _ids = new();
+
     /// <summary>Verifies, comparing a presented document or hash with the anchored one.</summary>
     public async Task<VerifyPermitResponse> HandleAsync(VerifyPermitRequest request, CancellationToken ct)
     {
-        var id = ApiMapping.ParsePermitId(request.PermitId, "permit_id");
+        var id = _ids.Parse(request.PermitId, "permit_id");
         var presented = PresentedHash(request);
         var response = await CachedAsync(id, ct).ConfigureAwait(false) ?? await FromChainAsync(id, ct).ConfigureAwait(false);
         if (presented is { } hash)
+        {
+            // A cached answer is shared by every hit: the caller's own verdict goes on a copy.
+            response = response.Clone();
             response.DocumentMatches = response.DocumentHash.Length > 0 && response.DocumentHash == hash.ToString();
+        }
         return response;
     }
 
@@ -58,10 +73,9 @@ internal sealed partial class VerifyPermitHandler(
             var bytes = await cache.GetAsync(id.Key.ToString(), ct).ConfigureAwait(false);
             if (bytes is null)
                 return null;
-            var cached = VerifyPermitResponse.Parser.ParseFrom(bytes);
-            var issuerChanged = cached.Issuer is { Address.Length: > 0 } issuer
-                && statusChanges.ChangedAfter(Ledger.Core.Primitives.Address.Parse(issuer.Address), cached.AsOfBlock);
-            return issuerChanged ? null : cached;
+            var cached = _parsed.GetValue(bytes, CachedAnswer.Parse);
+            var issuerChanged = cached.Issuer is { } issuer && statusChanges.ChangedAfter(issuer, cached.Response.AsOfBlock);
+            return issuerChanged ? null : cached.Response;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -103,6 +117,17 @@ internal sealed partial class VerifyPermitHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogCacheUnavailable(e.Message);
+        }
+    }
+
+    /// <summary>A cached answer parsed, shared by every hit (never changed: see <see cref="HandleAsync"/>), and its issuer.</summary>
+    private sealed record CachedAnswer(VerifyPermitResponse Response, Ledger.Core.Primitives.Address? Issuer)
+    {
+        public static CachedAnswer Parse(byte[] bytes)
+        {
+            var response = VerifyPermitResponse.Parser.ParseFrom(bytes);
+            return new CachedAnswer(response,
+                response.Issuer is { Address.Length: > 0 } issuer ? Ledger.Core.Primitives.Address.Parse(issuer.Address) : null);
         }
     }
 

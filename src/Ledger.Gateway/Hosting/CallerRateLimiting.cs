@@ -43,7 +43,7 @@ public static class CallerRateLimiting
             limiter.GlobalLimiter = new LayeredRateLimiter(
             [
                 // Officials first: a refused official takes nothing from the authority's shared bucket.
-                new(OfficialLayer, Partitioned(context => context.User.FindCaller() is { } caller ? $"{caller.AuthorityAddress}|{caller.ActorRefHex}" : null,
+                new(OfficialLayer, Partitioned(context => context.User.FindCaller() is { } caller ? caller.OfficialKey : null,
                     settings.CallerRequestsPerSecond, settings.CallerBurst)),
                 new(AuthorityLayer, Partitioned(context => context.User.FindCaller()?.AuthorityAddress, settings.RequestsPerSecond, settings.Burst)),
                 // Each peer before the endpoint's ceiling: a refused peer takes nothing from the shared bucket.

@@ -50,8 +50,18 @@ public sealed class RefusedClaimsIdentity(string reason, string authenticationTy
 public static class CallerPrincipal
 {
     /// <summary>The caller, or null when the principal holds none.</summary>
-    public static CallerIdentity? FindCaller(this ClaimsPrincipal principal) =>
-        principal.Identities.OfType<CallerClaimsIdentity>().FirstOrDefault()?.Caller;
+    public static CallerIdentity? FindCaller(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        // Asked several times per request (rate limit layers, the role check, the handler): a
+        // plain loop over the identities, without LINQ's enumerators.
+        foreach (var identity in principal.Identities)
+        {
+            if (identity is CallerClaimsIdentity caller)
+                return caller.Caller;
+        }
+        return null;
+    }
 
     /// <summary>
     /// The caller of a request that passed a ledger policy. Throws when there is none,

@@ -25,6 +25,8 @@ public sealed class CallerIdentity
         Role = role;
         OfficialIdentity = officialIdentity;
         ActorRef = actorRef;
+        ActorRefHex = actorRef.ToString();
+        OfficialKey = $"{address}|{ActorRefHex}";
     }
 
     /// <summary>
@@ -67,7 +69,13 @@ public sealed class CallerIdentity
     public ActorRef ActorRef { get; }
 
     /// <summary>The actorRef as "0x" + 64 lower-case hex digits.</summary>
-    public string ActorRefHex => ActorRef.ToString();
+    public string ActorRefHex { get; }
+
+    /// <summary>
+    /// "&lt;authority address&gt;|&lt;actorRef&gt;": one official within its authority (the rate limiter's
+    /// key per official), built once with the identity rather than at every request.
+    /// </summary>
+    public string OfficialKey { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{OfficialIdentity} for {AuthorityAddress} as {Role}";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Ledger.Gateway.Observability;
@@ -11,6 +12,9 @@ public sealed class GatewayMetrics : IDisposable
 {
     /// <summary>The meter's name.</summary>
     public const string MeterName = "Ledger.Gateway";
+
+    private static readonly KeyValuePair<string, object?> HitTag = new("result", "hit");
+    private static readonly KeyValuePair<string, object?> MissTag = new("result", "miss");
 
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
@@ -42,9 +46,10 @@ public sealed class GatewayMetrics : IDisposable
     /// <summary>One RPC answered.</summary>
     public void RecordRequest(string method, string status, TimeSpan elapsed)
     {
-        var tags = new KeyValuePair<string, object?>[] { new("rpc.method", method), new("grpc.status", status) };
-        _requests.Add(1, tags);
-        _duration.Record(elapsed.TotalSeconds, tags);
+        // A TagList holds its tags inline: no array per call.
+        var labels = new TagList { { "rpc.method", method }, { "grpc.status", status } };
+        _requests.Add(1, labels);
+        _duration.Record(elapsed.TotalSeconds, labels);
     }
 
     /// <summary>One write finished with <paramref name="outcome"/> (see <see cref="AuditOutcome"/>).</summary>
@@ -55,7 +60,7 @@ public sealed class GatewayMetrics : IDisposable
     public void RecordCacheLookup(bool hit)
     {
         Interlocked.Increment(ref hit ? ref _cacheHits : ref _cacheMisses);
-        _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+        _cacheLookups.Add(1, hit ? HitTag : MissTag);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Grpc.AspNetCore.Server;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Ledger.Gateway.Observability;
@@ -8,17 +11,35 @@ namespace Ledger.Gateway.Observability;
 /// Counts and times every gRPC call (and its HTTP/JSON transcoding) by method and final gRPC
 /// status. It runs before authentication, so refused and rate-limited calls are counted too.
 /// </summary>
+/// <remarks>
+/// For gRPC calls this is the one source of truth for request metrics (ledger.rpc.*): it knows
+/// the method and the gRPC status, which ASP.NET Core's http.server.request.duration does not
+/// (every gRPC answer is HTTP 200), so that duplicate is switched off for these calls; the other
+/// endpoints (the console's pages) keep it. The names and labels are worked out once per method
+/// and status, not at every call.
+/// </remarks>
 internal sealed class RpcMetricsMiddleware(RequestDelegate next, GatewayMetrics metrics)
 {
+    private static readonly string[] GrpcStatusNames = Enum.GetValues<StatusCode>()
+        .Select(code => ((int)code, code.ToString())).OrderBy(pair => pair.Item1).Select(pair => pair.Item2).ToArray();
+
+    private static readonly ConcurrentDictionary<int, string> HttpStatusNames = new();
+
+    private readonly ConcurrentDictionary<IMethod, string> _methodNames = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Runs the rest of the pipeline and records the call.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
         if (method is null)
-        {
-            await next(context).ConfigureAwait(false);
-            return;
-        }
+            return next(context);
+        if (context.Features.Get<IHttpMetricsTagsFeature>() is { } hosting)
+            hosting.MetricsDisabled = true;
+        return RecordAsync(context, method);
+    }
+
+    private async Task RecordAsync(HttpContext context, IMethod method)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -26,7 +47,7 @@ internal sealed class RpcMetricsMiddleware(RequestDelegate next, GatewayMetrics 
         }
         finally
         {
-            metrics.RecordRequest(method.FullName.TrimStart('/'), StatusOf(context), Stopwatch.GetElapsedTime(started));
+            metrics.RecordRequest(_methodNames.GetOrAdd(method, static m => m.FullName.TrimStart('/')), StatusOf(context), Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -40,9 +61,9 @@ internal sealed class RpcMetricsMiddleware(RequestDelegate next, GatewayMetrics 
         if (string.IsNullOrEmpty(status))
             status = context.Response.Headers["grpc-status"].ToString();
         if (string.IsNullOrEmpty(status))
-            return "http_" + context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return int.TryParse(status, out var code) && Enum.IsDefined((Grpc.Core.StatusCode)code)
-            ? ((Grpc.Core.StatusCode)code).ToString()
+            return HttpStatusNames.GetOrAdd(context.Response.StatusCode, static code => "http_" + code.ToString(CultureInfo.InvariantCulture));
+        return int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code < GrpcStatusNames.Length
+            ? GrpcStatusNames[code]
             : status;
     }
 }

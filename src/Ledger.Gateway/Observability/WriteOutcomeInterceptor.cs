@@ -14,12 +14,19 @@ namespace Ledger.Gateway.Observability;
 internal sealed class WriteOutcomeInterceptor(AuditLog audit, GatewayMetrics metrics) : Interceptor
 {
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var requestId = RequestIdOf(request);
         if (requestId is null)
-            return await continuation(request, context).ConfigureAwait(false);
+            return continuation(request, context); // a read: nothing to record, so no state machine of its own
+        return RecordedAsync(request, context, continuation, requestId);
+    }
+
+    private async Task<TResponse> RecordedAsync<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation, string requestId)
+        where TRequest : class where TResponse : class
+    {
         var action = ActionOf(context.Method);
         try
         {

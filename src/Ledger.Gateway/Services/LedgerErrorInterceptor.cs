@@ -11,17 +11,21 @@ namespace Ledger.Gateway.Services;
 internal sealed class LedgerErrorInterceptor : Interceptor
 {
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        Task<TResponse> answer;
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            answer = continuation(request, context);
         }
         catch (Exception e) when (ToRpcException(e) is { } mapped)
         {
             throw mapped;
         }
+        // An answer that is already there (a cached verification) goes back as it is, without a
+        // state machine of its own; only one still running is awaited to map its failure.
+        return answer.IsCompletedSuccessfully ? answer : MappedAsync(answer);
     }
 
     /// <inheritdoc />
@@ -32,6 +36,18 @@ internal sealed class LedgerErrorInterceptor : Interceptor
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ToRpcException(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    private static async Task<TResponse> MappedAsync<TResponse>(Task<TResponse> answer)
+    {
+        try
+        {
+            return await answer.ConfigureAwait(false);
         }
         catch (Exception e) when (ToRpcException(e) is { } mapped)
         {

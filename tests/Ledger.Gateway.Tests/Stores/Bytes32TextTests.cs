@@ -15,6 +15,14 @@ public sealed class Bytes32TextTests
         Assert.Equal("0x" + Digits, normalised);
     }
 
+    [Fact]
+    public void A_normalised_key_is_kept_as_it_is()
+    {
+        var key = "0x" + Digits;
+        Assert.True(Bytes32Text.TryNormalise(key, out var normalised));
+        Assert.Same(key, normalised);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
