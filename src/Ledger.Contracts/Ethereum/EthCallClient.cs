@@ -45,11 +45,11 @@ internal sealed class EthCallClient : IDisposable
         _maxAnswerBytes = maxAnswerBytes;
         if (!string.IsNullOrEmpty(url.UserInfo))
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo))));
-        // Pooled keep-alive connections, renewed now and then so that a node behind DNS can move.
+        // Pooled keep-alive connections, renewed now and then so that a node behind DNS can move; the
+        // environment's proxy settings apply, as they do to Nethereum's client for the other calls.
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            UseProxy = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         })
         {
@@ -87,6 +87,12 @@ internal sealed class EthCallClient : IDisposable
         {
             throw new RpcClientTimeoutException($"eth_call timed out after {_timeout.TotalSeconds:0.#} s", e);
         }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not RpcResponseException)
+        {
+            // The caller gave up and the transport said so its own way (a reset stream, an IOException):
+            // still the caller's cancellation, which must not count against the endpoint.
+            throw new OperationCanceledException("eth_call was cancelled by its caller.", e, cancellationToken);
+        }
         catch (Exception e) when (e is not RpcResponseException and not RpcClientUnknownException)
         {
             // The cause's message (e.g. "Connection refused (host:port)") goes into the endpoint's health; it names no path or user info.
@@ -95,7 +101,7 @@ internal sealed class EthCallClient : IDisposable
         finally
         {
             if (body is not null)
-                ArrayPool<byte>.Shared.Return(body);
+                ReturnBuffer(body);
         }
     }
 
@@ -135,13 +141,14 @@ internal sealed class EthCallClient : IDisposable
         return hex;
     }
 
-    // The whole body in a pooled buffer (the caller returns it), refusing one longer than the limit before reading it all.
+    // The whole body in a buffer (the caller gives it back with ReturnBuffer), refusing one longer
+    // than the limit as soon as more than the limit has arrived, never reading past limit + 1.
     private async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > _maxAnswerBytes)
             throw TooLarge();
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } known ? (int)known + 1 : 16 * 1024);
+        var buffer = RentBuffer(declared is { } known ? (int)known + 1 : 16 * 1024);
         var length = 0;
         try
         {
@@ -150,27 +157,38 @@ internal sealed class EthCallClient : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    if (length > _maxAnswerBytes)
-                        throw TooLarge();
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _maxAnswerBytes + 1));
+                    var larger = RentBuffer(Math.Min(buffer.Length * 2, _maxAnswerBytes + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ReturnBuffer(buffer);
                     buffer = larger;
                 }
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                var room = Math.Min(buffer.Length, _maxAnswerBytes + 1) - length;
+                var read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                     break;
                 length += read;
+                if (length > _maxAnswerBytes)
+                    throw TooLarge();
             }
-            if (length > _maxAnswerBytes)
-                throw TooLarge();
             return (buffer, length);
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnBuffer(buffer);
             throw;
         }
+    }
+
+    // Pooled up to 1 MiB (every answer here but the largest batch reads); larger ones are plain
+    // arrays, so that a rare large answer does not leave a many-megabyte array held by the shared pool.
+    private const int LargestPooledBuffer = 1024 * 1024;
+
+    private static byte[] RentBuffer(int size) => size <= LargestPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+
+    private static void ReturnBuffer(byte[] buffer)
+    {
+        if (buffer.Length <= LargestPooledBuffer)
+            ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private RpcClientUnknownException TooLarge() =>
