@@ -53,12 +53,19 @@ internal static class EthCallAnswer
             else if (reader.ValueTextEquals("error"u8))
             {
                 reader.Read();
-                error = Error(ref reader);
+                // "error": null beside a result is no error (some nodes and proxies write both members).
+                error = reader.TokenType == JsonTokenType.Null ? null : Error(ref reader);
             }
             else if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                idMatches = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var answered) && answered == id;
+                // Some proxies echo the id as a string; the same id either way.
+                idMatches = reader.TokenType switch
+                {
+                    JsonTokenType.Number => reader.TryGetInt64(out var answered) && answered == id,
+                    JsonTokenType.String => long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var echoed) && echoed == id,
+                    _ => false,
+                };
             }
             else
             {

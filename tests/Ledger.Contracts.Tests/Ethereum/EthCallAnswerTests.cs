@@ -14,6 +14,8 @@ public sealed class EthCallAnswerTests
     [InlineData("""{"jsonrpc":"2.0","id":7,"result":"0x"}""", "")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"result":null}""", "")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"result":"0x\u0030\u0031"}""", "01")]
+    [InlineData("""{"jsonrpc":"2.0","id":7,"result":"0x00ff10","error":null}""", "00ff10")]
+    [InlineData("""{"jsonrpc":"2.0","id":"7","result":"0x00ff10"}""", "00ff10")]
     public void A_result_is_its_bytes(string json, string hex) =>
         Assert.Equal(Convert.FromHexString(hex), Parse(json));
 
@@ -22,6 +24,8 @@ public sealed class EthCallAnswerTests
     [InlineData("[1,2]")]
     [InlineData("""{"jsonrpc":"2.0","id":7}""")]
     [InlineData("""{"jsonrpc":"2.0","id":8,"result":"0x00"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":"8","result":"0x00"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":" 7","result":"0x00"}""")]
     [InlineData("""{"jsonrpc":"2.0","result":"0x00"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"result":"0x0"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":7,"result":"00ff"}""")]
