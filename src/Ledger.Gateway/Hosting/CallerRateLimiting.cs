@@ -49,7 +49,7 @@ public static class CallerRateLimiting
                 // Each peer before the endpoint's ceiling: a refused peer takes nothing from the shared bucket.
                 new(PeerLayer, Partitioned(PeerKey, settings.PeerRequestsPerSecond, settings.PeerBurst)),
                 new(PeerEndpointLayer, Partitioned(context => IsPeerEndpoint(context) ? PeerEndpoint.ListenerName : null,
-                    settings.PeerEndpointRequestsPerSecond, settings.PeerEndpointBurst)),
+                    settings.PeerEndpointRequestsPerSecondInForce, settings.PeerEndpointBurstInForce)),
             ]);
             limiter.OnRejected = (rejected, _) => Reject(rejected, settings);
         });
@@ -111,8 +111,8 @@ public static class CallerRateLimiting
                 $"Too many requests from this gateway: the peer endpoint allows each peer gateway {settings.PeerRequestsPerSecond} per second " +
                 $"(bursts of {settings.PeerBurst}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerRequestsPerSecond.",
             PeerEndpointLayer =>
-                $"Too many requests on this gateway's peer endpoint: all peer gateways together may make {settings.PeerEndpointRequestsPerSecond} per second " +
-                $"(bursts of {settings.PeerEndpointBurst}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerEndpointRequestsPerSecond.",
+                $"Too many requests on this gateway's peer endpoint: all peer gateways together may make {settings.PeerEndpointRequestsPerSecondInForce} per second " +
+                $"(bursts of {settings.PeerEndpointBurstInForce}). Retry in {seconds} s; for more, ask this gateway's operator to raise Limits:PeerEndpointRequestsPerSecond.",
             _ =>
                 $"Too many requests for authority {authority}: the gateway allows its officials together {settings.RequestsPerSecond} per second " +
                 $"(bursts of {settings.Burst}). Retry in {seconds} s; for more, ask the operator to raise Limits:RequestsPerSecond.",

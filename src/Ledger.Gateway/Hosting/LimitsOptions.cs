@@ -33,11 +33,30 @@ public sealed class LimitsOptions
     /// <see cref="PeerRequestsPerSecond"/>. The per-peer bucket is keyed by the presented
     /// certificate, so a member whose CA mints certificates would get a fresh bucket with each:
     /// this ceiling bounds what the endpoint (and the pin check's chain read) can be made to do.
+    /// Such a member can then use up the ceiling and hold the honest peers back with it: the
+    /// trade is a bounded endpoint for a fetch retried later (a refused fetch is UNAVAILABLE).
+    /// Unset: <see cref="DefaultPeerEndpointRequestsPerSecond"/>, and at least 5 peers' worth, so
+    /// that a gateway that raised <see cref="PeerRequestsPerSecond"/> before this existed still starts.
     /// </summary>
-    public int PeerEndpointRequestsPerSecond { get; set; } = 50;
+    public int? PeerEndpointRequestsPerSecond { get; set; }
 
-    /// <summary>Requests the peer endpoint takes at once from all callers together above the steady rate; at least <see cref="PeerBurst"/>.</summary>
-    public int PeerEndpointBurst { get; set; } = 100;
+    /// <summary>Requests the peer endpoint takes at once from all callers together above the steady rate; at least <see cref="PeerBurst"/>. Unset: <see cref="DefaultPeerEndpointBurst"/>, and at least 5 peers' worth.</summary>
+    public int? PeerEndpointBurst { get; set; }
+
+    /// <summary>The peer endpoint's ceiling when <see cref="PeerEndpointRequestsPerSecond"/> is unset (and 5 × a peer's limit is lower).</summary>
+    public const int DefaultPeerEndpointRequestsPerSecond = 50;
+
+    /// <summary>The peer endpoint's burst when <see cref="PeerEndpointBurst"/> is unset (and 5 × a peer's burst is lower).</summary>
+    public const int DefaultPeerEndpointBurst = 100;
+
+    /// <summary>The ceiling in force: <see cref="PeerEndpointRequestsPerSecond"/>, or its default.</summary>
+    public int PeerEndpointRequestsPerSecondInForce =>
+        PeerEndpointRequestsPerSecond ?? Math.Max(DefaultPeerEndpointRequestsPerSecond, PeersWorth(PeerRequestsPerSecond));
+
+    /// <summary>The burst in force: <see cref="PeerEndpointBurst"/>, or its default.</summary>
+    public int PeerEndpointBurstInForce => PeerEndpointBurst ?? Math.Max(DefaultPeerEndpointBurst, PeersWorth(PeerBurst));
+
+    private static int PeersWorth(int perPeer) => (int)Math.Min(int.MaxValue, 5L * perPeer);
 
     /// <summary>WatchPermits streams one authority may hold open at once.</summary>
     public int MaxWatchStreamsPerCaller { get; set; } = 4;

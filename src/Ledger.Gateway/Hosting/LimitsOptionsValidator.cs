@@ -21,10 +21,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             problems.Add($"Limits:PeerRequestsPerSecond {options.PeerRequestsPerSecond} must be at least 1.");
         if (options.PeerBurst < 1)
             problems.Add($"Limits:PeerBurst {options.PeerBurst} must be at least 1.");
-        if (options.PeerEndpointRequestsPerSecond < options.PeerRequestsPerSecond)
-            problems.Add($"Limits:PeerEndpointRequestsPerSecond {options.PeerEndpointRequestsPerSecond} must be at least Limits:PeerRequestsPerSecond ({options.PeerRequestsPerSecond}): it is the ceiling for all peers together.");
-        if (options.PeerEndpointBurst < options.PeerBurst)
-            problems.Add($"Limits:PeerEndpointBurst {options.PeerEndpointBurst} must be at least Limits:PeerBurst ({options.PeerBurst}): it is the ceiling for all peers together.");
+        if (options.PeerEndpointRequestsPerSecond is { } ceiling && ceiling < options.PeerRequestsPerSecond)
+            problems.Add($"Limits:PeerEndpointRequestsPerSecond {ceiling} must be at least Limits:PeerRequestsPerSecond ({options.PeerRequestsPerSecond}): it is the ceiling for all peers together.");
+        if (options.PeerEndpointBurst is { } burst && burst < options.PeerBurst)
+            problems.Add($"Limits:PeerEndpointBurst {burst} must be at least Limits:PeerBurst ({options.PeerBurst}): it is the ceiling for all peers together.");
         if (options.MaxWatchStreamsPerCaller < 1 || options.MaxWatchStreamsTotal < options.MaxWatchStreamsPerCaller)
             problems.Add("Limits:MaxWatchStreamsPerCaller must be at least 1 and at most Limits:MaxWatchStreamsTotal.");
         if (options.WatchBufferItems is < 16 or > 100_000)

@@ -40,7 +40,7 @@ public sealed class FuzzNetworkFixture : LedgerNetworkFixture
         settings["Peers:Port"] = "0";
         settings["Peers:CertificateFile"] = certificateFile;
         settings["Peers:KeyFile"] = keyFile;
-        foreach (var limit in new[] { "RequestsPerSecond", "Burst", "CallerRequestsPerSecond", "CallerBurst", "PeerRequestsPerSecond", "PeerBurst", "PeerEndpointRequestsPerSecond", "PeerEndpointBurst" })
+        foreach (var limit in new[] { "RequestsPerSecond", "Burst", "CallerRequestsPerSecond", "CallerBurst", "PeerRequestsPerSecond", "PeerBurst" })
             settings[$"Limits:{limit}"] = "1000000";
     }
 }

@@ -47,4 +47,15 @@ public sealed class LimitsOptionsValidatorTests
     {
         Assert.Contains(Problems(new LimitsOptions { PeerEndpointRequestsPerSecond = perSecond, PeerEndpointBurst = burst }), p => p.StartsWith(expected, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_unset_peer_endpoint_ceiling_follows_a_raised_peer_limit_so_an_older_configuration_still_starts()
+    {
+        var raised = new LimitsOptions { PeerRequestsPerSecond = 100, PeerBurst = 300 };
+        Assert.Empty(Problems(raised));
+        Assert.Equal(500, raised.PeerEndpointRequestsPerSecondInForce);
+        Assert.Equal(1_500, raised.PeerEndpointBurstInForce);
+        Assert.Equal(LimitsOptions.DefaultPeerEndpointRequestsPerSecond, new LimitsOptions().PeerEndpointRequestsPerSecondInForce);
+        Assert.Equal(LimitsOptions.DefaultPeerEndpointBurst, new LimitsOptions().PeerEndpointBurstInForce);
+    }
 }
