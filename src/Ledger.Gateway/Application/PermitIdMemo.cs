@@ -15,18 +15,26 @@ internal sealed class PermitIdMemo
     /// <summary>Most texts held at once.</summary>
     public const int Capacity = 10_000;
 
-    private ConcurrentDictionary<string, PermitId> _known = new(StringComparer.Ordinal);
+    private Held _held = new();
 
     /// <summary>The ID <paramref name="text"/> names; throws as <see cref="ApiMapping.ParsePermitId"/> does.</summary>
     public PermitId Parse(string? text, string field)
     {
-        var known = _known;
-        if (text is not null && known.TryGetValue(text, out var id))
+        var held = _held;
+        if (text is not null && held.Ids.TryGetValue(text, out var id))
             return id;
         var parsed = ApiMapping.ParsePermitId(text, field);
-        if (known.Count >= Capacity)
-            _known = known = new ConcurrentDictionary<string, PermitId>(StringComparer.Ordinal);
-        known.TryAdd(text!, parsed);
+        // Counted beside the dictionary: its Count takes every one of its locks, on every new ID.
+        if (Interlocked.Increment(ref held.Added) > Capacity)
+            _held = held = new Held();
+        held.Ids.TryAdd(text!, parsed);
         return parsed;
+    }
+
+    // A dictionary and how many were added to it, replaced together when full.
+    private sealed class Held
+    {
+        public readonly ConcurrentDictionary<string, PermitId> Ids = new(StringComparer.Ordinal);
+        public int Added;
     }
 }
