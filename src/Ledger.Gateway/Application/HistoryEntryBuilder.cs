@@ -29,7 +29,8 @@ internal sealed class HistoryEntryBuilder(LedgerReader reader)
     public static PermitEventKind? KindOf(ContractEvent contractEvent) => Describe(contractEvent)?.Kind;
 
     /// <summary>
-    /// Reads, <see cref="ConcurrentReads"/> reads at a time, everything building <paramref name="contractEvents"/>
+    /// Reads, <see cref="ConcurrentReads"/> reads at a time (the permits' one read itself keeping up to
+    /// <see cref="LedgerReader.MaxCallsInFlight"/> node calls in flight), everything building <paramref name="contractEvents"/>
     /// needs: the permits in one read (<see cref="LedgerReader.ReadPermitsAtAsync"/>, which splits it into
     /// bounded calls; at <paramref name="block"/>, at or after every event: what the events use of a
     /// permit never changes after registration), each actor's profile once, each block's time once.

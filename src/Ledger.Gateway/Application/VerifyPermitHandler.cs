@@ -25,10 +25,13 @@ internal sealed partial class VerifyPermitHandler(
     public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The parsed form of each cached value, keyed by the value's identity: the near cache hands
-    /// every hit of a permit the same array, so a hot permit is parsed (and its issuer's address
-    /// checked) once, not at every hit. An entry lives as long as its array: when the near cache
-    /// drops or replaces the value, the parsed form goes with it.
+    /// The parsed form of each cached value, keyed by the value's identity. Only the near cache,
+    /// while its invalidation feed is live, hands every hit of a permit the same array: then a hot
+    /// permit is parsed (and its issuer's address checked) once, not at every hit. Every other
+    /// read (Redis alone, the in-memory cache, the near cache while its feed is down) is a fresh
+    /// array, parsed as before, plus an entry here that dies with its array at the next collection.
+    /// An entry lives as long as its array: when the near cache drops or replaces the value, the
+    /// parsed form goes with it.
     /// </summary>
     private readonly ConditionalWeakTable<byte[], CachedAnswer> _parsed = new();
 

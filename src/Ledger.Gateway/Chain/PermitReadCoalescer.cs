@@ -22,16 +22,16 @@ internal sealed class PermitReadCoalescer
     /// <summary>
     /// Default limit of node calls in flight, measured (2026-12-02, this 2-core machine under other
     /// load, anvil with 3,000 permits, the lean eth_call path, 16 and 64 clients each reading
-    /// distinct permits in a closed loop, limits interleaved in one process; medians of 3, 5 and 5
-    /// rounds, req/s):
+    /// distinct permits in a closed loop, limits interleaved in one process; each figure the median
+    /// of one run's rounds, req/s):
     /// 16 clients: limit 1: 21,831 / 12,839; 2: 20,286 / 21,430 / 10,856; 4: 14,361 / 18,510 / 13,600; 8: 16,626 / 15,957; 16: 10,622 / 13,493.
     /// 64 clients: limit 1: 21,892 / 33,628; 2: 36,870 / 31,515 / 29,668; 4: 30,380 / 28,744 / 27,503; 8: 28,569 / 24,781; 16: 22,462 / 19,601.
-    /// Two beat four in 5 of 6 pairs (by 7–40%; the sixth by 20% the other way, within this
-    /// machine's noise) with a p50 as low or lower; 8 and 16 were always behind: more calls in
-    /// flight split the waiting callers into smaller batches, each paying a call's fixed cost,
-    /// and the node does not answer them faster. One leaves the node idle while an answer
-    /// travels back and is decoded. Not measured: a node that stalls reads once per block (anvil
-    /// at 100k permits), where every call in flight waits out the stall.
+    /// Two beat four in 5 of 6 runs (the sixth, at 16 clients, went to four by 25%: this machine's
+    /// noise is that large); 8 and 16 were always behind: more calls in flight split the waiting
+    /// callers into smaller batches, each paying a call's fixed cost, and the node does not answer
+    /// them faster. One and two were not told apart (each won 2 of 4 runs); two was kept so that
+    /// one slow answer does not hold every waiting caller. Not measured: a node that stalls reads
+    /// once per block (anvil at 100k permits), where every call in flight waits out the stall.
     /// </summary>
     public const int DefaultMaxReadsInFlight = 2;
 
