@@ -4,9 +4,10 @@ using Microsoft.Playwright;
 namespace Ledger.Console.BrowserTests;
 
 /// <summary>
-/// Scanning a permit's QR code with the camera, in a Chromium whose camera films a QR code. Chromium
-/// on Linux has no BarcodeDetector for QR codes, so this is the path of browsers without one
-/// (Safari on iPhones, Firefox): jsQR, loaded when the officer taps the button.
+/// Scanning a permit's QR code with the camera, in a Chromium whose camera films a video written
+/// by the test. The browser's own BarcodeDetector is taken away, so that this is the path of
+/// browsers without one for QR codes (Safari on iPhones, Firefox): jsQR, loaded when the officer
+/// taps the button.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public class ScanConsoleTests(ConsoleFixture fixture)
@@ -15,35 +16,63 @@ public class ScanConsoleTests(ConsoleFixture fixture)
     public async Task An_officer_scans_a_permits_QR_code_and_sees_it_verified()
     {
         var permitId = TestPermits.NewId("UI-Q");
-        using var api = fixture.ChGateway();
-        await TestPermits.RegisterAsync(api, permitId);
+        using (var api = fixture.ChGateway())
+            await TestPermits.RegisterAsync(api, permitId);
+        // What the paper copy's QR code holds: the verification URL with the number in it.
+        var url = new Uri(fixture.Console("ch"), "/permits/verify?id=" + Uri.EscapeDataString(permitId)).ToString();
+
+        await WithCameraFilmingAsync(url, nameof(An_officer_scans_a_permits_QR_code_and_sees_it_verified), async officer =>
+        {
+            Assert.False(await officer.Page.EvaluateAsync<bool>("() => 'jsQR' in window"), "jsQR is fetched only when scanning starts");
+            await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Scan QR code" }).ClickAsync();
+            await officer.Page.WaitForURLAsync(u => u.Contains("id=", StringComparison.Ordinal), new() { Timeout = 30_000 });
+
+            Assert.Equal(permitId, System.Web.HttpUtility.ParseQueryString(new Uri(officer.Page.Url).Query)["id"]);
+            Assert.Equal("VALID", await officer.TextOfAsync("status"));
+            await officer.ShotAsync("scanned-valid");
+        });
+    }
+
+    [ChromiumFact]
+    public async Task An_officer_who_stops_scanning_gets_the_camera_off_and_the_button_back()
+    {
+        await WithCameraFilmingAsync(null, nameof(An_officer_who_stops_scanning_gets_the_camera_off_and_the_button_back), async officer =>
+        {
+            var scan = officer.Page.GetByRole(AriaRole.Button, new() { Name = "Scan QR code" });
+            await scan.ClickAsync();
+            await officer.Page.Locator("video").WaitForAsync();
+            await officer.Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.srcObject; }");
+            Assert.True(await scan.IsDisabledAsync());
+
+            await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Stop scanning" }).ClickAsync();
+
+            Assert.Equal(0, await officer.Page.Locator("video").CountAsync());
+            Assert.True(await scan.IsEnabledAsync());
+            Assert.EndsWith("/permits/verify", officer.Page.Url, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>
+    /// Opens CH's verify page as ch-customs, on a phone, in a browser of its own whose camera films
+    /// <paramref name="qrText"/> as a QR code (an empty white frame when null) and which has no BarcodeDetector.
+    /// </summary>
+    private async Task WithCameraFilmingAsync(string? qrText, string test, Func<ConsoleSession, Task> act)
+    {
         var folder = Directory.CreateTempSubdirectory("ledger-scan-test-");
         try
         {
-            await ScanAsync(permitId, Path.Combine(folder.FullName, "qr.y4m"));
+            var video = Path.Combine(folder.FullName, "camera.y4m");
+            FakeCamera.WriteVideo(video, qrText);
+            await using var browser = await fixture.LaunchBrowserAsync(FakeCamera.ChromiumArgs(video));
+            await using var officer = await ConsoleSession.OpenAsync(browser, fixture.Console("ch"), test, options => options.Permissions = ["camera"], phone: true);
+            await officer.Page.Context.AddInitScriptAsync("delete window.BarcodeDetector;");
+            await officer.SignInAsync("ch-customs");
+            await officer.GoAsync("/permits/verify");
+            await act(officer);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private async Task ScanAsync(string permitId, string video)
-    {
-        // What the paper copy's QR code holds: the verification URL with the number in it.
-        FakeCamera.WriteQrVideo(video, new Uri(fixture.Console("ch"), "/permits/verify?id=" + Uri.EscapeDataString(permitId)).ToString());
-        await using var browser = await fixture.LaunchBrowserAsync(FakeCamera.ChromiumArgs(video));
-
-        await using var officer = await ConsoleSession.OpenAsync(browser, fixture.Console("ch"), nameof(An_officer_scans_a_permits_QR_code_and_sees_it_verified),
-            options => options.Permissions = ["camera"], phone: true);
-        await officer.SignInAsync("ch-customs");
-        await officer.GoAsync("/permits/verify");
-        Assert.False(await officer.Page.EvaluateAsync<bool>("() => 'jsQR' in window"), "jsQR is fetched only when scanning starts");
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Scan QR code" }).ClickAsync();
-        await officer.Page.WaitForURLAsync(url => url.Contains("id=", StringComparison.Ordinal), new() { Timeout = 30_000 });
-
-        Assert.Equal(permitId, System.Web.HttpUtility.ParseQueryString(new Uri(officer.Page.Url).Query)["id"]);
-        Assert.Equal("VALID", await officer.TextOfAsync("status"));
-        await officer.ShotAsync("scanned-valid");
     }
 }

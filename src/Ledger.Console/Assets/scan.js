@@ -13,6 +13,9 @@
   var area = form.querySelector('.scan');
   // jsQR's time grows with the pixels: a phone camera's full frame is cut down to this width.
   var MAX_DECODE_WIDTH = 800;
+  // jsQR decodes on the page's thread: a frame every 150 ms finds a code as soon as an officer
+  // notices, and leaves the page responsive on a slow phone.
+  var SCRIPT_DECODE_INTERVAL_MS = 150;
 
   function say(text) {
     var note = document.createElement('p');
@@ -29,9 +32,11 @@
     return window.BarcodeDetector.getSupportedFormats().then(function (formats) {
       if (formats.indexOf('qr_code') < 0) return null;
       var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-      return function (video) {
+      var decode = function (video) {
         return detector.detect(video).then(function (codes) { return codes.length > 0 ? codes[0].rawValue : null; });
       };
+      decode.next = function (step) { window.requestAnimationFrame(step); };
+      return decode;
     }, function () { return null; });
   }
 
@@ -50,7 +55,7 @@
     return loadJsQr().then(function () {
       var canvas = document.createElement('canvas');
       var context = canvas.getContext('2d', { willReadFrequently: true });
-      return function (video) {
+      var decode = function (video) {
         if (!video.videoWidth || !video.videoHeight) return Promise.resolve(null);
         var scale = Math.min(1, MAX_DECODE_WIDTH / video.videoWidth);
         canvas.width = Math.round(video.videoWidth * scale);
@@ -60,6 +65,8 @@
         var code = window.jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
         return Promise.resolve(code ? code.data : null);
       };
+      decode.next = function (step) { window.setTimeout(step, SCRIPT_DECODE_INTERVAL_MS); };
+      return decode;
     });
   }
 
@@ -82,27 +89,43 @@
     video.setAttribute('playsinline', '');
     video.muted = true;
     video.setAttribute('aria-label', 'Camera preview for scanning the QR code');
+    var cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'secondary';
+    cancel.textContent = 'Stop scanning';
     area.appendChild(video);
+    area.appendChild(cancel);
+    var stopped = false;
+    var stream = null;
+    var stop = function () {
+      stopped = true;
+      if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+      video.remove();
+      cancel.remove();
+      button.disabled = false;
+    };
+    cancel.addEventListener('click', stop);
     var camera = navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
     Promise.all([camera, decoder()]).then(function (ready) {
-      var stream = ready[0];
+      stream = ready[0];
       var decode = ready[1];
+      if (stopped) { stop(); return; }
       video.srcObject = stream;
       video.play();
-      var stop = function () { stream.getTracks().forEach(function (t) { t.stop(); }); video.remove(); };
       var tick = function () {
+        if (stopped) return;
         decode(video).then(function (text) {
-          if (!text) { window.requestAnimationFrame(tick); return; }
+          if (stopped) return;
+          if (!text) { decode.next(tick); return; }
           stop();
           input.value = permitNumberOf(text);
           form.submit();
-        }, function () { window.requestAnimationFrame(tick); });
+        }, function () { if (!stopped) decode.next(tick); });
       };
       tick();
     }, function (error) {
-      camera.then(function (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }, function () { });
-      video.remove();
-      button.disabled = false;
+      camera.then(function (s) { s.getTracks().forEach(function (t) { t.stop(); }); }, function () { });
+      stop();
       say(error && error.name && error.name !== 'Error'
         ? 'The camera is not available (' + error.name + '); type the permit number instead.'
         : 'Scanning is not available here (' + (error && error.message) + '); type the permit number instead.');

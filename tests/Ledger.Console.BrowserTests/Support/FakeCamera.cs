@@ -20,18 +20,13 @@ public static class FakeCamera
     public static IReadOnlyList<string> ChromiumArgs(string videoFile) =>
         ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + videoFile];
 
-    /// <summary>Writes a Y4M file at <paramref name="path"/> whose frames show <paramref name="text"/> as a QR code.</summary>
-    public static void WriteQrVideo(string path, string text)
+    /// <summary>Writes a Y4M file at <paramref name="path"/> whose frames show <paramref name="qrText"/> as a QR code, or nothing (white) when it is null.</summary>
+    public static void WriteVideo(string path, string? qrText)
     {
-        var code = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 360, 360);
         var luma = new byte[Width * Height];
         Array.Fill(luma, White);
-        var left = (Width - code.Width) / 2;
-        var top = (Height - code.Height) / 2;
-        for (var y = 0; y < code.Height; y++)
-            for (var x = 0; x < code.Width; x++)
-                if (code[x, y])
-                    luma[(top + y) * Width + left + x] = Black;
+        if (qrText is not null)
+            DrawQrCode(luma, qrText);
         var chroma = new byte[Width / 2 * (Height / 2)];
         Array.Fill(chroma, (byte)128); // grey: no colour
 
@@ -44,5 +39,16 @@ public static class FakeCamera
             file.Write(chroma); // U
             file.Write(chroma); // V
         }
+    }
+
+    private static void DrawQrCode(byte[] luma, string text)
+    {
+        var code = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 360, 360);
+        var left = (Width - code.Width) / 2;
+        var top = (Height - code.Height) / 2;
+        for (var y = 0; y < code.Height; y++)
+            for (var x = 0; x < code.Width; x++)
+                if (code[x, y])
+                    luma[(top + y) * Width + left + x] = Black;
     }
 }
