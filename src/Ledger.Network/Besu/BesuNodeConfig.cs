@@ -51,8 +51,9 @@ public static class BesuNodeConfig
         text.Append("discovery-enabled=false\n");
         text.Append("static-nodes-file=\"/config/static-nodes.json\"\n");
         // True because docker-compose.yml puts each node on p2p (nodes only) and its own authority's network, and publishes no node port.
-        text.Append("\n# JSON-RPC: only this authority's gateway reaches it: no other gateway shares a network with this node\n");
-        text.Append("# (it joins only p2p, which carries nodes alone, and authority-").Append(authorityId).Append("), and no port of it is published\n");
+        // Besu binds one address, and the container's address on authority-<id> is not fixed, so the other nodes on p2p can reach it.
+        text.Append("\n# JSON-RPC: no other authority's gateway or Redis reaches it: the node joins only p2p, which carries\n");
+        text.Append("# nodes alone, and authority-").Append(authorityId).Append(", and no port of it is published (the other nodes on p2p can reach it)\n");
         text.Append("rpc-http-enabled=true\n");
         text.Append("rpc-http-host=\"0.0.0.0\"\n");
         text.Append("rpc-http-port=").Append(RpcPort).Append('\n');
