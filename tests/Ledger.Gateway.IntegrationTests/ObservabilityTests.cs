@@ -48,11 +48,33 @@ public sealed partial class ObservabilityTests(LedgerNetworkFixture network)
         Assert.Equal(1, Value(text, "ledger_node_endpoint_up", ("endpoint", $"{network.Devnet.RpcUrl.Scheme}://{network.Devnet.RpcUrl.Host}:{network.Devnet.RpcUrl.Port}")));
     }
 
-    private async Task<string> ScrapeAsync()
+    [Fact]
+    public async Task A_gateway_sharing_the_process_with_another_exports_only_its_own_calls()
+    {
+        await using var other = await GatewayHost.StartAsync(network.Settings);
+        var permitId = Permits.NewId();
+        const string verify = "ledger.v1.PermitService/VerifyPermit";
+        var otherBefore = Value(await ScrapeAsync(other.Address), "ledger_rpc_requests_total", ("grpc_status", "OK"), ("rpc_method", verify)) ?? 0;
+        var ownBefore = Value(await ScrapeAsync(), "ledger_rpc_requests_total", ("grpc_status", "OK"), ("rpc_method", verify)) ?? 0;
+
+        for (var i = 0; i < 5; i++)
+            await network.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, As(Officials.FrCustoms));
+
+        // The exporter serves a scrape from its cache for a moment: ask until the calls show.
+        await Eventually.TrueAsync(async () => Value(await ScrapeAsync(), "ledger_rpc_requests_total", ("grpc_status", "OK"), ("rpc_method", verify)) >= ownBefore + 5,
+            TimeSpan.FromSeconds(10), "this gateway exports the 5 calls");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the other's cached scrape too
+        // Before, every gateway of a process exported the calls of all of them (meters are found by name process-wide).
+        Assert.Equal(otherBefore, Value(await ScrapeAsync(other.Address), "ledger_rpc_requests_total", ("grpc_status", "OK"), ("rpc_method", verify)) ?? 0);
+    }
+
+    private Task<string> ScrapeAsync() => ScrapeAsync(network.Gateway.Address);
+
+    private static async Task<string> ScrapeAsync(Uri gateway)
     {
         // Devnet mode is HTTP/2 without TLS: prior knowledge, as the README's curl does.
         using var client = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        using var response = await client.GetAsync(new Uri(network.Gateway.Address, "/metrics"));
+        using var response = await client.GetAsync(new Uri(gateway, "/metrics"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

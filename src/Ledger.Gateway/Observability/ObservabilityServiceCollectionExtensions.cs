@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Grpc.AspNetCore.Server;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
@@ -39,6 +40,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHostsMeters(provider.GetRequiredService<IMeterFactory>())));
 
         services.AddOptions<NodeHealthOptions>()
             .Bind(builder.Configuration.GetSection(NodeHealthOptions.SectionName))
@@ -67,6 +69,17 @@ public static class ObservabilityServiceCollectionExtensions
         app.MapPrometheusScrapingEndpoint().AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// Meters are found by name across the whole process, so where several gateways share one
+    /// (the in-process devnet, the tests, the load program) each would export the sum of all of
+    /// them, and record every measurement once per gateway. This host's meters, and ASP.NET
+    /// Core's for this host, come from its own <see cref="IMeterFactory"/>: a meter of another
+    /// factory is another host's and is dropped (never listened to). Meters of no factory (static
+    /// ones) are kept.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHostsMeters(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is { } scope && !ReferenceEquals(scope, own) ? MetricStreamConfiguration.Drop : null;
 
     private static void DecorateVerificationCache(IServiceCollection services)
     {
