@@ -82,12 +82,18 @@ internal static class EthCallAnswer
         return result ?? throw NotJsonRpc("it has neither result nor error");
     }
 
-    private static byte[] Hex(ref Utf8JsonReader reader)
-    {
+    private static byte[] Hex(ref Utf8JsonReader reader) =>
         // Hex never needs escaping; an escaped one is unescaped the slow way.
-        var text = reader.ValueIsEscaped || reader.HasValueSequence
+        ResultBytes(reader.ValueIsEscaped || reader.HasValueSequence
             ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
-            : reader.ValueSpan;
+            : reader.ValueSpan);
+
+    /// <summary>
+    /// The bytes of a <c>result</c> as a node writes it ("0x" and hex of whole bytes, either case);
+    /// anything else is <see cref="RpcClientUnknownException"/>, an answer that is not JSON-RPC.
+    /// </summary>
+    public static byte[] ResultBytes(ReadOnlySpan<byte> text)
+    {
         if (text.Length < 2 || text[0] != (byte)'0' || (text[1] | 0x20) != (byte)'x' || text.Length % 2 != 0)
             throw NotJsonRpc("its result is not 0x-prefixed hex of whole bytes");
         var bytes = new byte[(text.Length - 2) / 2];

@@ -20,8 +20,7 @@ internal static class EthCalls
         cancellationToken.ThrowIfCancellationRequested();
         var input = new CallInput { To = to.ToLowerHex(), Data = "0x" + Convert.ToHexStringLower(data.Span) };
         var returned = await new EthCall(client).SendRequestAsync(input, block ?? BlockParameter.CreateLatest()).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(returned))
-            return [];
-        return Convert.FromHexString(returned.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? returned.AsSpan(2) : returned);
+        // The lean client's rule for the result, so that a malformed one fails alike on both paths.
+        return string.IsNullOrEmpty(returned) ? [] : EthCallAnswer.ResultBytes(System.Text.Encoding.UTF8.GetBytes(returned));
     }
 }

@@ -106,6 +106,22 @@ public sealed class EthCallDifferentialTests(LedgerNetFixture fixture) : IClassF
         Assert.True(health[1].IsUp);
     }
 
+    [Theory]
+    [InlineData("0xabc")]
+    [InlineData("0xzz")]
+    [InlineData("00ff")]
+    public async Task A_malformed_result_through_nethereum_fails_as_the_lean_client_fails(string result)
+    {
+        await using var broken = new CannedJsonRpcServer(id => $$"""{"jsonrpc":"2.0","id":{{id}},"result":"{{result}}"}""");
+        using var lean = new EthCallClient(broken.Url, TimeSpan.FromSeconds(10));
+        var nethereum = new Nethereum.JsonRpc.Client.RpcClient(broken.Url);
+
+        var viaLean = await Assert.ThrowsAsync<RpcClientUnknownException>(() => lean.CallAsync(Registry, new byte[4], "latest", CancellationToken.None));
+        var viaNethereum = await Assert.ThrowsAsync<RpcClientUnknownException>(() => EthCalls.ViaNethereumAsync(nethereum, Registry, new byte[4], null, CancellationToken.None));
+
+        Assert.Equal(viaLean.Message, viaNethereum.Message);
+    }
+
     [Fact]
     public async Task An_answer_longer_than_the_bound_is_not_read()
     {
