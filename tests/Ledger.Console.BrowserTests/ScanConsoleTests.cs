@@ -42,10 +42,14 @@ public class ScanConsoleTests(ConsoleFixture fixture)
             await scan.ClickAsync();
             await officer.Page.Locator("video").WaitForAsync();
             await officer.Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.srcObject; }");
+            // Kept past the preview's removal, to see that the camera itself is let go.
+            await officer.Page.EvaluateAsync("() => { window.scanStream = document.querySelector('video').srcObject; }");
+            Assert.True(await officer.Page.EvaluateAsync<bool>("() => window.scanStream.getVideoTracks().every(t => t.readyState === 'live')"));
             Assert.True(await scan.IsDisabledAsync());
 
             await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Stop scanning" }).ClickAsync();
 
+            Assert.True(await officer.Page.EvaluateAsync<bool>("() => window.scanStream.getVideoTracks().every(t => t.readyState === 'ended')"), "the camera is stopped");
             Assert.Equal(0, await officer.Page.Locator("video").CountAsync());
             Assert.True(await scan.IsEnabledAsync());
             Assert.EndsWith("/permits/verify", officer.Page.Url, StringComparison.Ordinal);
