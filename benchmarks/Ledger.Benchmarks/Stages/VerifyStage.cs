@@ -15,7 +15,7 @@ namespace Ledger.Benchmarks.Stages;
 /// VerifyPermit through the first authority's gateway, over gRPC and HTTP/JSON, at 1, 16 and 64
 /// clients, each against a raw eth_call of verify to the same node at the same concurrency, measured
 /// right before it. Cached: a hot set of 64 permits asked before each window, measured before the
-/// bulk load. Uncached: every request a bulk-loaded permit never asked before, measured after it.
+/// bulk load. Uncached: every request a bulk-loaded permit not in the gateway's cache, measured after it.
 /// Goals: cached ≥ 20,000 req/s (at 64 clients) and ≥ 1.5× raw; uncached ≥ 0.8× raw.
 /// </summary>
 internal sealed class VerifyStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
@@ -23,6 +23,8 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     private const int HotSet = 64;
     private readonly Dictionary<(string Way, int Clients), LoadResult> _results = [];
     private readonly List<string> _nodeNotes = [];
+    private readonly List<string> _sizingNotes = [];
+    private readonly List<long> _cacheResets = [];
     private readonly List<TimeSpan> _followerWaits = [];
 
     /// <summary>req/s of each way of asking, per client count (for the chart).</summary>
@@ -79,7 +81,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             await ClosedLoop.RunAsync(name, 16, TimeSpan.Zero, options.SteadyStateWarmUp, (_, token) => call(token), ct);
     }
 
-    /// <summary>Measures the uncached windows on never-asked bulk-loaded permits and returns the whole verify section.</summary>
+    /// <summary>Measures the uncached windows on bulk-loaded permits not in the gateway's cache and returns the whole verify section.</summary>
     public async Task<ReportSection> RunUncachedAsync(CancellationToken ct)
     {
         using var http = new HttpVerifyClient(context.Devnet.Gateways[context.First.Id], context.First.CustomsIdentity!);
@@ -89,15 +91,25 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         await GrpcValidAsync(grpc, pool.Take(), ct);
         await http.VerifyValidAsync(pool.Take(), ct);
         await SteadyMissesAsync(grpc, http, ct);
+        Func<CancellationToken, Task> raw = token =>
+            context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
             await QuietAsync(ct);
-            await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, token =>
-                context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token), ct);
-            await TopUpAsync(_results[("raw-uncached", clients)], ct);
-            await QuietAsync(ct);
+            await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
+            if (await TopUpAsync(_results[("raw-uncached", clients)], ct))
+            {
+                // anvil's time per block grows with the permits on chain: a baseline measured before the
+                // top-up would be taken on a faster node than the gateway windows after it.
+                var sized = _results[("raw-uncached", clients)];
+                _sizingNotes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"raw eth_call, bulk, {clients} client(s), before the top-up that sized the gateway windows: {sized.PerSecond:N0} req/s (p50 {sized.Latency.P50.TotalMilliseconds:0.00} ms); the baseline is measured again after it, on the permits the gateway windows find"));
+                await QuietAsync(ct);
+                await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
+            }
+            await EmptyCacheAsync(ct);
             await MeasureWatchingNodeAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
-            await QuietAsync(ct);
+            await EmptyCacheAsync(ct);
             await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
         }
         return Section();
@@ -139,6 +151,17 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             _nodeNotes.Add($"before a window: {behind}");
     }
 
+    /// <summary>
+    /// Before a gateway window: the gateway's verification cache emptied and the pool restarted, so
+    /// the window asks the loaded permits again, each a miss; then <see cref="QuietAsync"/>.
+    /// </summary>
+    private async Task EmptyCacheAsync(CancellationToken ct)
+    {
+        _cacheResets.Add(await GatewayCacheReset.EmptyAsync(context.Devnet.GatewayServices(context.First.Id), ct));
+        pool.Restart();
+        await QuietAsync(ct);
+    }
+
     /// <summary>A window with a <see cref="NodeStallProbe"/> beside it, whose figures go into the notes: what held the node up meanwhile.</summary>
     private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
     {
@@ -153,15 +176,14 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     }
 
     /// <summary>
-    /// Bulk-loads enough never-asked permits for the two gateway windows that follow to run at the raw
-    /// rate just measured (warm-up included): a window that runs dry at that rate has already met the
-    /// 0.8× goal, while an empty pool would measure nothing at all.
+    /// Bulk-loads enough permits for a gateway window to run at the raw rate just measured (warm-up
+    /// included; each window starts the pool again): a window that runs dry at that rate has already
+    /// met the 0.8× goal, while an empty pool would measure nothing at all. True when it loaded any.
     /// </summary>
-    private async Task TopUpAsync(LoadResult raw, CancellationToken ct)
+    private async Task<bool> TopUpAsync(LoadResult raw, CancellationToken ct)
     {
         var perWindow = raw.PerSecond * (options.WarmUp + options.VerifyWindow).TotalSeconds;
-        var needed = (long)Math.Ceiling(2 * perWindow) + 64;
-        await loader.LoadToAsync(Math.Max(loader.Loaded, pool.NextIndex + needed), ct);
+        return await loader.LoadToAsync(Math.Max(loader.Loaded, (long)Math.Ceiling(perWindow) + 64), ct) > TimeSpan.Zero;
     }
 
     private ReportSection Section()
@@ -169,7 +191,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         var section = new ReportSection("Verify",
             $"Closed loop, each client asks again as soon as it has its answer; {options.WarmUp.TotalSeconds:0.#} s warm-up, {options.VerifyWindow.TotalSeconds:0.#} s window. " +
             $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
-            "Uncached: each request names a bulk-loaded permit never asked before, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load, which is topped up before each gateway window so that it cannot run dry at the raw rate, and each window only once every event follower has applied the head. " +
+            "Uncached: each request names a bulk-loaded permit not in the gateway's cache, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load. Before each gateway window the gateway's verification cache in Redis is emptied and the window asks the loaded permits from the first, each once, so every window finds the chain the baseline found; the load is topped up only if a window at the raw rate could run out (then the baseline is measured again after it, anvil being slower per block with more permits). Each window starts once every event follower has applied the head. " +
             "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
             $"Before the first window every way runs unrecorded for {options.SteadyStateWarmUp.TotalSeconds:0.#} s at 16 clients (uncached: on at most {options.UncachedWarmUpPermits:N0} never-asked permits each), so that client and gateway run recompiled (tier-1) code, as a gateway does after minutes of service. " +
             "Transport floor: the same clients against an empty Kestrel server in this process (gRPC health Check; a GET of a fixed verification-sized JSON), the best any service behind that protocol could do here. " +
@@ -200,6 +222,10 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         if (_followerWaits.Count > 0)
             section.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"before each uncached window the run waited until every gateway's event follower had applied the head (WatchPermits streams of arrivals only, closed before the window): {_followerWaits.Count} waits, longest {_followerWaits.Max().TotalSeconds:0.0} s"));
+        if (_cacheResets.Count > 0)
+            section.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the gateway's verification cache was emptied before each of {_cacheResets.Count} gateway windows: at most {_cacheResets.Max():N0} cached answers deleted, none left"));
+        section.Notes.AddRange(_sizingNotes);
         section.Notes.AddRange(_nodeNotes);
         foreach (var failed in _results.Values.Where(r => r.Failed > 0 || r.CutShort is not null))
             section.Notes.Add($"{failed.Name}, {failed.Concurrency} client(s): {failed.Failed:N0} failed{(failed.FirstError is null ? "" : $" (first: {failed.FirstError})")}{(failed.CutShort is null ? "" : $"; {failed.CutShort}")}");
