@@ -73,6 +73,8 @@ public sealed class AccountNonces
         }
         catch
         {
+            if (GivingUp is { } givingUp)
+                await givingUp().ConfigureAwait(false);
             Interlocked.Decrement(ref _waiting);
             // The holder may have kept the lease for this waiter: nobody else would release it.
             await ReleaseIdleLeaseAsync().ConfigureAwait(false);
@@ -128,6 +130,12 @@ public sealed class AccountNonces
     /// <inheritdoc />
     public override string ToString() =>
         $"AccountNonces {{ Account = {Account}, Next = {_next?.ToString(CultureInfo.InvariantCulture) ?? "unread"}, Shared = {_lease is not null} }}";
+
+    /// <summary>
+    /// Test seam: awaited when a queued send gives up, before it stops counting as queued, so a
+    /// test can end the holder's reservation in between (a race it cannot otherwise force).
+    /// </summary>
+    internal Func<Task>? GivingUp { get; init; }
 
     internal void SetNext(ulong next) => _next = next;
 

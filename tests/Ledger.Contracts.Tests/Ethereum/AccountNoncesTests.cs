@@ -190,6 +190,37 @@ public sealed class AccountNoncesTests
         Assert.Equal(new NonceHandover(6, Start), Assert.Single(_lease.Releases));
     }
 
+    [Fact]
+    public async Task A_waiter_that_gives_up_after_the_holder_let_go_releases_the_lease_kept_for_it()
+    {
+        var givingUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holderDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The waiter stops at the seam once it has left the gate's queue but still counts as
+        // queued, until the holder has let go of the gate and looked for an idle lease.
+        var nonces = new AccountNonces(_node, Account, _lease, TimeSpan.FromSeconds(1), Hold, _clock)
+        {
+            GivingUp = () =>
+            {
+                givingUp.SetResult();
+                return holderDone.Task;
+            },
+        };
+        using var cancel = new CancellationTokenSource();
+
+        var first = await nonces.ReserveAsync();
+        var queued = nonces.ReserveAsync(cancel.Token);
+        await cancel.CancelAsync();
+        await givingUp.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        first.MarkUsed();
+        await first.DisposeAsync();
+        Assert.True(_lease.Held);
+        holderDone.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        Assert.False(_lease.Held);
+        Assert.Equal(new NonceHandover(6, Start), Assert.Single(_lease.Releases));
+    }
+
     private AccountNonces Shared() => new(_node, Account, _lease, TimeSpan.FromSeconds(1), Hold, _clock);
 
     /// <summary>A fake clock that runs an action the first time it is read once armed.</summary>
