@@ -111,13 +111,31 @@ public sealed class AccountNonces
         }
     }
 
-    /// <summary>Forgets the next nonce, so the next reservation reads it from the node again.</summary>
+    /// <summary>
+    /// Forgets the next nonce, so the next reservation reads it from the node again; a shared
+    /// lease kept for queued sends goes back to the store without a handover, so the other
+    /// replicas count too, and the queued send takes it anew.
+    /// </summary>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         // Under the lock, so an open reservation cannot overwrite the reset when it finishes.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _next = null;
-        _gate.Release();
+        try
+        {
+            _next = null;
+            // No reservation is open while the reset holds the gate, so a held lease is one kept
+            // for a queued send that may give up meanwhile: its own release attempt would find the
+            // gate taken, and the lease would stay held until the store expired it.
+            if (_held is { } held)
+            {
+                _held = null;
+                await held.ReleaseAsync(null).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>

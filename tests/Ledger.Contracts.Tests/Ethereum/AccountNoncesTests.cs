@@ -221,6 +221,27 @@ public sealed class AccountNoncesTests
         Assert.Equal(new NonceHandover(6, Start), Assert.Single(_lease.Releases));
     }
 
+    [Fact]
+    public async Task A_reset_gives_a_lease_kept_for_a_queued_send_back_without_a_handover()
+    {
+        _lease.Stored = new NonceHandover(7, Start);
+        var nonces = Shared();
+
+        var first = await nonces.ReserveAsync();
+        // The reset queues ahead of the send, so the lease the holder keeps for the send reaches the reset first.
+        var reset = nonces.ResetAsync();
+        var queued = nonces.ReserveAsync();
+        first.MarkUsed();
+        await first.DisposeAsync();
+        await reset.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(Assert.Single(_lease.Releases));
+        await using (var second = await queued.WaitAsync(TimeSpan.FromSeconds(10)))
+            Assert.Equal(5ul, second.Nonce);
+        Assert.Equal(2, _lease.Acquires);
+        Assert.Equal(1, _node.Reads);
+    }
+
     private AccountNonces Shared() => new(_node, Account, _lease, TimeSpan.FromSeconds(1), Hold, _clock);
 
     /// <summary>A fake clock that runs an action the first time it is read once armed.</summary>
