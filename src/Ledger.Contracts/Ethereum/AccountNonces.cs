@@ -185,25 +185,38 @@ public sealed class AccountNonces
             _gate.Release();
         }
         // A waiter counted above may have given up since: release what was kept for it.
-        if (Volatile.Read(ref _waiting) == 0)
-            await ReleaseIdleLeaseAsync().ConfigureAwait(false);
+        await ReleaseIdleLeaseAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Releases a lease kept for queued sends that have all given up. Called by each waiter that
+    /// gives up and by each holder after it lets go of the gate; whoever holds the gate at that
+    /// moment is covered because it calls this too after letting go.
+    /// </summary>
     private async Task ReleaseIdleLeaseAsync()
     {
-        // Whoever holds the gate ends its own reservation and releases then.
-        if (_lease is null || !_gate.Wait(0))
-            return;
-        try
+        while (_lease is not null && Volatile.Read(ref _waiting) == 0 && _gate.Wait(0))
         {
-            if (_held is { } held && Volatile.Read(ref _waiting) == 0)
+            if (_held is not { } held)
+            {
+                _gate.Release();
+                return;
+            }
+            if (Volatile.Read(ref _waiting) == 0)
             {
                 _held = null;
-                await held.ReleaseAsync(_next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+                try
+                {
+                    await held.ReleaseAsync(_next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+                return;
             }
-        }
-        finally
-        {
+            // A send queued while this held the gate; the loop looks again in case it gave up
+            // meanwhile, when its own attempt found the gate taken.
             _gate.Release();
         }
     }
