@@ -73,6 +73,8 @@ public sealed class AccountNonces
         }
         catch
         {
+            if (GivingUp is { } givingUp)
+                await givingUp().ConfigureAwait(false);
             Interlocked.Decrement(ref _waiting);
             // The holder may have kept the lease for this waiter: nobody else would release it.
             await ReleaseIdleLeaseAsync().ConfigureAwait(false);
@@ -109,13 +111,31 @@ public sealed class AccountNonces
         }
     }
 
-    /// <summary>Forgets the next nonce, so the next reservation reads it from the node again.</summary>
+    /// <summary>
+    /// Forgets the next nonce, so the next reservation reads it from the node again; a shared
+    /// lease kept for queued sends goes back to the store without a handover, so the other
+    /// replicas count too, and the queued send takes it anew.
+    /// </summary>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         // Under the lock, so an open reservation cannot overwrite the reset when it finishes.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _next = null;
-        _gate.Release();
+        try
+        {
+            _next = null;
+            // No reservation is open while the reset holds the gate, so a held lease is one kept
+            // for a queued send that may give up meanwhile: its own release attempt would find the
+            // gate taken, and the lease would stay held until the store expired it.
+            if (_held is { } held)
+            {
+                _held = null;
+                await held.ReleaseAsync(null).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>
@@ -128,6 +148,12 @@ public sealed class AccountNonces
     /// <inheritdoc />
     public override string ToString() =>
         $"AccountNonces {{ Account = {Account}, Next = {_next?.ToString(CultureInfo.InvariantCulture) ?? "unread"}, Shared = {_lease is not null} }}";
+
+    /// <summary>
+    /// Test seam: awaited when a queued send gives up, before it stops counting as queued, so a
+    /// test can end the holder's reservation in between (a race it cannot otherwise force).
+    /// </summary>
+    internal Func<Task>? GivingUp { get; init; }
 
     internal void SetNext(ulong next) => _next = next;
 
@@ -159,25 +185,38 @@ public sealed class AccountNonces
             _gate.Release();
         }
         // A waiter counted above may have given up since: release what was kept for it.
-        if (Volatile.Read(ref _waiting) == 0)
-            await ReleaseIdleLeaseAsync().ConfigureAwait(false);
+        await ReleaseIdleLeaseAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Releases a lease kept for queued sends that have all given up. Called by each waiter that
+    /// gives up and by each holder after it lets go of the gate; whoever holds the gate at that
+    /// moment is covered because it calls this too after letting go.
+    /// </summary>
     private async Task ReleaseIdleLeaseAsync()
     {
-        // Whoever holds the gate ends its own reservation and releases then.
-        if (_lease is null || !_gate.Wait(0))
-            return;
-        try
+        while (_lease is not null && Volatile.Read(ref _waiting) == 0 && _gate.Wait(0))
         {
-            if (_held is { } held && Volatile.Read(ref _waiting) == 0)
+            if (_held is not { } held)
+            {
+                _gate.Release();
+                return;
+            }
+            if (Volatile.Read(ref _waiting) == 0)
             {
                 _held = null;
-                await held.ReleaseAsync(_next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+                try
+                {
+                    await held.ReleaseAsync(_next is { } next ? new NonceHandover(next, _countedAt) : null).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+                return;
             }
-        }
-        finally
-        {
+            // A send queued while this held the gate; the loop looks again in case it gave up
+            // meanwhile, when its own attempt found the gate taken.
             _gate.Release();
         }
     }

@@ -48,10 +48,37 @@ internal sealed class PermitDocumentKeeper(LedgerReader chain, IDocumentStore? s
             // first refuses a batch before any of it is stored, and finds what the anchor check needs.
             if (readAnchors || permits.Count > 1)
                 await RefuseConflictsAsync(store, permits, readAnchors, ct).ConfigureAwait(false);
-            // Together, so that a batch's documents share the store's commits.
-            await Task.WhenAll(permits.Select(permit => store.PutAsync(ToStore(permit, asDraft: false), ct))).ConfigureAwait(false);
+            await PutInWavesAsync(store, permits, ct).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Most puts of one batch in flight at once (a wave).</summary>
+    internal const int MaxPutsAtOnce = 32;
+
+    /// <summary>
+    /// Puts the documents in waves of up to <see cref="MaxPutsAtOnce"/>, each wave together so
+    /// that its puts share the store's group commits: a batch of 100 takes four or five commits,
+    /// where a few puts at a time (a small degree of parallelism) take about one commit per put
+    /// (measured on SQLite: 4-5 commits, against 1-3 for all at once and 72-100 for four at a time).
+    /// A failed put fails the batch with the first failure in the batch's order, once its wave
+    /// has finished; later waves are not started. The documents stored before stay stored
+    /// (nothing is sent, and a retry stores the same bytes again, idempotently).
+    /// </summary>
+    private static async Task PutInWavesAsync(IDocumentStore store, IReadOnlyList<CheckedPermit> permits, CancellationToken ct)
+    {
+        foreach (var wave in permits.Chunk(MaxPutsAtOnce))
+        {
+            var puts = wave.Select(PutAsync).ToArray();
+            await Task.WhenAll(puts).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The failure reported is the first in the batch's order, not whichever put failed first.
+            foreach (var put in puts)
+                await put.ConfigureAwait(false);
+        }
+
+        // A put that refuses at once (a document too large) fails its own task, not the wave's start,
+        // so the puts already started in the wave are awaited rather than left running unobserved.
+        async Task PutAsync(CheckedPermit permit) => await store.PutAsync(ToStore(permit, asDraft: false), ct).ConfigureAwait(false);
     }
 
     private async Task RefuseConflictsAsync(IDocumentStore store, IReadOnlyList<CheckedPermit> permits, bool readAnchors, CancellationToken ct)

@@ -190,6 +190,58 @@ public sealed class AccountNoncesTests
         Assert.Equal(new NonceHandover(6, Start), Assert.Single(_lease.Releases));
     }
 
+    [Fact]
+    public async Task A_waiter_that_gives_up_after_the_holder_let_go_releases_the_lease_kept_for_it()
+    {
+        var givingUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holderDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The waiter stops at the seam once it has left the gate's queue but still counts as
+        // queued, until the holder has let go of the gate and looked for an idle lease.
+        var nonces = new AccountNonces(_node, Account, _lease, TimeSpan.FromSeconds(1), Hold, _clock)
+        {
+            GivingUp = () =>
+            {
+                givingUp.SetResult();
+                return holderDone.Task;
+            },
+        };
+        using var cancel = new CancellationTokenSource();
+
+        var first = await nonces.ReserveAsync();
+        var queued = nonces.ReserveAsync(cancel.Token);
+        await cancel.CancelAsync();
+        await givingUp.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        first.MarkUsed();
+        await first.DisposeAsync();
+        Assert.True(_lease.Held);
+        holderDone.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        Assert.False(_lease.Held);
+        Assert.Equal(new NonceHandover(6, Start), Assert.Single(_lease.Releases));
+    }
+
+    [Fact]
+    public async Task A_reset_gives_a_lease_kept_for_a_queued_send_back_without_a_handover()
+    {
+        _lease.Stored = new NonceHandover(7, Start);
+        var nonces = Shared();
+
+        var first = await nonces.ReserveAsync();
+        // The reset queues ahead of the send, so the lease the holder keeps for the send reaches the reset first.
+        var reset = nonces.ResetAsync();
+        var queued = nonces.ReserveAsync();
+        first.MarkUsed();
+        await first.DisposeAsync();
+        await reset.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(Assert.Single(_lease.Releases));
+        await using (var second = await queued.WaitAsync(TimeSpan.FromSeconds(10)))
+            Assert.Equal(5ul, second.Nonce);
+        Assert.Equal(2, _lease.Acquires);
+        Assert.Equal(1, _node.Reads);
+    }
+
     private AccountNonces Shared() => new(_node, Account, _lease, TimeSpan.FromSeconds(1), Hold, _clock);
 
     /// <summary>A fake clock that runs an action the first time it is read once armed.</summary>

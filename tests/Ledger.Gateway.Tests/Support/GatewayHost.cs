@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Exporter;
 
 namespace Ledger.Gateway.Tests.Support;
 
 /// <summary>
 /// The gateway as Program.cs builds it (AddLedgerGateway + MapLedgerGateway), with test
-/// configuration, optionally a fake clock, on a real Kestrel port or an in-process TestServer.
+/// configuration, optionally a fake clock, on a real Kestrel port or an in-process TestServer;
+/// /metrics is not cached between scrapes.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
@@ -71,6 +73,9 @@ public sealed class GatewayHost : IAsyncDisposable
         if (inProcess)
             builder.WebHost.UseTestServer();
         builder.AddLedgerGateway();
+        // A scrape shows what was recorded until then, not a response cached for a moment (300 ms
+        // in production): a test can compare scrapes without sleeping past the cache.
+        builder.Services.Configure<PrometheusAspNetCoreOptions>(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
         extraServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapLedgerGateway();
