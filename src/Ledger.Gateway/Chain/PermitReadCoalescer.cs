@@ -126,6 +126,10 @@ internal sealed class PermitReadCoalescer
     {
         var batch = first;
         var answer = ReadBatchAsync(batch);
+        // A read that completed at once (a fake, or a client that fails before sending) would keep
+        // the caller that started it serving every later batch: only its first send is its to make.
+        if (answer.IsCompleted)
+            await Task.Yield();
         while (true)
         {
             var outcome = await answer.ConfigureAwait(false);
@@ -146,9 +150,9 @@ internal sealed class PermitReadCoalescer
     // Never throws: a failed call is an outcome that fails its readers.
     private async Task<BatchOutcome> ReadBatchAsync(List<Waiter> batch)
     {
-        var keys = batch.Select(w => w.Key).Distinct().ToArray();
         try
         {
+            var keys = batch.Select(w => w.Key).Distinct().ToArray();
             var snapshots = await _readMany(keys, CancellationToken.None).ConfigureAwait(false);
             if (snapshots.Count != keys.Length)
                 throw new InvalidOperationException($"A read of {keys.Length} permits answered {snapshots.Count} snapshots.");

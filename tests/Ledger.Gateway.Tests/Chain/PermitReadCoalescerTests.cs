@@ -168,6 +168,58 @@ public sealed class PermitReadCoalescerTests
         await Task.WhenAll(first, kept).WaitAsync(Patience);
     }
 
+    [Fact]
+    public async Task The_next_call_is_sent_before_the_readers_of_the_previous_one_are_released()
+    {
+        var node = new ScriptedNode();
+        var coalescer = new PermitReadCoalescer(node.ReadAsync, maxKeysPerRead: 256, maxReadsInFlight: 1);
+        var first = coalescer.ReadAsync(Key(0), CancellationToken.None);
+        var firstCall = await node.NextCallAsync();
+        var second = coalescer.ReadAsync(Key(1), CancellationToken.None);
+        var firstAnsweredWhenNextSent = new TaskCompletionSource<bool>();
+        node.OnCall = () => firstAnsweredWhenNextSent.TrySetResult(first.IsCompleted);
+
+        firstCall.Answer();
+
+        Assert.False(await firstAnsweredWhenNextSent.Task.WaitAsync(Patience));
+        (await node.NextCallAsync()).Answer();
+        await Task.WhenAll(first, second).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task A_read_that_completes_at_once_does_not_keep_its_caller_serving_later_batches()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var askedOnCallersThread = 0;
+        var asking = false;
+        var calls = 0;
+        PermitReadCoalescer? coalescer = null;
+        var later = new List<Task<PermitSnapshot>>();
+        // Each call queues another read, as concurrent callers would, and answers at once.
+        Task<IReadOnlyList<PermitSnapshot>> ReadAtOnce(IReadOnlyList<PermitKey> keys, CancellationToken ct)
+        {
+            if (asking && Environment.CurrentManagedThreadId == caller)
+                askedOnCallersThread++;
+            if (Interlocked.Increment(ref calls) < 6)
+                lock (later)
+                    later.Add(coalescer!.ReadAsync(Key(calls), CancellationToken.None));
+            return Task.FromResult<IReadOnlyList<PermitSnapshot>>(keys.Select(k => ScriptedCall.Snapshot(k, 1)).ToArray());
+        }
+        coalescer = new PermitReadCoalescer(ReadAtOnce, maxKeysPerRead: 256, maxReadsInFlight: 1);
+
+        asking = true;
+        var first = coalescer.ReadAsync(Key(0), CancellationToken.None);
+        asking = false;
+
+        Assert.Equal(1, askedOnCallersThread);
+        await first.WaitAsync(Patience);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref calls) == 6, Patience));
+        Task<PermitSnapshot>[] all;
+        lock (later)
+            all = [.. later];
+        await Task.WhenAll(all).WaitAsync(Patience);
+    }
+
     private static PermitKey Key(int i)
     {
         var bytes = new byte[32];
@@ -186,8 +238,12 @@ public sealed class PermitReadCoalescerTests
 
         public int Calls => Volatile.Read(ref _count);
 
+        /// <summary>Runs as each call is made, before it is handed to the test.</summary>
+        public Action? OnCall { get; set; }
+
         public Task<IReadOnlyList<PermitSnapshot>> ReadAsync(IReadOnlyList<PermitKey> keys, CancellationToken ct)
         {
+            OnCall?.Invoke();
             var call = new ScriptedCall(keys.ToArray(), (ulong)Interlocked.Increment(ref _count), ct);
             _calls.Writer.TryWrite(call);
             return call.Result.Task;
@@ -212,7 +268,7 @@ public sealed class PermitReadCoalescerTests
 
         public void Fail(Exception error) => Result.SetException(error);
 
-        private static PermitSnapshot Snapshot(PermitKey key, ulong block)
+        public static PermitSnapshot Snapshot(PermitKey key, ulong block)
         {
             var view = new PermitVerificationView(
                 ChainStatus.Valid, ChainReason.None, default, default, ChainPermitType.CitesExport, 1, 2, default,
