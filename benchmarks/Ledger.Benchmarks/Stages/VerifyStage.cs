@@ -21,7 +21,7 @@ namespace Ledger.Benchmarks.Stages;
 internal sealed class VerifyStage(BenchContext context, BenchOptions options, BulkLoader loader, PermitPool pool, TextWriter log)
 {
     private const int HotSet = 64;
-    private readonly Dictionary<(string Way, int Clients), LoadResult> _results = [];
+    private readonly WindowRounds _results = new();
     private readonly List<string> _nodeNotes = [];
     private readonly List<string> _sizingNotes = [];
     private readonly List<long> _cacheResets = [];
@@ -31,8 +31,8 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     public IReadOnlyList<ChartWriter.Series> Chart =>
         new[] { ("raw-cached", "raw eth_call (hot set)"), ("grpc-cached", "gRPC cached"), ("http-cached", "HTTP/JSON cached"),
                 ("raw-uncached", "raw eth_call (bulk)"), ("grpc-uncached", "gRPC uncached"), ("http-uncached", "HTTP/JSON uncached") }
-            .Where(s => _results.ContainsKey((s.Item1, BenchOptions.VerifyConcurrency[0])))
-            .Select(s => new ChartWriter.Series(s.Item2, BenchOptions.VerifyConcurrency.Select(c => _results.TryGetValue((s.Item1, c), out var r) ? r.PerSecond : double.NaN).ToArray()))
+            .Where(s => _results.Median(s.Item1, BenchOptions.VerifyConcurrency[0]) is not null)
+            .Select(s => new ChartWriter.Series(s.Item2, BenchOptions.VerifyConcurrency.Select(c => _results.Median(s.Item1, c)?.PerSecond ?? double.NaN).ToArray()))
             .ToList();
 
     /// <summary>Measures the cached windows (registers the hot set first); returns the verify section only when the uncached windows will not run (they complete it).</summary>
@@ -58,11 +58,14 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         await SteadyStateAsync(ways.Select(w => (w.Name, w.Call)), ct);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
-            foreach (var (key, name, call) in ways)
+            for (var round = 0; round < options.VerifyRounds; round++)
             {
-                if (key.EndsWith("-cached", StringComparison.Ordinal) && key != "raw-cached")
-                    await WarmAsync(hot, grpc, ct);
-                await MeasureAsync(key, name, clients, call, ct);
+                foreach (var (key, name, call) in ways)
+                {
+                    if (key.EndsWith("-cached", StringComparison.Ordinal) && key != "raw-cached")
+                        await WarmAsync(hot, grpc, ct);
+                    await MeasureAsync(key, name, clients, call, ct);
+                }
             }
         }
         return options.Runs("verify-uncached") ? null : Section();
@@ -95,22 +98,26 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
             context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
-            await QuietAsync(ct);
-            await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
-            if (await TopUpAsync(_results[("raw-uncached", clients)], ct))
+            for (var round = 0; round < options.VerifyRounds; round++)
             {
-                // anvil's time per block grows with the permits on chain: a baseline measured before the
-                // top-up would be taken on a faster node than the gateway windows after it.
-                var sized = _results[("raw-uncached", clients)];
-                _sizingNotes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"raw eth_call, bulk, {clients} client(s), before the top-up that sized the gateway windows: {sized.PerSecond:N0} req/s (p50 {sized.Latency.P50.TotalMilliseconds:0.00} ms); the baseline is measured again after it, on the permits the gateway windows find"));
+                var noteNode = round == 0;
                 await QuietAsync(ct);
-                await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
+                await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, noteNode, ct);
+                if (round == 0 && await TopUpAsync(_results.Last("raw-uncached", clients), ct))
+                {
+                    // anvil's time per block grows with the permits on chain: a baseline measured before the
+                    // top-up would be taken on a faster node than the gateway windows after it.
+                    var sized = _results.RemoveLast("raw-uncached", clients);
+                    _sizingNotes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"raw eth_call, bulk, {clients} client(s), before the top-up that sized the gateway windows: {sized.PerSecond:N0} req/s (p50 {sized.Latency.P50.TotalMilliseconds:0.00} ms); the baseline is measured again after it, on the permits the gateway windows find"));
+                    await QuietAsync(ct);
+                    await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, noteNode, ct);
+                }
+                await EmptyCacheAsync(ct);
+                await MeasureWatchingNodeAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), noteNode, ct);
+                await EmptyCacheAsync(ct);
+                await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), noteNode, ct);
             }
-            await EmptyCacheAsync(ct);
-            await MeasureWatchingNodeAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
-            await EmptyCacheAsync(ct);
-            await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
         }
         return Section();
     }
@@ -162,15 +169,20 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         await QuietAsync(ct);
     }
 
-    /// <summary>A window with a <see cref="NodeStallProbe"/> beside it, whose figures go into the notes: what held the node up meanwhile.</summary>
-    private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
+    /// <summary>
+    /// A window with a <see cref="NodeStallProbe"/> beside it (in every round, so that every window
+    /// shares the node alike), whose figures go into the notes when <paramref name="note"/>: what held
+    /// the node up meanwhile.
+    /// </summary>
+    private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, bool note, CancellationToken ct)
     {
         var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
         await using (probe)
         {
             await MeasureAsync(key, name, clients, call, ct);
             var stalls = await probe.StopAsync();
-            _nodeNotes.Add($"node during {name}, {clients} client(s) (warm-up included), {loader.Loaded:N0} bulk permits on chain: {stalls.Describe()}");
+            if (note)
+                _nodeNotes.Add($"node during {name}, {clients} client(s) (warm-up included), {loader.Loaded:N0} bulk permits on chain: {stalls.Describe()}");
             await log.WriteLineAsync($"    node: {stalls.Describe()}");
         }
     }
@@ -190,6 +202,9 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     {
         var section = new ReportSection("Verify",
             $"Closed loop, each client asks again as soon as it has its answer; {options.WarmUp.TotalSeconds:0.#} s warm-up, {options.VerifyWindow.TotalSeconds:0.#} s window. " +
+            (options.VerifyRounds > 1
+                ? $"At each client count every way is measured in {options.VerifyRounds} interleaved rounds (each way once per round, baseline first), so that the machine's slow and fast moments fall on all of them; each figure is the way's median round (its latencies), with every round's rate beside it. "
+                : "") +
             $"Gateway: {context.First.Id}'s, as {context.First.CustomsIdentity}, Redis cache. Cached: {HotSet} permits asked once before each window, measured before the bulk load. " +
             "Uncached: each request names a bulk-loaded permit not in the gateway's cache, so the gateway reads the chain (one verifyAtHead call: verification, issuer status and block number); measured after the bulk load. Before each gateway window the gateway's verification cache in Redis is emptied and the window asks the loaded permits from the first, each once, so every window finds the chain the baseline found; the load is topped up only if a window at the raw rate could run out (then the baseline is measured again after it, anvil being slower per block with more permits). Each window starts once every event follower has applied the head. " +
             "Baseline: eth_call of verify(key) sent straight to the same node at the same concurrency, measured just before (the hot set, or random bulk-loaded permits). " +
@@ -201,21 +216,21 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
         {
             foreach (var (cache, goal) in new[] { ("cached", Goal.RatioAtLeast(1.5, "raw")), ("uncached", Goal.RatioAtLeast(0.8, "raw")) })
             {
-                var raw = _results.GetValueOrDefault(($"raw-{cache}", clients));
+                var raw = _results.Median($"raw-{cache}", clients);
                 if (raw is not null)
-                    section.Add(Row($"raw eth_call of verify ({(cache == "cached" ? "hot set" : "bulk")}), {clients} client(s)", raw, null, null));
+                    section.Add(Row($"raw eth_call of verify ({(cache == "cached" ? "hot set" : "bulk")}), {clients} client(s)", $"raw-{cache}", raw, null, null));
                 foreach (var (way, name) in new[] { ("grpc", "bare gRPC unary round trip"), ("http", "bare HTTP/2 GET round trip") })
                 {
-                    if (cache == "cached" && _results.GetValueOrDefault(($"{way}-floor", clients)) is { } floor)
-                        section.Add(Row($"{name} (transport floor: an empty server in this process), {clients} client(s)", floor, raw, null));
+                    if (cache == "cached" && _results.Median($"{way}-floor", clients) is { } floor)
+                        section.Add(Row($"{name} (transport floor: an empty server in this process), {clients} client(s)", $"{way}-floor", floor, raw, null));
                 }
                 foreach (var (way, name) in new[] { ("grpc", "gRPC"), ("http", "HTTP/JSON") })
                 {
-                    if (_results.GetValueOrDefault(($"{way}-{cache}", clients)) is not { } result)
+                    if (_results.Median($"{way}-{cache}", clients) is not { } result)
                         continue;
-                    section.Add(Row($"{name} {cache}, {clients} client(s)", result, raw, goal));
+                    section.Add(Row($"{name} {cache}, {clients} client(s)", $"{way}-{cache}", result, raw, goal));
                     if (cache == "cached" && clients == top)
-                        section.Add(Row($"{name} cached, {clients} clients, absolute", result, null, Goal.AtLeast(20_000, "req/s")));
+                        section.Add(Row($"{name} cached, {clients} clients, absolute", $"{way}-{cache}", result, null, Goal.AtLeast(20_000, "req/s")));
                 }
             }
         }
@@ -227,7 +242,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
                 $"the gateway's verification cache was emptied before each of {_cacheResets.Count} gateway windows: at most {_cacheResets.Max():N0} cached answers deleted, none left"));
         section.Notes.AddRange(_sizingNotes);
         section.Notes.AddRange(_nodeNotes);
-        foreach (var failed in _results.Values.Where(r => r.Failed > 0 || r.CutShort is not null))
+        foreach (var failed in _results.All.Where(r => r.Failed > 0 || r.CutShort is not null))
             section.Notes.Add($"{failed.Name}, {failed.Concurrency} client(s): {failed.Failed:N0} failed{(failed.FirstError is null ? "" : $" (first: {failed.FirstError})")}{(failed.CutShort is null ? "" : $"; {failed.CutShort}")}");
         return section;
     }
@@ -237,15 +252,18 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     private async Task MeasureAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
     {
         var result = await ClosedLoop.RunAsync(name, clients, options.WarmUp, options.VerifyWindow, (_, token) => call(token), ct);
-        _results[(key, clients)] = result;
+        _results.Add(key, clients, result);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  verify {name}, {clients} client(s): {result.PerSecond:N0} req/s, p50 {result.Latency.P50.TotalMilliseconds:0.00} ms, p99 {result.Latency.P99.TotalMilliseconds:0.00} ms{(result.Failed > 0 ? $", {result.Failed} failed: {result.FirstError}" : "")}"));
     }
 
-    private static ReportRow Row(string figure, LoadResult result, LoadResult? baseline, Goal? goal) =>
-        new(figure, result.Completed > 0 ? result.PerSecond : null, "req/s", baseline?.PerSecond, baseline is null ? null : "raw eth_call", goal,
+    private ReportRow Row(string figure, string way, LoadResult result, LoadResult? baseline, Goal? goal)
+    {
+        var rounds = _results.Describe(way, result.Concurrency);
+        return new(figure, result.Completed > 0 ? result.PerSecond : null, "req/s", baseline?.PerSecond, baseline is null ? null : "raw eth_call", goal,
             string.Create(CultureInfo.InvariantCulture,
-                $"p50 {result.Latency.P50.TotalMilliseconds:0.00} / p99 {result.Latency.P99.TotalMilliseconds:0.00} / p99.9 {result.Latency.P999.TotalMilliseconds:0.00} ms"));
+                $"p50 {result.Latency.P50.TotalMilliseconds:0.00} / p99 {result.Latency.P99.TotalMilliseconds:0.00} / p99.9 {result.Latency.P999.TotalMilliseconds:0.00} ms{(rounds.Length > 0 ? "; " + rounds : "")}"));
+    }
 
     private async Task GrpcValidAsync(GatewayClients grpc, string permitId, CancellationToken ct)
     {
