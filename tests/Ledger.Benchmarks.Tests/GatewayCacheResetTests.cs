@@ -34,9 +34,10 @@ public sealed class GatewayCacheResetTests
             .AddSingleton(ours)
             .BuildServiceProvider();
 
-        var deleted = await GatewayCacheReset.EmptyAsync(gateway, timeout.Token);
+        var (deleted, left) = await GatewayCacheReset.EmptyAsync(gateway, timeout.Token);
 
         Assert.Equal(cached.Length, deleted);
+        Assert.Equal(0, left);
         Assert.Equal(0, await database.KeyExistsAsync(cached));
         Assert.Equal(kept.Length, await database.KeyExistsAsync(kept));
     }
