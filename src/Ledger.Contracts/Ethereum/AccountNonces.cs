@@ -116,6 +116,12 @@ public sealed class AccountNonces
     /// lease kept for queued sends goes back to the store without a handover, so the other
     /// replicas count too, and the queued send takes it anew.
     /// </summary>
+    /// <remarks>
+    /// Releasing that lease goes to the store, so the reset can fail with whatever the lease's
+    /// release throws (as every release here can; none swallows it). The nonce is forgotten and
+    /// the lease let go of before the release is tried, so the reset has taken effect anyway and
+    /// the store's lease expiry frees a lease whose release failed.
+    /// </remarks>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         // Under the lock, so an open reservation cannot overwrite the reset when it finishes.

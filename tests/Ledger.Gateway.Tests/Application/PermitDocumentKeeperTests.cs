@@ -56,6 +56,7 @@ public sealed class PermitDocumentKeeperTests
     private async Task KeepBeforeBroadcastAsync(IReadOnlyList<CheckedPermit> permits)
     {
         // Keeping before a broadcast does not read the ledger (the gas estimate checked the anchors).
+        _store.ExpectedPuts = permits.Count;
         var keeper = new PermitDocumentKeeper(chain: null!, _store);
         await keeper.KeepingBeforeBroadcast(new BroadcastingSender(), permits).SendAsync(new TransactionRequest(null, Array.Empty<byte>()));
     }
@@ -88,17 +89,31 @@ public sealed class PermitDocumentKeeperTests
         }
     }
 
-    /// <summary>A document store that records its puts, how many were in flight at most, and fails the permits it is told to.</summary>
+    /// <summary>
+    /// A document store that records its puts, how many were in flight at most, and fails the
+    /// permits it is told to. Its puts are held until a wave has started: until
+    /// <see cref="PermitDocumentKeeper.MaxPutsAtOnce"/> puts (or all those left) have arrived since
+    /// the last wave was let go. So a wave's puts overlap however slowly its starting thread runs,
+    /// and puts sent fewer at a time fail with a timeout instead of passing or hanging.
+    /// </summary>
     private sealed class RecordingStore : IDocumentStore
     {
+        private static readonly TimeSpan WaveTimeout = TimeSpan.FromSeconds(10);
+
         private readonly Lock _lock = new();
         private readonly List<DocumentToStore> _documents = [];
+        private TaskCompletionSource _waveStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrivedInWave;
+        private int _arrivedBeforeWave;
         private int _inFlight;
         private int _attempts;
 
         public HashSet<PermitKey> Unavailable { get; } = [];
 
         public HashSet<PermitKey> Conflicting { get; } = [];
+
+        /// <summary>How many puts the batch would make if none failed (the last wave may be short).</summary>
+        public int ExpectedPuts { get; set; }
 
         public int PeakInFlight { get; private set; }
 
@@ -119,6 +134,7 @@ public sealed class PermitDocumentKeeperTests
         {
             Interlocked.Increment(ref _attempts);
             var key = document.PermitId.Key;
+            var waveStarted = Arrive();
             // At once: a later permit's failure comes first in time, not in the batch's order.
             if (Unavailable.Contains(key))
                 throw new StoreUnavailableException("the test store is away", new IOException());
@@ -126,8 +142,15 @@ public sealed class PermitDocumentKeeperTests
                 PeakInFlight = Math.Max(PeakInFlight, ++_inFlight);
             try
             {
-                // Long enough that a wave's puts, all started before the first await, overlap.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                try
+                {
+                    await waveStarted.WaitAsync(WaveTimeout, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    throw new TimeoutException(
+                        $"a wave's puts did not start together: at most {PeakInFlight} in flight, and no more came in {WaveTimeout.TotalSeconds} s");
+                }
                 if (Conflicting.Contains(key))
                     throw new DocumentConflictException(key, DocumentHash.Compute([1]), DocumentHash.Compute(document.Content.Span));
                 lock (_lock)
@@ -138,6 +161,23 @@ public sealed class PermitDocumentKeeperTests
             {
                 lock (_lock)
                     _inFlight--;
+            }
+        }
+
+        /// <summary>Counts a put into the current wave; lets the wave go once it is whole (on other threads, so the put's caller goes on first).</summary>
+        private Task Arrive()
+        {
+            lock (_lock)
+            {
+                var waveStarted = _waveStarted;
+                if (++_arrivedInWave == Math.Min(PermitDocumentKeeper.MaxPutsAtOnce, ExpectedPuts - _arrivedBeforeWave))
+                {
+                    _arrivedBeforeWave += _arrivedInWave;
+                    _arrivedInWave = 0;
+                    _waveStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    waveStarted.SetResult();
+                }
+                return waveStarted.Task;
             }
         }
 
