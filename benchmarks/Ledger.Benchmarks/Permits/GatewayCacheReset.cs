@@ -54,7 +54,7 @@ internal static class GatewayCacheReset
         return (deleted, left);
     }
 
-    /// <summary>Most scans of one <see cref="EmptyAsync"/>: the last one must find nothing.</summary>
+    /// <summary>Most delete passes of one <see cref="EmptyAsync"/>; if the last still found keys, a closing scan counts what is left.</summary>
     public const int Passes = 3;
 
     private static async Task<long> DeleteAsync(IDatabase database, List<RedisKey> page)

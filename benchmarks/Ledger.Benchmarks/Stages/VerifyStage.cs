@@ -89,34 +89,35 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     {
         using var http = new HttpVerifyClient(context.Devnet.Gateways[context.First.Id], context.First.CustomsIdentity!);
         var grpc = context.Grpc(context.First);
-        var random = new Random(7);
         // Connections and JIT first: a cold channel on a loaded machine can take longer than a quick window.
         await GrpcValidAsync(grpc, pool.Take(), ct);
         await http.VerifyValidAsync(pool.Take(), ct);
         await SteadyMissesAsync(grpc, http, ct);
         Func<CancellationToken, Task> raw = token =>
-            context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(random.NextInt64(loader.Loaded))), token);
+            // Random.Shared: the clients call at once, and a shared seeded Random is not thread-safe.
+            context.Node.CallAsync(context.PermitRegistry, VerifyCall(loader.Id(Random.Shared.NextInt64(loader.Loaded))), token);
         foreach (var clients in BenchOptions.VerifyConcurrency)
         {
             for (var round = 0; round < options.VerifyRounds; round++)
             {
                 var noteNode = round == 0;
                 await QuietAsync(ct);
-                await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, noteNode, ct);
+                var rawNode = await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
                 if (round == 0 && await TopUpAsync(_results.Last("raw-uncached", clients), ct))
                 {
                     // anvil's time per block grows with the permits on chain: a baseline measured before the
                     // top-up would be taken on a faster node than the gateway windows after it.
                     var sized = _results.RemoveLast("raw-uncached", clients);
                     _sizingNotes.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"raw eth_call, bulk, {clients} client(s), before the top-up that sized the gateway windows: {sized.PerSecond:N0} req/s (p50 {sized.Latency.P50.TotalMilliseconds:0.00} ms); the baseline is measured again after it, on the permits the gateway windows find"));
+                        $"raw eth_call, bulk, {clients} client(s), before the top-up that sized the gateway windows: {sized.PerSecond:N0} req/s (p50 {sized.Latency.P50.TotalMilliseconds:0.00} ms); the baseline is measured again after it, on the permits the gateway windows find; {rawNode}"));
                     await QuietAsync(ct);
-                    await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, noteNode, ct);
+                    rawNode = await MeasureWatchingNodeAsync("raw-uncached", "raw eth_call, bulk", clients, raw, ct);
                 }
-                await EmptyCacheAsync(ct);
-                await MeasureWatchingNodeAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), noteNode, ct);
-                await EmptyCacheAsync(ct);
-                await MeasureWatchingNodeAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), noteNode, ct);
+                var grpcNode = await MeasureMissesAsync("grpc-uncached", "gRPC uncached", clients, token => GrpcValidAsync(grpc, pool.Take(), token), ct);
+                var httpNode = await MeasureMissesAsync("http-uncached", "HTTP/JSON uncached", clients, token => http.VerifyValidAsync(pool.Take(), token), ct);
+                // The probe runs beside every window, so that each shares the node alike; the first round's figures are noted.
+                if (noteNode)
+                    _nodeNotes.AddRange([rawNode, grpcNode, httpNode]);
             }
         }
         return Section();
@@ -131,7 +132,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     private async Task SteadyMissesAsync(GatewayClients grpc, HttpVerifyClient http, CancellationToken ct)
     {
         var perWay = options.UncachedWarmUpPermits;
-        await loader.LoadToAsync(Math.Max(loader.Loaded, pool.NextIndex + 2 * perWay), ct);
+        await loader.LoadToAsync(pool.NextIndex + 2 * perWay, ct);
         await QuietAsync(ct);
         Func<CancellationToken, Task> AtMost(Func<string, CancellationToken, Task> ask)
         {
@@ -159,33 +160,30 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     }
 
     /// <summary>
-    /// Before a gateway window: the gateway's verification cache emptied and the pool restarted, so
-    /// the window asks the loaded permits again, each a miss; then <see cref="QuietAsync"/>.
+    /// A gateway window of misses: once the followers are quiet (and the previous window's late cache
+    /// writes have landed), the gateway's verification cache is emptied and the pool restarted, so the
+    /// window asks the loaded permits again, each a miss. Returns the window's node note.
     /// </summary>
-    private async Task EmptyCacheAsync(CancellationToken ct)
+    private async Task<string> MeasureMissesAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
     {
+        await QuietAsync(ct);
         _cacheResets.Add(await GatewayCacheReset.EmptyAsync(context.Devnet.GatewayServices(context.First.Id), ct));
         if (_cacheResets[^1].Left > 0)
             await log.WriteLineAsync($"    {_cacheResets[^1].Left:N0} cached answers were still written after {GatewayCacheReset.Passes} passes emptying the cache");
         pool.Restart();
-        await QuietAsync(ct);
+        return await MeasureWatchingNodeAsync(key, name, clients, call, ct);
     }
 
-    /// <summary>
-    /// A window with a <see cref="NodeStallProbe"/> beside it (in every round, so that every window
-    /// shares the node alike), whose figures go into the notes when <paramref name="note"/>: what held
-    /// the node up meanwhile.
-    /// </summary>
-    private async Task MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, bool note, CancellationToken ct)
+    /// <summary>A window with a <see cref="NodeStallProbe"/> beside it; returns the note of what held the node up meanwhile.</summary>
+    private async Task<string> MeasureWatchingNodeAsync(string key, string name, int clients, Func<CancellationToken, Task> call, CancellationToken ct)
     {
         var probe = NodeStallProbe.Start(context.Node, context.PermitRegistry);
         await using (probe)
         {
             await MeasureAsync(key, name, clients, call, ct);
             var stalls = await probe.StopAsync();
-            if (note)
-                _nodeNotes.Add($"node during {name}, {clients} client(s) (warm-up included), {loader.Loaded:N0} bulk permits on chain: {stalls.Describe()}");
             await log.WriteLineAsync($"    node: {stalls.Describe()}");
+            return $"node during {name}, {clients} client(s) (warm-up included), {loader.Loaded:N0} bulk permits on chain: {stalls.Describe()}";
         }
     }
 
@@ -197,7 +195,7 @@ internal sealed class VerifyStage(BenchContext context, BenchOptions options, Bu
     private async Task<bool> TopUpAsync(LoadResult raw, CancellationToken ct)
     {
         var perWindow = raw.PerSecond * (options.WarmUp + options.VerifyWindow).TotalSeconds;
-        return await loader.LoadToAsync(Math.Max(loader.Loaded, (long)Math.Ceiling(perWindow) + 64), ct) > TimeSpan.Zero;
+        return await loader.LoadToAsync((long)Math.Ceiling(perWindow) + 64, ct) > TimeSpan.Zero;
     }
 
     private ReportSection Section()
