@@ -37,7 +37,8 @@ public sealed class NodePool : IClient, IDisposable
     {
     }
 
-    private NodePool(IReadOnlyList<NodeEndpoint> endpoints, NodePoolOptions? options, TimeProvider? timeProvider)
+    /// <summary>A pool over endpoints built by the caller (tests: a lean client without touching Nethereum's process-wide timeout).</summary>
+    internal NodePool(IReadOnlyList<NodeEndpoint> endpoints, NodePoolOptions? options, TimeProvider? timeProvider)
     {
         _options = options ?? new NodePoolOptions();
         _options.Validate();

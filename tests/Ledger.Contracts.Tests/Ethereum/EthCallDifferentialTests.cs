@@ -1,3 +1,4 @@
+using Nethereum.JsonRpc.Client;
 using Ledger.Contracts.Errors;
 using Ledger.Contracts.Tests.Devnet;
 using Nethereum.RPC.Eth.Transactions;
@@ -139,7 +140,12 @@ public sealed class EthCallDifferentialTests(LedgerNetFixture fixture) : IClassF
     public async Task A_node_that_never_answers_times_out_and_is_marked_down()
     {
         await using var silent = SilentTcpServer.Start();
-        using var pool = new NodePool([silent.Url], new NodePoolOptions { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        // Endpoints built here: the Uri constructor would set Nethereum's process-wide timeout to
+        // 300 ms for every other test's client running alongside.
+        var timeout = TimeSpan.FromMilliseconds(300);
+        using var pool = new NodePool(
+            [new NodeEndpoint("silent", new RpcClient(silent.Url), new EthCallClient(silent.Url, timeout))],
+            new NodePoolOptions { RequestTimeout = timeout }, null);
 
         var failure = await Assert.ThrowsAsync<NodeUnreachableException>(() => pool.CallAsync(Registry, new byte[4], null, CancellationToken.None));
 

@@ -19,10 +19,25 @@ public sealed class ChunkedReadsTests
                 calls.Add(chunk);
                 mostInFlight = Math.Max(mostInFlight, ++inFlight);
             }
-            await Task.Delay(20, ct); // long enough for every allowed call to be in flight together
+            // Held until as many calls as allowed are in flight (or the last ones have started), so the
+            // peak reaches the limit however slowly the calls start (a limit never reached times out);
+            // then a little longer, for a call beyond the limit, if one were let through, to show.
+            var held = System.Diagnostics.Stopwatch.StartNew();
+            while (!Ready())
+            {
+                Assert.True(held.Elapsed < TimeSpan.FromSeconds(10), $"never more than {mostInFlight} calls in flight");
+                await Task.Delay(1, ct);
+            }
+            await Task.Delay(20, ct);
             lock (calls)
                 inFlight--;
             return chunk.Select(k => $"v{k}").ToArray();
+        }
+
+        bool Ready()
+        {
+            lock (calls)
+                return inFlight >= 3 || calls.Count == 8;
         }
 
         var answers = await ChunkedReads.ReadAsync(keys, chunkSize: 256, maxInFlight: 3, ReadAsync, CancellationToken.None);
