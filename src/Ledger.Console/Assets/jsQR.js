@@ -1,3 +1,4 @@
+/*! jsQR 1.4.0 (npm "jsqr", dist/jsQR.js, otherwise unmodified) by Cosmo Wolfe and Jefff Nelson. Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0 (full text in jsQR.LICENSE beside this file in the source). */
 (function webpackUniversalModuleDefinition(root, factory) {
 	if(typeof exports === 'object' && typeof module === 'object')
 		module.exports = factory();

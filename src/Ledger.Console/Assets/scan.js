@@ -125,7 +125,10 @@
       tick();
     }, function (error) {
       camera.then(function (s) { s.getTracks().forEach(function (t) { t.stop(); }); }, function () { });
+      // The officer stopped before the camera or decoder answered: their failure is no news.
+      var officerStopped = stopped;
       stop();
+      if (officerStopped) return;
       say(error && error.name && error.name !== 'Error'
         ? 'The camera is not available (' + error.name + '); type the permit number instead.'
         : 'Scanning is not available here (' + (error && error.message) + '); type the permit number instead.');
