@@ -37,7 +37,11 @@ internal sealed partial class VerifyPermitHandler(
 
     private readonly PermitIdMemo _ids = new();
 
-    /// <summary>Verifies, comparing a presented document or hash with the anchored one.</summary>
+    /// <summary>
+    /// Verifies, comparing a presented document or hash with the anchored one. The answer may be the
+    /// cached one every hit of the permit shares: callers treat it as read-only (a per-caller verdict
+    /// goes on a copy, as the document comparison below does).
+    /// </summary>
     public async Task<VerifyPermitResponse> HandleAsync(VerifyPermitRequest request, CancellationToken ct)
     {
         var id = _ids.Parse(request.PermitId, "permit_id");
