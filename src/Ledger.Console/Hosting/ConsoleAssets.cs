@@ -1,12 +1,27 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Ledger.Console.Hosting;
 
-/// <summary>The console's stylesheet and scripts, embedded in this assembly and served from it (no CDN, nothing to install).</summary>
+/// <summary>
+/// The console's stylesheet and scripts, embedded in this assembly and served from it (no CDN,
+/// nothing to install, no static web assets manifest that each host would have to find).
+/// Pages link <see cref="Url"/>, a fingerprinted URL a browser keeps for a year without asking
+/// again; <c>/assets/{name}</c> still answers (the gateway's refusal page links it), revalidated by ETag.
+/// Only these files are compressed: they hold no secret and nothing from the request, so
+/// compressing them over TLS gives nothing away (BREACH); the pages, which carry antiforgery
+/// tokens and permit data, are not.
+/// </summary>
 internal static class ConsoleAssets
 {
+    /// <summary>A fingerprinted URL never serves other content: a browser need not revalidate it for a year.</summary>
+    private const string ForeverCacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>The plain URL may serve a new version after an upgrade: a browser revalidates it (a 304 when unchanged).</summary>
+    private const string RevalidatedCacheControl = "no-cache";
+
     private static readonly (string Name, string ContentType)[] Files =
     [
         ("console.css", "text/css; charset=utf-8"),
@@ -16,20 +31,47 @@ internal static class ConsoleAssets
         ("print.js", "text/javascript; charset=utf-8"),
     ];
 
-    /// <summary>Maps GET /assets/{name} for each embedded file, anonymous (the identity picker needs the stylesheet too).</summary>
+    // The embedded files cannot change while the assembly is loaded: read, hashed and compressed once
+    // per process, however many consoles it hosts (the browser tests start one per authority).
+    private static readonly Lazy<IReadOnlyDictionary<string, ConsoleAsset>> Catalog = new(() =>
+        Files.ToDictionary(file => file.Name, file => new ConsoleAsset(file.Name, file.ContentType, Read(file.Name)), StringComparer.Ordinal));
+
+    /// <summary>The fingerprinted URL of the asset <paramref name="name"/> (e.g. "scan.js"), for pages to link.</summary>
+    /// <exception cref="ArgumentException">No such asset is embedded.</exception>
+    public static string Url(string name) => Catalog.Value.TryGetValue(name, out var asset)
+        ? asset.FingerprintedPath
+        : throw new ArgumentException($"The console has no asset named {name}.", nameof(name));
+
+    /// <summary>
+    /// Maps GET <c>/assets/{name}</c> and its fingerprinted URL for each embedded file, anonymous
+    /// (the identity picker needs the stylesheet too). A URL with another fingerprint is not found.
+    /// </summary>
     public static IEnumerable<IEndpointConventionBuilder> Map(IEndpointRouteBuilder endpoints)
     {
-        foreach (var (name, contentType) in Files)
+        foreach (var asset in Catalog.Value.Values)
         {
-            var bytes = Read(name);
-            yield return endpoints.MapGet($"/assets/{name}", (HttpContext context) =>
-            {
-                context.Response.Headers.CacheControl = "public, max-age=3600";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.Bytes(bytes, contentType);
-            }).AllowAnonymous();
+            yield return endpoints.MapGet(asset.FingerprintedPath, (HttpContext context) => Serve(context, asset, ForeverCacheControl)).AllowAnonymous();
+            yield return endpoints.MapGet($"/assets/{asset.Name}", (HttpContext context) => Serve(context, asset, RevalidatedCacheControl)).AllowAnonymous();
         }
     }
+
+    private static IResult Serve(HttpContext context, ConsoleAsset asset, string cacheControl)
+    {
+        var headers = context.Response.Headers;
+        headers.CacheControl = cacheControl;
+        headers.XContentTypeOptions = "nosniff";
+        // Caches keep one copy per encoding, and a client that takes none gets the file as it is.
+        headers.Vary = HeaderNames.AcceptEncoding;
+        var coding = ContentCodings.Choose(context.Request.Headers.AcceptEncoding);
+        var encoded = coding is null ? null : asset.Encoded(coding);
+        if (coding is null || encoded is null)
+            return Results.Bytes(asset.Bytes, asset.ContentType, entityTag: ETag(asset, "identity"));
+        headers.ContentEncoding = coding;
+        // Each encoding is a representation of its own, with its own strong ETag.
+        return Results.Bytes(encoded, asset.ContentType, entityTag: ETag(asset, coding));
+    }
+
+    private static EntityTagHeaderValue ETag(ConsoleAsset asset, string coding) => new($"\"{asset.Fingerprint}-{coding}\"");
 
     private static byte[] Read(string name)
     {
