@@ -24,8 +24,14 @@ public class ScanConsoleTests(ConsoleFixture fixture)
         await WithCameraFilmingAsync(url, nameof(An_officer_scans_a_permits_QR_code_and_sees_it_verified), async officer =>
         {
             Assert.False(await officer.Page.EvaluateAsync<bool>("() => 'jsQR' in window"), "jsQR is fetched only when scanning starts");
+            var jsQr = officer.Page.WaitForResponseAsync(response => response.Url.Contains("/assets/jsQR", StringComparison.Ordinal));
             await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Scan QR code" }).ClickAsync();
+            var fetched = await jsQr;
             await officer.Page.WaitForURLAsync(u => u.Contains("id=", StringComparison.Ordinal), new() { Timeout = 30_000 });
+
+            // From its fingerprinted URL, as brotli: chromium's own decoder gives the jsQR that then reads the code.
+            Assert.Matches(@"/assets/jsQR\.[0-9a-f]{16}\.js$", fetched.Url);
+            Assert.Equal("br", (await fetched.AllHeadersAsync())["content-encoding"]);
 
             Assert.Equal(permitId, System.Web.HttpUtility.ParseQueryString(new Uri(officer.Page.Url).Query)["id"]);
             Assert.Equal("VALID", await officer.TextOfAsync("status"));
