@@ -126,6 +126,36 @@ public sealed class ComposeFileTests : IDisposable
     }
 
     [ComposeFact]
+    public void The_besu_entrypoint_drops_the_images_listen_everywhere_environment_and_runs_the_images_entry_script()
+    {
+        var config = ComposeConfig(Path.Combine(RepositoryFiles.Root, "docker-compose.yml"));
+        var services = config["services"]!.AsObject().Where(service => service.Key.StartsWith("node-", StringComparison.Ordinal) || service.Key.StartsWith("fullnode-", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(8, services.Length);
+        // As the container runs it: compose turns $$ into $. The container tests start the nodes the same way.
+        var entrypoints = services.Select(service => service.Value!["entrypoint"]!.AsArray().Select(part => ((string)part!).Replace("$$", "$", StringComparison.Ordinal)).ToArray()).ToArray();
+        Assert.All(entrypoints, entrypoint => Assert.Equal(SampleNetworkContainers.BesuEntrypoint, entrypoint));
+        var command = services[0].Value!["command"]!.AsArray().Select(part => (string)part!).ToArray();
+
+        // A stand-in for the image's besu-entry.sh, which runs besu with the environment it is given: what reaches it?
+        var bin = Directory.CreateDirectory(Path.Combine(_root.FullName, "bin"));
+        var entry = Path.Combine(bin.FullName, "besu-entry.sh");
+        File.WriteAllText(entry, "#!/bin/bash\necho \"host=${BESU_RPC_HTTP_HOST-unset} data=$BESU_DATA_PATH args=$*\"\n");
+        if (!OperatingSystem.IsWindows()) // bash and docker-compose: never Windows, but the analyzer cannot know
+            File.SetUnixFileMode(entry, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var start = new ProcessStartInfo(entrypoints[0][0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in entrypoints[0][1..].Concat(command))
+            start.ArgumentList.Add(argument);
+        start.Environment["PATH"] = bin.FullName + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["BESU_RPC_HTTP_HOST"] = "0.0.0.0"; // what the image's Dockerfile sets
+        start.Environment["BESU_DATA_PATH"] = "/var/lib/besu";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal("host=unset data=/var/lib/besu args=--config-file=/config/node/config.toml", output.Trim());
+    }
+
+    [ComposeFact]
     public void The_network_check_reports_a_node_whose_RPC_another_authoritys_gateway_reaches()
     {
         // The shape this file had with a shared rpc-fallback network; nodes meeting on p2p are fine.

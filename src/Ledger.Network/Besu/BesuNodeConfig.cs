@@ -44,7 +44,9 @@ public static class BesuNodeConfig
     /// Its address on its authority's own network (<see cref="NodeAddresses.OnAuthorityNetwork"/>): JSON-RPC
     /// and metrics listen there only. Besu's rpc-http-host and metrics-host are the address the server binds
     /// (default 127.0.0.1, 0.0.0.0 for every interface), so the node's p2p address, which the other
-    /// authorities' nodes share, carries neither.
+    /// authorities' nodes share, carries neither. Besu ranks the environment (BESU_RPC_HTTP_HOST, which the
+    /// hyperledger/besu image sets to 0.0.0.0) above this file: whoever runs the image must unset it, as
+    /// docker-compose.yml does.
     /// </param>
     /// <remarks>Besu's host-allowlist checks the Host header of a request, i.e. the name the caller used for the node, not who the caller is: it is no access control.</remarks>
     public static string Build(string authorityId, BesuNodeRole role, string nodeHost, string listenAddress)
@@ -71,7 +73,8 @@ public static class BesuNodeConfig
         // authority-<id> (which no other authority's container joins) and publishes no node port; its p2p
         // address, shared with every other node, has no RPC listener. The compose health check reads this line.
         text.Append("\n# JSON-RPC: listens only on this node's address on authority-").Append(authorityId)
-            .Append(" (its gateway's network, which no other\n# authority's container joins), not on p2p, where the other authorities' nodes are\n");
+            .Append(" (its gateway's network, which no other\n# authority's container joins), not on p2p, where the other authorities' nodes are.\n")
+            .Append("# Besu ranks BESU_RPC_HTTP_HOST above this file, and the Besu image sets it to 0.0.0.0: docker-compose.yml unsets it\n");
         text.Append("rpc-http-enabled=true\n");
         text.Append("rpc-http-host=\"").Append(listenAddress).Append("\"\n");
         text.Append("rpc-http-port=").Append(RpcPort).Append('\n');

@@ -18,6 +18,14 @@ namespace Ledger.Network.ContainerTests.Support;
 /// </summary>
 public sealed class SampleNetworkContainers : IAsyncLifetime
 {
+    /// <summary>
+    /// The Besu containers' entrypoint, as docker-compose.yml has it (ComposeFileTests holds them equal): the image sets
+    /// BESU_RPC_HTTP_HOST=0.0.0.0 and Besu ranks the environment above config.toml, so the listen hosts are unset before
+    /// the image's own entry script runs.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BesuEntrypoint =
+        ["bash", "-c", "unset BESU_RPC_HTTP_HOST BESU_RPC_WS_HOST BESU_GRAPHQL_HTTP_HOST BESU_METRICS_HOST && exec besu-entry.sh \"$@\"", "besu-entry.sh"];
+
     // The gateway image's non-root user (the aspnet images' APP_UID), which must be able to read the document key.
     private const uint GatewayImageUid = 1654;
     private readonly List<INetwork> _networks = [];
@@ -110,6 +118,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         var kind = role == BesuNodeRole.Validator ? "node" : "fullnode";
         var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, kind);
         return new ContainerBuilder(RepositoryFiles.BesuImage())
+            .WithEntrypoint([.. BesuEntrypoint])
             .WithCommand("--config-file=/config/node/config.toml")
             .WithEnvironment("BESU_DATA_PATH", "/var/lib/besu") // as in docker-compose.yml: the entry script makes it the besu user's
             .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "genesis.json"), "/config/genesis.json", AccessMode.ReadOnly)
