@@ -109,15 +109,18 @@ public sealed class ComposeFileTests : IDisposable
             var ready = System.Text.Encoding.ASCII.GetString(request, 0, read).StartsWith("GET /readiness?minPeers=1 HTTP/1.0", StringComparison.Ordinal);
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(ready ? "HTTP/1.0 200 OK\r\n\r\n" : "HTTP/1.0 404 Not Found\r\n\r\n"));
         });
+        // The generator's own config.toml, its node address swapped for the listener's (Build takes no loopback address).
+        var address = NodeAddresses.OnAuthorityNetwork(0, BesuNodeRole.Validator);
+        var generated = BesuNodeConfig.Build("ch", BesuNodeRole.Validator, "node-ch", address);
         var toml = Path.Combine(_root.FullName, "config.toml");
-        File.WriteAllText(toml, "rpc-http-enabled=true\nrpc-http-host=\"127.0.0.2\"\nrpc-http-port=8545\n");
+        File.WriteAllText(toml, generated.Replace(address, "127.0.0.2", StringComparison.Ordinal));
         // As the container runs it: compose turns $$ into $; the file and port are this test's.
         var script = test[3].Replace("$$", "$", StringComparison.Ordinal)
             .Replace("/config/node/config.toml", toml, StringComparison.Ordinal)
             .Replace($"/{BesuNodeConfig.RpcPort}", $"/{port}", StringComparison.Ordinal);
 
         var healthy = Run("bash", "-c", script);
-        File.WriteAllText(toml, "rpc-http-host=\"127.0.0.3\"\n");
+        File.WriteAllText(toml, generated.Replace(address, "127.0.0.3", StringComparison.Ordinal));
         var elsewhere = Run("bash", "-c", script);
 
         Assert.True(healthy.ExitCode == 0, healthy.Output);
