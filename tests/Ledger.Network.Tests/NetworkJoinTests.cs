@@ -49,6 +49,9 @@ public sealed class NetworkJoinTests
             Assert.NotEqual(proposal.Node, fullNode.Address);
             Assert.Equal(fullNode.PrivateKeyFileText() + "\n", File.ReadAllText(files.FullNodeKey));
             Assert.Contains("host-allowlist=[\"fullnode-no\"", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
+            // The network's third authority: its nodes listen on the addresses of index 2 on its own network.
+            Assert.Contains("rpc-http-host=\"172.16.102.10\"\n", File.ReadAllText(files.BesuConfig), StringComparison.Ordinal);
+            Assert.Contains("rpc-http-host=\"172.16.102.20\"\n", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
             Assert.Equal(Network.AuthorityRegistry, (string?)settings["Chain"]!["AuthorityRegistry"]);
         }
         finally

@@ -21,6 +21,7 @@ internal static class AuthorityFilesWriter
     /// <summary>Writes them into <paramref name="folder"/>.</summary>
     /// <param name="folder">The authority's folder.</param>
     /// <param name="id">The authority's id.</param>
+    /// <param name="index">Its place among the network's authorities (founders in network.json's order, a newcomer next): its nodes' addresses (<see cref="NodeAddresses"/>).</param>
     /// <param name="node">Its validator node.</param>
     /// <param name="fullNode">Its non-validating full node, its gateway's second node.</param>
     /// <param name="accounts">Its account first, then its agencies': (id, key).</param>
@@ -31,16 +32,19 @@ internal static class AuthorityFilesWriter
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long its gateway's writes wait for a block.</param>
     /// <param name="clients">The client certificates its gateway maps to its accounts (a devnet's; none for a newcomer, which adds its own PKI's).</param>
-    public static void Write(AuthorityFolder folder, string id, NodeIdentity node, NodeIdentity fullNode, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
+    public static void Write(AuthorityFolder folder, string id, int index, NodeIdentity node, NodeIdentity fullNode, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
         string password, bool writePassword, ScryptParams scrypt, RegistryAddresses registries, TimeSpan receiptTimeout,
         IEnumerable<ClientCertificateEntry> clients)
     {
+        // Built before any file is written: an index without addresses fails here and leaves the folder as it was.
+        var validatorConfig = BesuNodeConfig.Build(id, BesuNodeRole.Validator, NetworkGenerator.NodeHost(id), NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.Validator));
+        var fullNodeConfig = BesuNodeConfig.Build(id, BesuNodeRole.FullNode, NetworkGenerator.FullNodeHost(id), NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.FullNode));
         GeneratedFiles.Write(folder.NodeKey, node.PrivateKeyFileText() + "\n");
         GeneratedFiles.Write(folder.NodeInfo, NodeFacts(id, "validator", node));
-        GeneratedFiles.Write(folder.BesuConfig, BesuNodeConfig.Build(id, BesuNodeRole.Validator, NetworkGenerator.NodeHost(id)));
+        GeneratedFiles.Write(folder.BesuConfig, validatorConfig);
         GeneratedFiles.Write(folder.FullNodeKey, fullNode.PrivateKeyFileText() + "\n");
         GeneratedFiles.Write(folder.FullNodeInfo, NodeFacts(id, "fullNode", fullNode));
-        GeneratedFiles.Write(folder.FullNodeBesuConfig, BesuNodeConfig.Build(id, BesuNodeRole.FullNode, NetworkGenerator.FullNodeHost(id)));
+        GeneratedFiles.Write(folder.FullNodeBesuConfig, fullNodeConfig);
         foreach (var (accountId, key) in accounts)
             GeneratedFiles.Write(folder.Keystore(accountId), KeystoreWriter.ToJson(key, password, keys, accountId, scrypt) + "\n");
         if (writePassword)

@@ -21,9 +21,6 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
     /// <summary>Genesis time of every generated network: fixed so that regeneration is reproducible (2026-01-01T00:00:00Z).</summary>
     public const ulong GenesisTimestamp = 1_767_225_600;
 
-    /// <summary>The first address of the validators' peer-to-peer subnet in docker-compose.yml; node i gets .(10 + i).</summary>
-    public const string P2pSubnetPrefix = "172.16.239.";
-
     /// <summary>The password of every devnet keystore (public on purpose: a devnet's keys are public anyway).</summary>
     public const string DevnetKeystorePassword = "devnet-password-not-secret";
 
@@ -44,11 +41,12 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
         GeneratedFiles.Write(layout.StaticNodes, StaticNodes(drawn));
         GeneratedFiles.Write(layout.Registries, Registries(network, drawn, state));
         var clients = DevTlsFiles.Write(network, layout, drawn, keys, (clock ?? TimeProvider.System).GetUtcNow());
-        foreach (var authority in drawn.Authorities)
+        for (var index = 0; index < drawn.Authorities.Count; index++)
         {
+            var authority = drawn.Authorities[index];
             var id = authority.Definition.Id;
             var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
-            AuthorityFilesWriter.Write(layout.Authority(id), id, authority.Node, authority.FullNode, accounts, keys, DevnetKeystorePassword, writePassword: true,
+            AuthorityFilesWriter.Write(layout.Authority(id), id, index, authority.Node, authority.FullNode, accounts, keys, DevnetKeystorePassword, writePassword: true,
                 KeystoreWriter.Light, state.Addresses, GatewaySettingsFile.ReceiptTimeout(network), clients[id]);
         }
         return new GeneratedNetwork(network, drawn, state);
@@ -79,7 +77,7 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
     {
         var nodes = new JsonArray();
         for (var i = 0; i < keys.Authorities.Count; i++)
-            nodes.Add(keys.Authorities[i].Node.Enode(P2pSubnetPrefix + (10 + i), BesuNodeConfig.P2pPort));
+            nodes.Add(keys.Authorities[i].Node.Enode(NodeAddresses.OnP2p(i, BesuNodeRole.Validator), BesuNodeConfig.P2pPort));
         return nodes.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
     }
 

@@ -47,7 +47,8 @@ public static class NetworkJoin
         var fullNode = new NodeIdentity(keys.Key(NetworkKeys.FullNodeKeyLabel(id)));
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
-        AuthorityFilesWriter.Write(files, id, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
+        // It becomes the network's next authority: its nodes take the addresses of that index (NodeAddresses).
+        AuthorityFilesWriter.Write(files, id, network.Authorities.Count, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
             keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);

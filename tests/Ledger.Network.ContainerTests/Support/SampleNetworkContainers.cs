@@ -4,19 +4,27 @@ using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
 using DotNet.Testcontainers.Networks;
+using Ledger.Network.Besu;
 
 namespace Ledger.Network.ContainerTests.Support;
 
 /// <summary>
 /// The sample network of docker-compose.yml, started with Testcontainers from chain-config/:
 /// the same images (read from docker-compose.yml), mounts, networks and fixed node addresses
-/// (validator i at .(10 + i), its authority's full node at .(20 + i)), with each gateway's port
+/// (<see cref="NodeAddresses"/>: on p2p validator i at .(10 + i) and its full node at .(20 + i); on
+/// authority i's own subnet, where the nodes' RPC listens, .10 and .20), with each gateway's port
 /// published on a random host port instead of a fixed one, so a run does not collide with a
 /// compose network on the same machine.
 /// </summary>
 public sealed class SampleNetworkContainers : IAsyncLifetime
 {
-    private const string P2pSubnet = "172.16.239.0/24";
+    /// <summary>
+    /// The Besu containers' entrypoint, as docker-compose.yml has it (ComposeFileTests holds them equal): the image sets
+    /// BESU_RPC_HTTP_HOST=0.0.0.0 and Besu ranks the environment above config.toml, so the listen hosts are unset before
+    /// the image's own entry script runs.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BesuEntrypoint =
+        ["bash", "-c", "unset BESU_RPC_HTTP_HOST BESU_RPC_WS_HOST BESU_GRAPHQL_HTTP_HOST BESU_METRICS_HOST && exec besu-entry.sh \"$@\"", "besu-entry.sh"];
 
     // The gateway image's non-root user (the aspnet images' APP_UID), which must be able to read the document key.
     private const uint GatewayImageUid = 1654;
@@ -53,15 +61,15 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .Build();
         await _gatewayImage.CreateAsync();
 
-        var p2p = await CreateNetworkAsync("p2p", internalOnly: true, subnet: P2pSubnet);
+        var p2p = await CreateNetworkAsync("p2p", internalOnly: true, (NodeAddresses.P2pSubnet, IpRange: null));
         var edge = await CreateNetworkAsync("gateways", internalOnly: false);
         var authorities = Network.Authorities;
         for (var i = 0; i < authorities.Count; i++)
         {
             var id = authorities[i].Id;
-            var own = await CreateNetworkAsync($"authority-{id}", internalOnly: true);
-            _nodes[id] = Node(id, "node", P2pAddress(10 + i), p2p, own);
-            _fullNodes.Add(Node(id, "fullnode", P2pAddress(20 + i), p2p, own));
+            var own = await CreateNetworkAsync($"authority-{id}", internalOnly: true, (NodeAddresses.AuthoritySubnet(i), NodeAddresses.AuthorityDynamicRange(i)));
+            _nodes[id] = Node(id, i, BesuNodeRole.Validator, p2p, own);
+            _fullNodes.Add(Node(id, i, BesuNodeRole.FullNode, p2p, own));
             _redis.Add(new ContainerBuilder(RepositoryFiles.RedisImage()).WithCommand("redis-server", "--save", "", "--appendonly", "no")
                 .WithNetwork(own).WithNetworkAliases($"redis-{id}").Build());
             _gateways[id] = Gateway(id, own, edge);
@@ -82,15 +90,21 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             await _gatewayImage.DisposeAsync();
     }
 
-    private async Task<INetwork> CreateNetworkAsync(string name, bool internalOnly, string? subnet = null)
+    // addresses: the subnet and the range of its dynamic addresses (null: the whole subnet), as docker-compose.yml's ipam.
+    private async Task<INetwork> CreateNetworkAsync(string name, bool internalOnly, (string Subnet, string? IpRange)? addresses = null)
     {
         var network = new NetworkBuilder()
             .WithName($"ledger-{name}-{Guid.NewGuid():N}"[..40])
             .WithCreateParameterModifier(create =>
             {
                 create.Internal = internalOnly;
-                if (subnet is not null)
-                    create.IPAM = new IPAM { Config = [new IPAMConfig { Subnet = subnet }] };
+                if (addresses is { } fixedAddresses)
+                {
+                    var config = new IPAMConfig { Subnet = fixedAddresses.Subnet };
+                    if (fixedAddresses.IpRange is not null)
+                        config.IPRange = fixedAddresses.IpRange;
+                    create.IPAM = new IPAM { Config = [config] };
+                }
             })
             .Build();
         await network.CreateAsync();
@@ -98,13 +112,13 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         return network;
     }
 
-    private static string P2pAddress(int host) => P2pSubnet.Replace("0/24", host.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-
-    // kind: "node" (the validator) or "fullnode" (its second node): the folder under authorities/<id>/ and the service name's prefix.
-    private static IContainer Node(string id, string kind, string p2pAddress, INetwork p2p, INetwork own)
+    // The validator or its second node of the authority at index: its folder under authorities/<id>/ and the service name's prefix are "node" or "fullnode".
+    private static IContainer Node(string id, int index, BesuNodeRole role, INetwork p2p, INetwork own)
     {
+        var kind = role == BesuNodeRole.Validator ? "node" : "fullnode";
         var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id, kind);
         return new ContainerBuilder(RepositoryFiles.BesuImage())
+            .WithEntrypoint([.. BesuEntrypoint])
             .WithCommand("--config-file=/config/node/config.toml")
             .WithEnvironment("BESU_DATA_PATH", "/var/lib/besu") // as in docker-compose.yml: the entry script makes it the besu user's
             .WithBindMount(Path.Combine(RepositoryFiles.ChainConfig, "genesis.json"), "/config/genesis.json", AccessMode.ReadOnly)
@@ -113,7 +127,12 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .WithBindMount(Path.Combine(folder, "config.toml"), "/config/node/config.toml", AccessMode.ReadOnly)
             .WithNetwork(p2p).WithNetwork(own)
             .WithNetworkAliases($"{kind}-{id}")
-            .WithCreateParameterModifier(create => FixAddress(create, p2p.Name, p2pAddress))
+            // Both addresses in one modifier: static-nodes.json names the p2p one, config.toml binds the RPC to the other.
+            .WithCreateParameterModifier(create =>
+            {
+                FixAddress(create, p2p.Name, NodeAddresses.OnP2p(index, role));
+                FixAddress(create, own.Name, NodeAddresses.OnAuthorityNetwork(index, role));
+            })
             .Build();
     }
 
@@ -141,7 +160,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
         return builder.Build();
     }
 
-    // static-nodes.json names each validator by a fixed address on the p2p network.
+    // Gives the container a fixed address on one of its networks.
     private static void FixAddress(CreateContainerParameters create, string network, string address)
     {
         create.NetworkingConfig ??= new NetworkingConfig { EndpointsConfig = new Dictionary<string, EndpointSettings>() };
