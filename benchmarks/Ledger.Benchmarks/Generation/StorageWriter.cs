@@ -12,14 +12,27 @@ namespace Ledger.Benchmarks.Generation;
 /// this machine anvil takes 200,000 words in about 4 s this way, with no restart of the node (the
 /// gateways keep their connections), and the writes do not mine. Every answer is checked.
 /// </summary>
-internal sealed class StorageWriter(Uri rpcUrl, string contract) : IDisposable
+/// <param name="rpcUrl">The node's JSON-RPC endpoint.</param>
+/// <param name="contract">The contract whose storage is written.</param>
+/// <param name="handler">
+/// What sends the batches (the writer disposes it). A parameter so that a test can see every send
+/// as it starts, which no server can: a request may reach it after the writer has returned.
+/// </param>
+internal sealed class StorageWriter(Uri rpcUrl, string contract, HttpMessageHandler handler) : IDisposable
 {
     /// <summary>Words per JSON-RPC batch.</summary>
     public const int BatchSize = 2_000;
 
-    private const int InFlight = 3;
+    /// <summary>Batches sent at once.</summary>
+    public const int InFlight = 3;
 
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http = new(handler) { Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>A writer to the node at <paramref name="rpcUrl"/> over its own connections.</summary>
+    public StorageWriter(Uri rpcUrl, string contract)
+        : this(rpcUrl, contract, new SocketsHttpHandler())
+    {
+    }
 
     /// <summary>
     /// Writes every word of <paramref name="words"/>; returns how many. A failure on either side

@@ -1,5 +1,6 @@
 using Ledger.Contracts.Permits;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ledger.Contracts;
 using Ledger.Core.Permits;
 using Ledger.Core.Primitives;
@@ -55,8 +56,14 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
             var after = _covered?.To;
             foreach (var log in logs.Where(l => after is null || l.Log.BlockNumber > after))
             {
-                if (PermitRegistryEvents.PermitOf(log) is { } key)
-                    _byPermit[key] = _byPermit.TryGetValue(key, out var known) ? known.Append(Position(log)) : new PermitPositions(Position(log));
+                if (PermitRegistryEvents.PermitOf(log) is not { } key)
+                    continue;
+                // In place, with one lookup: the stored value is the permit's only one (see PermitPositions).
+                ref var positions = ref CollectionsMarshal.GetValueRefOrAddDefault(_byPermit, key, out var known);
+                if (known)
+                    positions.Append(Position(log));
+                else
+                    positions = new PermitPositions(Position(log));
             }
             _covered = (_covered?.From ?? from, Math.Max(to, _covered?.To ?? to));
         }

@@ -12,64 +12,52 @@ internal readonly record struct EventPosition(ulong Block, uint LogIndex);
 /// about 64 bytes per permit instead of an object per event.
 /// </summary>
 /// <remarks>
-/// A value never changes once made, so a copy taken earlier keeps listing what it listed. Appending
-/// is amortised O(1) all the same: the values of one permit share one growing list, each seeing the
-/// first <c>_moreCount</c> items of it; <see cref="Append"/> adds in place only when nothing was
-/// added past this value's end yet (it is the permit's latest value), and copies otherwise, so no
-/// value ever sees another's additions. Not thread-safe: values sharing a list must be appended to
-/// and read one at a time, which <see cref="PermitLogIndex"/> does under its lock (readers get copies
-/// from <see cref="ToList"/>).
+/// <see cref="Append"/> adds in place to the permit's list, amortised O(1), so a value is its
+/// permit's only one: <see cref="PermitLogIndex"/> appends through a reference to where the value is
+/// stored in its dictionary, under its lock, and never keeps a copy (a copy would share the list).
+/// Readers never see the list: they get copies from <see cref="ToList"/>, taken under the same lock.
+/// Not thread-safe.
 /// </remarks>
-internal readonly struct PermitPositions
+internal struct PermitPositions
 {
     private readonly ulong _firstBlock;
     private readonly uint _firstLogIndex;
-    private readonly int _moreCount;
-    private readonly List<EventPosition>? _more;
+    private List<EventPosition>? _more;
 
     /// <summary>A permit with one event.</summary>
-    public PermitPositions(EventPosition first) : this(first, null, 0)
+    public PermitPositions(EventPosition first) : this(first, null)
     {
     }
 
-    private PermitPositions(EventPosition first, List<EventPosition>? more, int moreCount)
+    private PermitPositions(EventPosition first, List<EventPosition>? more)
     {
         _firstBlock = first.Block;
         _firstLogIndex = first.LogIndex;
         _more = more;
-        _moreCount = moreCount;
     }
 
     /// <summary>How many positions these are.</summary>
-    public int Count => 1 + _moreCount;
+    public readonly int Count => 1 + (_more?.Count ?? 0);
 
-    private EventPosition First => new(_firstBlock, _firstLogIndex);
+    private readonly EventPosition First => new(_firstBlock, _firstLogIndex);
 
     /// <summary>Positions of <paramref name="positions"/> (at least one, in chain order).</summary>
     public static PermitPositions Of(IReadOnlyList<EventPosition> positions) =>
-        positions.Count > 1 ? new(positions[0], [.. positions.Skip(1)], positions.Count - 1) : new(positions[0]);
+        new(positions[0], positions.Count > 1 ? [.. positions.Skip(1)] : null);
 
-    /// <summary>These positions followed by <paramref name="next"/>.</summary>
-    public PermitPositions Append(EventPosition next)
-    {
-        var more = _more;
-        // The first extra position (a list of one: most permits have few events), or a value that
-        // is no longer its permit's latest (another value added past its end): a list of its own.
-        if (more is null || more.Count != _moreCount)
-            more = more is null ? new List<EventPosition>(1) : more.GetRange(0, _moreCount);
-        more.Add(next);
-        return new(First, more, _moreCount + 1);
-    }
+    /// <summary>Adds <paramref name="next"/> after these positions, in place.</summary>
+    // The first extra position makes a list of one: most permits that have more than one event have few.
+    public void Append(EventPosition next) => (_more ??= new List<EventPosition>(1)).Add(next);
 
-    /// <summary><paramref name="earlier"/> (at least one, in chain order) followed by these positions.</summary>
-    public PermitPositions Prepend(IReadOnlyList<EventPosition> earlier) => Of([.. earlier, .. ToList()]);
+    /// <summary><paramref name="earlier"/> (at least one, in chain order) followed by these positions: a new value.</summary>
+    public readonly PermitPositions Prepend(IReadOnlyList<EventPosition> earlier) => Of([.. earlier, .. ToList()]);
 
     /// <summary>All positions, in chain order: a copy, which later appends do not change.</summary>
-    public IReadOnlyList<EventPosition> ToList()
+    public readonly IReadOnlyList<EventPosition> ToList()
     {
         var all = new EventPosition[Count];
         all[0] = First;
-        _more?.CopyTo(0, all, 1, _moreCount);
+        _more?.CopyTo(all, 1);
         return all;
     }
 }

@@ -16,20 +16,33 @@ namespace Ledger.Gateway.Tests.Application;
 /// <summary>
 /// A batch's documents are put a wave at a time before its transaction is broadcast: never more
 /// than <see cref="PermitDocumentKeeper.MaxPutsAtOnce"/> at once, but a whole wave together (its
-/// puts share the store's group commits), and a failed put stops the batch after its wave.
+/// puts share the store's group commits), and a failed put stops the batch after its wave. The
+/// store holds every put until the test lets the wave go, so what has started is counted, not timed.
 /// </summary>
 public sealed class PermitDocumentKeeperTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 11, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly RecordingStore _store = new();
+    /// <summary>How long a wave may take to start: far more than it needs; only puts sent fewer at a time wait it out.</summary>
+    private static readonly TimeSpan WaveTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HoldingStore _store = new();
 
     [Fact]
     public async Task A_full_batch_is_put_a_whole_wave_at_a_time_and_never_more()
     {
         var permits = Permits(RegisterPermitBatchHandler.MaxBatch);
 
-        await KeepBeforeBroadcastAsync(permits);
+        // The keeper starts a wave's puts together on the calling thread, then waits for them: its
+        // task comes back only once it waits, so every put it started at once has started by then.
+        var keeping = KeepBeforeBroadcastAsync(permits);
+        var started = 0;
+        foreach (var wave in permits.Chunk(PermitDocumentKeeper.MaxPutsAtOnce))
+        {
+            started += wave.Length;
+            await ReleaseWaveAsync(started, inFlight: wave.Length);
+        }
+        await keeping;
 
         Assert.Equal(PermitDocumentKeeper.MaxPutsAtOnce, _store.PeakInFlight);
         Assert.Equal(permits.Count, _store.Stored.Count);
@@ -44,21 +57,43 @@ public sealed class PermitDocumentKeeperTests
         _store.Unavailable.Add(permits[9].Registration.Id.Key);
         _store.Conflicting.Add(permits[3].Registration.Id.Key);
 
-        var refused = await Assert.ThrowsAsync<LedgerException>(() => KeepBeforeBroadcastAsync(permits));
+        var keeping = KeepBeforeBroadcastAsync(permits);
+        // The unavailable put fails at once; the rest of the wave waits, the conflict among them.
+        await ReleaseWaveAsync(PermitDocumentKeeper.MaxPutsAtOnce, inFlight: PermitDocumentKeeper.MaxPutsAtOnce - 1);
+        var refused = await Assert.ThrowsAsync<LedgerException>(() => keeping);
 
         Assert.Equal(LedgerErrorKind.AlreadyExists, refused.Error.Kind);
         Assert.Contains(permits[3].Registration.Id.Normalised, refused.Message, StringComparison.Ordinal);
         // The rest of the first wave is stored (a retry puts the same bytes again); the second wave was never tried.
-        Assert.Equal(PermitDocumentKeeper.MaxPutsAtOnce, _store.Attempts);
+        Assert.Equal(PermitDocumentKeeper.MaxPutsAtOnce, _store.Started);
         Assert.Equal(PermitDocumentKeeper.MaxPutsAtOnce - 2, _store.Stored.Count);
     }
 
-    private async Task KeepBeforeBroadcastAsync(IReadOnlyList<CheckedPermit> permits)
+    /// <summary>
+    /// Waits until <paramref name="started"/> puts have started in all, checks that no more have
+    /// (none can start on its own while the wave is held) and how many are in flight, and lets
+    /// those finish.
+    /// </summary>
+    private async Task ReleaseWaveAsync(int started, int inFlight)
+    {
+        try
+        {
+            await _store.WhenStarted(started).WaitAsync(WaveTimeout);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"a wave's puts did not start together: {_store.Started} of {started} started, {_store.InFlight} in flight and held, none more in {WaveTimeout.TotalSeconds} s");
+        }
+        Assert.Equal(started, _store.Started);
+        Assert.Equal(inFlight, _store.InFlight);
+        _store.Release();
+    }
+
+    private Task KeepBeforeBroadcastAsync(IReadOnlyList<CheckedPermit> permits)
     {
         // Keeping before a broadcast does not read the ledger (the gas estimate checked the anchors).
-        _store.ExpectedPuts = permits.Count;
         var keeper = new PermitDocumentKeeper(chain: null!, _store);
-        await keeper.KeepingBeforeBroadcast(new BroadcastingSender(), permits).SendAsync(new TransactionRequest(null, Array.Empty<byte>()));
+        return keeper.KeepingBeforeBroadcast(new BroadcastingSender(), permits).SendAsync(new TransactionRequest(null, Array.Empty<byte>()));
     }
 
     private static List<CheckedPermit> Permits(int count)
@@ -90,34 +125,31 @@ public sealed class PermitDocumentKeeperTests
     }
 
     /// <summary>
-    /// A document store that records its puts, how many were in flight at most, and fails the
-    /// permits it is told to. Its puts are held until a wave has started: until
-    /// <see cref="PermitDocumentKeeper.MaxPutsAtOnce"/> puts (or all those left) have arrived since
-    /// the last wave was let go. So a wave's puts overlap however slowly its starting thread runs,
-    /// and puts sent fewer at a time fail with a timeout instead of passing or hanging.
+    /// A document store that records its puts and holds each one until <see cref="Release"/>, so
+    /// that none finishes, and the keeper cannot start another wave, while the test counts. It
+    /// fails the permits it is told to: unavailable at once, a conflict once released.
     /// </summary>
-    private sealed class RecordingStore : IDocumentStore
+    private sealed class HoldingStore : IDocumentStore
     {
-        private static readonly TimeSpan WaveTimeout = TimeSpan.FromSeconds(10);
-
         private readonly Lock _lock = new();
         private readonly List<DocumentToStore> _documents = [];
-        private TaskCompletionSource _waveStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _arrivedInWave;
-        private int _arrivedBeforeWave;
+        private TaskCompletionSource _release = NewSignal();
+        private (int Started, TaskCompletionSource Reached)? _waiter;
+        private int _started;
         private int _inFlight;
-        private int _attempts;
+        private int _peakInFlight;
 
         public HashSet<PermitKey> Unavailable { get; } = [];
 
         public HashSet<PermitKey> Conflicting { get; } = [];
 
-        /// <summary>How many puts the batch would make if none failed (the last wave may be short).</summary>
-        public int ExpectedPuts { get; set; }
+        /// <summary>Puts started, failed ones included.</summary>
+        public int Started => Read(ref _started);
 
-        public int PeakInFlight { get; private set; }
+        /// <summary>Puts started and held, not yet finished.</summary>
+        public int InFlight => Read(ref _inFlight);
 
-        public int Attempts => Volatile.Read(ref _attempts);
+        public int PeakInFlight => Read(ref _peakInFlight);
 
         public IReadOnlyList<DocumentToStore> Documents
         {
@@ -130,27 +162,49 @@ public sealed class PermitDocumentKeeperTests
 
         public IReadOnlyList<PermitKey> Stored => [.. Documents.Select(d => d.PermitId.Key)];
 
+        /// <summary>Completes once <paramref name="started"/> puts have started in all.</summary>
+        public Task WhenStarted(int started)
+        {
+            lock (_lock)
+            {
+                if (_started >= started)
+                    return Task.CompletedTask;
+                var reached = NewSignal();
+                _waiter = (started, reached);
+                return reached.Task;
+            }
+        }
+
+        /// <summary>Lets the puts held so far finish; later puts are held until the next release.</summary>
+        public void Release()
+        {
+            TaskCompletionSource released;
+            lock (_lock)
+                (released, _release) = (_release, NewSignal());
+            released.SetResult();
+        }
+
         public async Task<DocumentPutResult> PutAsync(DocumentToStore document, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _attempts);
             var key = document.PermitId.Key;
-            var waveStarted = Arrive();
-            // At once: a later permit's failure comes first in time, not in the batch's order.
-            if (Unavailable.Contains(key))
-                throw new StoreUnavailableException("the test store is away", new IOException());
+            Task released;
             lock (_lock)
-                PeakInFlight = Math.Max(PeakInFlight, ++_inFlight);
+            {
+                _started++;
+                if (_waiter is { } waiter && _started >= waiter.Started)
+                {
+                    waiter.Reached.SetResult();
+                    _waiter = null;
+                }
+                // At once: a later permit's failure comes first in time, not in the batch's order.
+                if (Unavailable.Contains(key))
+                    throw new StoreUnavailableException("the test store is away", new IOException());
+                _peakInFlight = Math.Max(_peakInFlight, ++_inFlight);
+                released = _release.Task;
+            }
             try
             {
-                try
-                {
-                    await waveStarted.WaitAsync(WaveTimeout, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    throw new TimeoutException(
-                        $"a wave's puts did not start together: at most {PeakInFlight} in flight, and no more came in {WaveTimeout.TotalSeconds} s");
-                }
+                await released.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (Conflicting.Contains(key))
                     throw new DocumentConflictException(key, DocumentHash.Compute([1]), DocumentHash.Compute(document.Content.Span));
                 lock (_lock)
@@ -164,23 +218,6 @@ public sealed class PermitDocumentKeeperTests
             }
         }
 
-        /// <summary>Counts a put into the current wave; lets the wave go once it is whole (on other threads, so the put's caller goes on first).</summary>
-        private Task Arrive()
-        {
-            lock (_lock)
-            {
-                var waveStarted = _waveStarted;
-                if (++_arrivedInWave == Math.Min(PermitDocumentKeeper.MaxPutsAtOnce, ExpectedPuts - _arrivedBeforeWave))
-                {
-                    _arrivedBeforeWave += _arrivedInWave;
-                    _arrivedInWave = 0;
-                    _waveStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                    waveStarted.SetResult();
-                }
-                return waveStarted.Task;
-            }
-        }
-
         public Task<IReadOnlyList<DocumentMetadata>> ListByPermitsAsync(IReadOnlyCollection<PermitKey> permitKeys, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<DocumentMetadata>>([]);
 
@@ -191,5 +228,14 @@ public sealed class PermitDocumentKeeperTests
         public Task<StoredDocument?> GetByHashAsync(DocumentHash documentHash, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<DocumentListPage> ListNewestAsync(DocumentListQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        // Continuations run elsewhere, so that a put's caller (the keeper starting its wave) goes on first.
+        private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private int Read(ref int field)
+        {
+            lock (_lock)
+                return field;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Ledger.Testing;
 using Npgsql;
 
 namespace Ledger.Gateway.Tests.Support;
@@ -14,11 +15,9 @@ namespace Ledger.Gateway.Tests.Support;
 public sealed class PostgresServer : IAsyncDisposable
 {
     /// <summary>Why PostgreSQL tests are skipped on a machine without the server binaries.</summary>
-    public const string MissingReason =
-        "PostgreSQL server binaries are not installed (apt-get install -y postgresql; scripts/test.sh installs it)";
+    public const string MissingReason = InstalledServers.PostgresMissingReason;
 
     private const string SuperUser = "ledger";
-    private static readonly Lazy<string?> BinDirectory = new(FindBinDirectory);
 
     private readonly string _directory;
     private Process? _process;
@@ -30,7 +29,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>True when initdb and postgres can be run here.</summary>
-    public static bool IsInstalled => BinDirectory.Value is not null && (!IsRoot || OsUserExists("postgres"));
+    public static bool IsInstalled => InstalledServers.HasPostgres;
 
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
@@ -46,12 +45,12 @@ public sealed class PostgresServer : IAsyncDisposable
         Pooling = true,
     }.ToString();
 
-    private static bool IsRoot => Environment.UserName == "root";
+    private static bool IsRoot => InstalledServers.IsRoot;
 
     /// <summary>Creates and starts a cluster.</summary>
     public static async Task<PostgresServer> StartAsync()
     {
-        if (BinDirectory.Value is null)
+        if (InstalledServers.PostgresBinDirectory is null)
             throw new InvalidOperationException(MissingReason);
         var directory = Path.Combine(Path.GetTempPath(), "ledger-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -198,22 +197,7 @@ public sealed class PostgresServer : IAsyncDisposable
         return info;
     }
 
-    private static string Tool(string name) => Path.Combine(BinDirectory.Value!, name);
-
-    private static string? FindBinDirectory()
-    {
-        const string root = "/usr/lib/postgresql";
-        if (!Directory.Exists(root))
-            return null;
-        return Directory.GetDirectories(root)
-            .Select(version => Path.Combine(version, "bin"))
-            .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "postgres")))
-            .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var version) ? version : 0)
-            .FirstOrDefault();
-    }
-
-    private static bool OsUserExists(string name) =>
-        File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(name + ":", StringComparison.Ordinal));
+    private static string Tool(string name) => Path.Combine(InstalledServers.PostgresBinDirectory!, name);
 
     private static int FreePort()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Ledger.Testing;
 
 namespace Ledger.Gateway.Tests.Support;
 
@@ -11,15 +12,14 @@ namespace Ledger.Gateway.Tests.Support;
 public sealed class RedisServer : IAsyncDisposable
 {
     /// <summary>Why Redis tests are skipped on a machine without redis-server.</summary>
-    public const string MissingReason = "redis-server is not on PATH (apt-get install -y redis-server; CI installs it)";
+    public const string MissingReason = InstalledServers.RedisMissingReason;
 
-    private static readonly Lazy<string?> Executable = new(() => FindOnPath("redis-server"));
     private Process? _process;
 
     private RedisServer(int port) => Port = port;
 
     /// <summary>True when redis-server can be started here.</summary>
-    public static bool IsInstalled => Executable.Value is not null;
+    public static bool IsInstalled => InstalledServers.HasRedis;
 
     /// <summary>The TCP port the server listens on.</summary>
     public int Port { get; }
@@ -48,9 +48,8 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts the server again on its port after <see cref="StopAsync"/>.</summary>
     public async Task StartAgainAsync()
     {
-        if (Executable.Value is null)
-            throw new InvalidOperationException(MissingReason);
-        var info = new ProcessStartInfo(Executable.Value)
+        var executable = InstalledServers.RedisServer ?? throw new InvalidOperationException(MissingReason);
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -118,10 +117,4 @@ public sealed class RedisServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(directory => Path.Combine(directory, name))
-        .FirstOrDefault(File.Exists);
 }

@@ -1,13 +1,12 @@
-using Ledger.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Ledger.Gateway.Tests.Support;
+namespace Ledger.Testing;
 
-/// <summary>Marks a test class whose tests need a real redis-server.</summary>
+/// <summary>Marks a test class whose <see cref="StoreFactAttribute"/> tests need a real redis-server.</summary>
 public interface IRequiresRedis;
 
-/// <summary>Marks a test class whose tests need the PostgreSQL server binaries.</summary>
+/// <summary>Marks a test class whose <see cref="StoreFactAttribute"/> tests need the PostgreSQL server binaries.</summary>
 public interface IRequiresPostgres;
 
 /// <summary>
@@ -15,9 +14,10 @@ public interface IRequiresPostgres;
 /// <see cref="IRequiresRedis"/> and redis-server is not installed, or
 /// <see cref="IRequiresPostgres"/> and PostgreSQL is not. This lets one abstract
 /// contract class run against the in-memory stores everywhere and against Redis wherever
-/// Redis exists (xunit 2 has no dynamic skip).
+/// Redis exists (xunit 2 has no dynamic skip). It lives here, not in one test project, so that
+/// every project with a test that starts a server skips it the same way.
 /// </summary>
-[XunitTestCaseDiscoverer("Ledger.Gateway.Tests.Support.StoreFactDiscoverer", "Ledger.Gateway.Tests")]
+[XunitTestCaseDiscoverer("Ledger.Testing.StoreFactDiscoverer", "Ledger.Testing")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 
@@ -28,8 +28,8 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : Fa
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         var testClass = testMethod.TestClass.Class.ToRuntimeType();
-        var missing = typeof(IRequiresRedis).IsAssignableFrom(testClass) && !RedisServer.IsInstalled ? RedisServer.MissingReason
-            : typeof(IRequiresPostgres).IsAssignableFrom(testClass) && !PostgresServer.IsInstalled ? PostgresServer.MissingReason
+        var missing = typeof(IRequiresRedis).IsAssignableFrom(testClass) && !InstalledServers.HasRedis ? InstalledServers.RedisMissingReason
+            : typeof(IRequiresPostgres).IsAssignableFrom(testClass) && !InstalledServers.HasPostgres ? InstalledServers.PostgresMissingReason
             : null;
         if (missing is not null)
             return new SkippedTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
