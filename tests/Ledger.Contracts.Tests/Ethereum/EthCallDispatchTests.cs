@@ -1,3 +1,4 @@
+using Ledger.Contracts.Tests.Ethereum.Fakes;
 using Nethereum.JsonRpc.Client.RpcMessages;
 
 namespace Ledger.Contracts.Tests.Ethereum;
@@ -45,15 +46,13 @@ public sealed class EthCallDispatchTests
     }
 
     /// <summary>A node reached only through Nethereum's JSON-RPC: answers eth_call with one uint256.</summary>
-    private sealed class NethereumOnlyClient(ulong answer) : IClient
+    private sealed class NethereumOnlyClient(ulong answer) : OneRequestClient
     {
         public int Calls { get; private set; }
 
         public CallInput? LastCall { get; private set; }
 
-        public RequestInterceptor? OverridingRequestInterceptor { get; set; }
-
-        public Task<T> SendRequestAsync<T>(RpcRequest request, string? route = null)
+        protected override Task<T> AnswerAsync<T>(RpcRequest request)
         {
             if (request.Method != "eth_call")
                 throw new NotSupportedException(request.Method);
@@ -61,19 +60,6 @@ public sealed class EthCallDispatchTests
             LastCall = (CallInput)request.RawParameters[0];
             return Task.FromResult((T)(object)("0x" + Convert.ToHexStringLower(Word(answer))));
         }
-
-        public Task<T> SendRequestAsync<T>(string method, string? route = null, params object[] paramList) =>
-            SendRequestAsync<T>(new RpcRequest(1, method, paramList), route);
-
-        public Task SendRequestAsync(RpcRequest request, string? route = null) => throw new NotSupportedException(request.Method);
-
-        public Task SendRequestAsync(string method, string? route = null, params object[] paramList) => throw new NotSupportedException(method);
-
-        public Task<RpcRequestResponseBatch> SendBatchRequestAsync(RpcRequestResponseBatch rpcRequestResponseBatch) => throw new NotSupportedException("batch");
-
-        public Task<RpcResponseMessage> SendAsync(RpcRequestMessage rpcRequestMessage, string? route = null) => throw new NotSupportedException(rpcRequestMessage.Method);
-
-        public T DecodeResult<T>(RpcResponseMessage rpcResponseMessage) => throw new NotSupportedException();
     }
 
     /// <summary>What a wrapper around a pool looks like: every request forwarded, eth_call to the inner lean call.</summary>
