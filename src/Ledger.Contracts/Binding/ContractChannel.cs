@@ -51,7 +51,8 @@ internal sealed class ContractChannel
 
     /// <summary>
     /// Calls a view function with eth_call and returns its undecoded outputs, for the callers that
-    /// decode them by hand. Through a <see cref="NodePool"/> the answer is read by its lean client.
+    /// decode them by hand. Through a client that is an <see cref="IEthCaller"/> (a <see cref="NodePool"/>)
+    /// the answer is read by its own eth_call.
     /// </summary>
     public async Task<byte[]> CallRawAsync(ContractCall call, BlockParameter? block, CancellationToken cancellationToken)
     {

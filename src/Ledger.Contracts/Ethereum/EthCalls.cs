@@ -8,13 +8,16 @@ namespace Ledger.Contracts.Ethereum;
 /// <summary>eth_call through whichever client a binding was given, returning the bytes the call returned.</summary>
 internal static class EthCalls
 {
-    /// <summary>Through the pool's lean clients (<see cref="NodePool.CallAsync"/>) when <paramref name="client"/> is a pool, else through Nethereum.</summary>
+    /// <summary>
+    /// Through <paramref name="client"/>'s own eth_call when it has one (<see cref="IEthCaller"/>:
+    /// a pool's lean clients, or a wrapper forwarding to them), else through Nethereum.
+    /// </summary>
     public static Task<byte[]> CallAsync(IClient client, Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken) =>
-        client is NodePool pool
-            ? pool.CallAsync(to, data, block, cancellationToken)
+        client is IEthCaller caller
+            ? caller.CallAsync(to, data, block, cancellationToken)
             : ViaNethereumAsync(client, to, data, block, cancellationToken);
 
-    /// <summary>Nethereum's eth_call (for a client that is not a pool, or a pool endpoint given as a client only).</summary>
+    /// <summary>Nethereum's eth_call (for a client that is not an <see cref="IEthCaller"/>, or a pool endpoint given as a client only).</summary>
     public static async Task<byte[]> ViaNethereumAsync(IClient client, Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

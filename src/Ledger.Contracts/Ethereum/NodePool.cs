@@ -14,7 +14,7 @@ namespace Ledger.Contracts.Ethereum;
 /// node's answer and goes back to the caller unchanged. When every endpoint failed,
 /// <see cref="NodeUnreachableException"/>. Thread-safe.
 /// </summary>
-public sealed class NodePool : IClient, IDisposable
+public sealed class NodePool : IClient, IEthCaller, IDisposable
 {
     private readonly IReadOnlyList<NodeEndpoint> _endpoints;
     private readonly NodePoolOptions _options;
@@ -89,13 +89,12 @@ public sealed class NodePool : IClient, IDisposable
             return true;
         });
 
-    /// <summary>
-    /// eth_call of <paramref name="data"/> to <paramref name="to"/> at <paramref name="block"/> (the
-    /// newest when null), failing over as every request does; returns the bytes the call returned
-    /// (empty when none). Sent by each endpoint's lean client, which reads the answer without
-    /// Nethereum's JSON handling; a revert is <see cref="RpcResponseException"/> with its data, as
-    /// from Nethereum's eth_call. Cancelling ends the call without counting against the endpoint.
-    /// </summary>
+    /// <inheritdoc />
+    /// <remarks>
+    /// Fails over as every request does. Sent by each endpoint's lean client, which reads the
+    /// answer without Nethereum's JSON handling. Cancelling ends the call without counting against
+    /// the endpoint.
+    /// </remarks>
     public Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken)
     {
         block ??= BlockParameter.CreateLatest();
@@ -108,7 +107,10 @@ public sealed class NodePool : IClient, IDisposable
     /// <summary>Decodes with the first endpoint's client: every endpoint is a JSON-RPC client of the same kind.</summary>
     public T DecodeResult<T>(RpcResponseMessage rpcResponseMessage) => _endpoints[0].Client.DecodeResult<T>(rpcResponseMessage);
 
-    /// <summary>Not used: interception would bypass the failover. Setting it throws.</summary>
+    /// <summary>
+    /// Not used: interception would bypass the failover. Setting it throws. A wrapper around the
+    /// pool intercepts instead; it implements <see cref="IEthCaller"/> by forwarding, to keep the lean eth_call.
+    /// </summary>
     public RequestInterceptor? OverridingRequestInterceptor
     {
         get => null;

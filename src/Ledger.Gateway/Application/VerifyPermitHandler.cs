@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Ledger.Api.V1;
 using Ledger.Core.Documents;
@@ -23,17 +22,6 @@ internal sealed partial class VerifyPermitHandler(
 {
     /// <summary>Longest a verification is served from the cache; writes through this gateway and the follower invalidate sooner.</summary>
     public static readonly TimeSpan MaxCacheAge = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// The parsed form of each cached value, keyed by the value's identity. Only the near cache,
-    /// while its invalidation feed is live, hands every hit of a permit the same array: then a hot
-    /// permit is parsed (and its issuer's address checked) once, not at every hit. Every other
-    /// read (Redis alone, the in-memory cache, the near cache while its feed is down) is a fresh
-    /// array, parsed as before, plus an entry here that dies with its array at the next collection.
-    /// An entry lives as long as its array: when the near cache drops or replaces the value, the
-    /// parsed form goes with it.
-    /// </summary>
-    private readonly ConditionalWeakTable<byte[], CachedAnswer> _parsed = new();
 
     private readonly PermitIdMemo _ids = new();
 
@@ -77,10 +65,10 @@ internal sealed partial class VerifyPermitHandler(
     {
         try
         {
-            var bytes = await cache.GetAsync(id.Key.ToString(), ct).ConfigureAwait(false);
-            if (bytes is null)
+            // Parsed once per value the near cache holds (a hot permit: once, not at every hit), else at each read.
+            var cached = await cache.GetDecodedAsync(id.Key.ToString(), CachedAnswer.Parse, ct).ConfigureAwait(false);
+            if (cached is null)
                 return null;
-            var cached = _parsed.GetValue(bytes, CachedAnswer.Parse);
             var issuerChanged = cached.Issuer is { } issuer && statusChanges.ChangedAfter(issuer, cached.Response.AsOfBlock);
             return issuerChanged ? null : cached.Response;
         }

@@ -14,6 +14,16 @@ internal sealed class CountingVerificationCache(IVerificationCache inner, Gatewa
     }
 
     /// <inheritdoc />
+    /// <remarks>Forwarded, not left to the default: the near cache behind keeps the decoded form.</remarks>
+    public async Task<T?> GetDecodedAsync<T>(string permitKey, Func<byte[], T> decode, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var value = await inner.GetDecodedAsync(permitKey, decode, cancellationToken).ConfigureAwait(false);
+        metrics.RecordCacheLookup(value is not null);
+        return value;
+    }
+
+    /// <inheritdoc />
     public Task SetAsync(string permitKey, ReadOnlyMemory<byte> value, ulong asOfBlock, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         inner.SetAsync(permitKey, value, asOfBlock, timeToLive, cancellationToken);
 

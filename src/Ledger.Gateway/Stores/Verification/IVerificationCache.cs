@@ -39,6 +39,27 @@ public interface IVerificationCache
     Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The cached value decoded by <paramref name="decode"/>, or null on a miss (as <see cref="GetAsync"/>).
+    /// A store that holds values in this process may keep the decoded form beside the value and
+    /// hand that same instance to every hit while the value lives, so that a hot value is decoded
+    /// once, not at every hit: <paramref name="decode"/> must depend on the bytes alone (one
+    /// decoder per <typeparamref name="T"/>), and callers must not change what it returns. By
+    /// default, <see cref="GetAsync"/> then <paramref name="decode"/>; a decorator forwards this
+    /// too, else the store behind it decodes at every hit.
+    /// </summary>
+    /// <typeparam name="T">The decoded form.</typeparam>
+    /// <param name="permitKey">"0x" + 64 hex digits.</param>
+    /// <param name="decode">Decodes a value; what it throws, this throws (the value is not kept decoded).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    async Task<T?> GetDecodedAsync<T>(string permitKey, Func<byte[], T> decode, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        var value = await GetAsync(permitKey, cancellationToken).ConfigureAwait(false);
+        return value is null ? null : decode(value);
+    }
+
+    /// <summary>
     /// Caches <paramref name="value"/>, an answer read at block <paramref name="asOfBlock"/>, for
     /// <paramref name="timeToLive"/>, unless the permit is known to have changed at a later block
     /// (then the value is stale and is dropped). Silently does nothing when the store is unavailable.

@@ -41,21 +41,38 @@ public sealed class NearVerificationCache : IVerificationCache
     public int Count => _entries.Count;
 
     /// <inheritdoc />
-    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(permitKey, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A value this copy holds carries its decoded form, decoded at the read that kept it or the
+    /// first hit after, and shared by every later hit until the value is evicted or expires. A
+    /// value not held here (Redis alone: the copy bypassed, full, or the value just evicted) is
+    /// decoded at each read.
+    /// </remarks>
+    public async Task<T?> GetDecodedAsync<T>(string permitKey, Func<byte[], T> decode, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        var (value, held) = await ReadAsync(permitKey, cancellationToken).ConfigureAwait(false);
+        return held is not null ? held.Decoded(decode) : value is null ? null : decode(value);
+    }
+
+    /// <summary>The value, and the entry of this copy that holds it (null when it is not held here).</summary>
+    private async ValueTask<(byte[]? Value, Entry? Held)> ReadAsync(string permitKey, CancellationToken cancellationToken)
     {
         var key = PermitKeyText.Normalise(permitKey);
         var live = _invalidations.IsLive && _capacity > 0;
         if (live && _entries.TryGetValue(key, out var held))
         {
             if (held.ExpiresAt > _time.GetTimestamp())
-                return held.Value;
+                return (held.Value, held);
             _entries.TryRemove(new KeyValuePair<string, Entry>(key, held));
         }
         var evictionsBefore = Interlocked.Read(ref _evictions);
         var (value, timeToLive) = await _redis.GetWithTimeToLiveAsync(key, cancellationToken).ConfigureAwait(false);
-        if (value is not null && live)
-            Keep(key, value, timeToLive, evictionsBefore);
-        return value;
+        return value is not null && live ? (value, Keep(key, value, timeToLive, evictionsBefore)) : (value, null);
     }
 
     /// <inheritdoc />
@@ -82,11 +99,12 @@ public sealed class NearVerificationCache : IVerificationCache
         await _invalidations.PublishAsync(normalised.Select(c => c.PermitKey).Distinct(StringComparer.Ordinal).ToArray()).ConfigureAwait(false);
     }
 
-    private void Keep(string key, byte[] value, TimeSpan? redisTimeToLive, long evictionsBefore)
+    /// <returns>The entry now held, or null when the value was not kept.</returns>
+    private Entry? Keep(string key, byte[] value, TimeSpan? redisTimeToLive, long evictionsBefore)
     {
         var age = redisTimeToLive is { } left && left < _maxAge ? left : _maxAge;
         if (age <= TimeSpan.Zero)
-            return;
+            return null;
         if (_entries.Count >= _capacity && !_entries.ContainsKey(key))
         {
             // Full: sweep at most once a second, not on every read of a new permit (a scan of the
@@ -98,12 +116,15 @@ public sealed class NearVerificationCache : IVerificationCache
                 SweepExpired();
             }
             if (_entries.Count >= _capacity)
-                return;
+                return null;
         }
-        _entries[key] = new Entry(value, _time.GetTimestamp() + (long)(age.TotalSeconds * _time.TimestampFrequency));
+        var entry = new Entry(value, _time.GetTimestamp() + (long)(age.TotalSeconds * _time.TimestampFrequency));
+        _entries[key] = entry;
         // An eviction that raced the Redis read (or this insert) may concern this very value: drop it.
-        if (Interlocked.Read(ref _evictions) != evictionsBefore || !_invalidations.IsLive)
-            _entries.TryRemove(key, out _);
+        if (Interlocked.Read(ref _evictions) == evictionsBefore && _invalidations.IsLive)
+            return entry;
+        _entries.TryRemove(key, out _);
+        return null;
     }
 
     private void Evict(string? permitKey)
@@ -125,5 +146,26 @@ public sealed class NearVerificationCache : IVerificationCache
         }
     }
 
-    private sealed record Entry(byte[] Value, long ExpiresAt);
+    /// <summary>A value held, until when (a timestamp), and its decoded form once a reader asked for one.</summary>
+    private sealed class Entry(byte[] value, long expiresAt)
+    {
+        private object? _decoded;
+
+        public byte[] Value => value;
+
+        public long ExpiresAt => expiresAt;
+
+        /// <summary>
+        /// The value decoded, by the first caller (racing first callers each decode, the first to
+        /// finish is kept). A decoder of another type than the one kept decodes at each call.
+        /// </summary>
+        public T Decoded<T>(Func<byte[], T> decode)
+            where T : class
+        {
+            if (Volatile.Read(ref _decoded) is T known)
+                return known;
+            var decoded = decode(value);
+            return Interlocked.CompareExchange(ref _decoded, decoded, null) as T ?? decoded;
+        }
+    }
 }

@@ -1,12 +1,10 @@
-using Nethereum.JsonRpc.Client.RpcMessages;
-
 namespace Ledger.Contracts.Tests.Ethereum.Fakes;
 
 /// <summary>
 /// A node that answers only <c>eth_getTransactionCount</c> (the pending count
 /// <see cref="AccountNonces"/> reads), counts how often it was asked, and can be taken away.
 /// </summary>
-internal sealed class PendingCountClient : IClient
+internal sealed class PendingCountClient : OneRequestClient
 {
     private int _reads;
 
@@ -19,9 +17,7 @@ internal sealed class PendingCountClient : IClient
     /// <summary>How many counts were read.</summary>
     public int Reads => Volatile.Read(ref _reads);
 
-    public RequestInterceptor? OverridingRequestInterceptor { get; set; }
-
-    public Task<T> SendRequestAsync<T>(RpcRequest request, string? route = null)
+    protected override Task<T> AnswerAsync<T>(RpcRequest request)
     {
         if (request.Method != "eth_getTransactionCount")
             throw new NotSupportedException(request.Method);
@@ -30,17 +26,4 @@ internal sealed class PendingCountClient : IClient
         Interlocked.Increment(ref _reads);
         return Task.FromResult((T)(object)new HexBigInteger(PendingCount));
     }
-
-    public Task<T> SendRequestAsync<T>(string method, string? route = null, params object[] paramList) =>
-        SendRequestAsync<T>(new RpcRequest(1, method, paramList), route);
-
-    public Task SendRequestAsync(RpcRequest request, string? route = null) => throw new NotSupportedException(request.Method);
-
-    public Task SendRequestAsync(string method, string? route = null, params object[] paramList) => throw new NotSupportedException(method);
-
-    public Task<RpcRequestResponseBatch> SendBatchRequestAsync(RpcRequestResponseBatch rpcRequestResponseBatch) => throw new NotSupportedException("batch");
-
-    public Task<RpcResponseMessage> SendAsync(RpcRequestMessage rpcRequestMessage, string? route = null) => throw new NotSupportedException(rpcRequestMessage.Method);
-
-    public T DecodeResult<T>(RpcResponseMessage rpcResponseMessage) => throw new NotSupportedException();
 }
