@@ -54,18 +54,6 @@ public sealed class GatewayCacheResetTests : IRequiresRedis
         Assert.Contains("without Redis", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_restarted_pool_hands_its_permits_out_again_from_the_first()
-    {
-        var pool = new PermitPool(() => 3, index => $"P{index}");
-        Assert.Equal(["P0", "P1"], [pool.Take(), pool.Take()]);
-
-        pool.Restart();
-
-        Assert.Equal(["P0", "P1", "P2"], [pool.Take(), pool.Take(), pool.Take()]);
-        Assert.Throws<Load.InputsExhaustedException>(pool.Take);
-    }
-
     private static RedisKeys Keys(string prefix) => new(Options.Create(new StoreOptions { KeyPrefix = prefix }));
 
     private static string PermitKey(int i) => "0x" + i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
