@@ -83,6 +83,9 @@ public class CustomsConsoleTests(ConsoleFixture fixture)
         var refused = await observer.GoAsync("/customs/shipment?id=FR/2026/NEVER-REGISTERED");
         Assert.Equal(403, refused!.Status);
         Assert.Contains("needs the role CustomsOfficer", await observer.Page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        // The gateway writes this page itself: it links the console's long-lived stylesheet, which loads.
+        Assert.Matches("^/assets/console\\.[0-9a-f]{16}\\.css$", await observer.Page.Locator("link[rel=stylesheet]").GetAttributeAsync("href"));
+        Assert.True(await observer.Page.EvaluateAsync<int>("() => document.styleSheets.length ? document.styleSheets[0].cssRules.length : 0") > 0, "the refusal page's stylesheet did not load");
         await observer.ShotAsync("phone-customs-refused");
     }
 

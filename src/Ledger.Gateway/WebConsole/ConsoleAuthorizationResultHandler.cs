@@ -1,5 +1,6 @@
 using System.Net;
 using Grpc.Core;
+using Ledger.Console.Hosting;
 using Ledger.Gateway.Hosting;
 using Ledger.Gateway.Identity;
 using Ledger.Gateway.Identity.Authorization;
@@ -63,6 +64,6 @@ internal sealed class ConsoleAuthorizationResultHandler(
 
     private static string Page(string message) =>
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        "<title>Not allowed · Permit Ledger</title><link rel=\"stylesheet\" href=\"/assets/console.css\"></head><body><main id=\"main\">" +
+        "<title>Not allowed · Permit Ledger</title><link rel=\"stylesheet\" href=\"" + ConsoleStylesheet.Url + "\"></head><body><main id=\"main\">" +
         $"<h1>Not allowed</h1><div class=\"alert\" role=\"alert\">{WebUtility.HtmlEncode(message)}</div><p><a href=\"/\">Start page</a></p></main></body></html>";
 }
