@@ -38,11 +38,12 @@ public static class ToolLocator
     }
 
     /// <summary>redis-server from PATH; throws with the fix when it is missing.</summary>
-    public static string RedisServer()
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+    public static string RedisServer() =>
+        FindRedisServer() ?? throw new InvalidOperationException("redis-server is not on PATH: apt-get install -y redis-server, or start with --no-redis.");
+
+    /// <summary>redis-server from PATH, or null when it is missing (for callers that skip instead of failing).</summary>
+    public static string? FindRedisServer() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, "redis-server"))
             .FirstOrDefault(File.Exists);
-        return path ?? throw new InvalidOperationException("redis-server is not on PATH: apt-get install -y redis-server, or start with --no-redis.");
-    }
 }

@@ -1,3 +1,5 @@
+using Ledger.Processes;
+
 namespace Ledger.Testing;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class InstalledServers
     public const string PostgresMissingReason =
         "PostgreSQL server binaries are not installed (apt-get install -y postgresql; scripts/test.sh installs it)";
 
-    private static readonly Lazy<string?> RedisPath = new(() => FindOnPath("redis-server"));
+    private static readonly Lazy<string?> RedisPath = new(ToolLocator.FindRedisServer);
     private static readonly Lazy<string?> PostgresBin = new(FindPostgresBinDirectory);
 
     /// <summary>The redis-server on PATH, or null.</summary>
@@ -35,12 +37,6 @@ public static class InstalledServers
 
     /// <summary>True when initdb and postgres can be run here (as root: only with a "postgres" user).</summary>
     public static bool HasPostgres => PostgresBinDirectory is not null && (!IsRoot || OsUserExists("postgres"));
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(directory => Path.Combine(directory, name))
-        .FirstOrDefault(File.Exists);
 
     private static string? FindPostgresBinDirectory()
     {
