@@ -17,6 +17,25 @@ public sealed class InMemoryVerificationCacheTests : VerificationCacheContract
     }
 
     [StoreFact]
+    public async Task A_held_value_is_decoded_once_and_shared_by_every_hit_until_it_is_replaced()
+    {
+        var cache = new InMemoryVerificationCache(_time, TestOptions.Stores());
+        var key = NewPermitKey();
+        var decodes = 0;
+        string Decode(byte[] bytes) => $"{Interlocked.Increment(ref decodes)}:{Convert.ToHexStringLower(bytes)}";
+        await cache.SetAsync(key, new byte[] { 1 }, 1, TimeSpan.FromMinutes(1));
+
+        var first = await cache.GetDecodedAsync(key, Decode);
+        var second = await cache.GetDecodedAsync(key, Decode);
+        await cache.SetAsync(key, new byte[] { 2 }, 2, TimeSpan.FromMinutes(1));
+        var afterReplace = await cache.GetDecodedAsync(key, Decode);
+
+        Assert.Same(first, second);
+        Assert.Equal("1:01", first);
+        Assert.Equal("2:02", afterReplace);
+    }
+
+    [StoreFact]
     public async Task A_full_cache_makes_room_from_expired_entries_and_otherwise_skips_new_values()
     {
         var cache = new InMemoryVerificationCache(_time, TestOptions.Stores(o => o.InMemoryCacheCapacity = 2));

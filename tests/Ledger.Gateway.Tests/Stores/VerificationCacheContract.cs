@@ -36,6 +36,28 @@ public abstract class VerificationCacheContract
     }
 
     [StoreFact]
+    public async Task A_decoded_read_decodes_the_held_value_and_misses_like_a_plain_read_after_a_change()
+    {
+        var cache = await CreateReadyCacheAsync();
+        var key = NewPermitKey();
+        static string Decode(byte[] bytes) => Convert.ToHexStringLower(bytes);
+        var missed = await cache.GetDecodedAsync(key, Decode);
+
+        await cache.SetAsync(key, new byte[] { 0x01, 0xab }, 1, TimeSpan.FromMinutes(1));
+        var first = await cache.GetDecodedAsync(key, Decode);
+        var again = await cache.GetDecodedAsync(key, Decode);
+        await cache.InvalidateAsync(key, 2);
+        var afterChange = await cache.GetDecodedAsync(key, Decode);
+        await cache.SetAsync(key, new byte[] { 0x02 }, 2, TimeSpan.FromMinutes(1));
+
+        Assert.Null(missed);
+        Assert.Equal("01ab", first);
+        Assert.Equal("01ab", again);
+        Assert.Null(afterChange);
+        Assert.Equal("02", await cache.GetDecodedAsync(key, Decode));
+    }
+
+    [StoreFact]
     public async Task Invalidate_drops_the_value_and_leaves_other_keys()
     {
         var cache = await CreateReadyCacheAsync();

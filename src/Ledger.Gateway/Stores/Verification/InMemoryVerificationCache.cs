@@ -21,17 +21,29 @@ public sealed class InMemoryVerificationCache(TimeProvider time, IOptions<StoreO
     private int _markerSweepAt = Math.Max(16, options.Value.InMemoryCacheCapacity);
 
     /// <inheritdoc />
-    public Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default)
+    /// <remarks>A copy: the entry's bytes stay as stored whatever the caller does with them.</remarks>
+    public Task<byte[]?> GetAsync(string permitKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Live(permitKey)?.Value.ToArray());
+
+    /// <inheritdoc />
+    /// <remarks>An entry keeps its decoded form, decoded at its first hit and shared by every later one until it is replaced, dropped or expires.</remarks>
+    public Task<T?> GetDecodedAsync<T>(string permitKey, Func<byte[], T> decode, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        return Task.FromResult(Live(permitKey)?.Decoded(decode));
+    }
+
+    // The entry of the permit unless it expired (then dropped), or null.
+    private Entry? Live(string permitKey)
     {
         var key = PermitKeyText.Normalise(permitKey);
         if (!_entries.TryGetValue(key, out var entry))
-            return Task.FromResult<byte[]?>(null);
-        if (entry.ExpiresAt <= time.GetUtcNow())
-        {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
-            return Task.FromResult<byte[]?>(null);
-        }
-        return Task.FromResult<byte[]?>(entry.Value.ToArray());
+            return null;
+        if (entry.ExpiresAt > time.GetUtcNow())
+            return entry;
+        _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        return null;
     }
 
     /// <inheritdoc />
@@ -92,7 +104,11 @@ public sealed class InMemoryVerificationCache(TimeProvider time, IOptions<StoreO
             _markers.Remove(key);
     }
 
-    private sealed record Entry(byte[] Value, DateTimeOffset ExpiresAt);
+    /// <summary>A value held, until when, and its decoded form once a reader asked for one.</summary>
+    private sealed class Entry(byte[] value, DateTimeOffset expiresAt) : DecodedOnceValue(value)
+    {
+        public DateTimeOffset ExpiresAt => expiresAt;
+    }
 
     private readonly record struct Marker(ulong Block, DateTimeOffset ExpiresAt);
 }

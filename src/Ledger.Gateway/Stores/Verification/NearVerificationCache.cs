@@ -147,25 +147,8 @@ public sealed class NearVerificationCache : IVerificationCache
     }
 
     /// <summary>A value held, until when (a timestamp), and its decoded form once a reader asked for one.</summary>
-    private sealed class Entry(byte[] value, long expiresAt)
+    private sealed class Entry(byte[] value, long expiresAt) : DecodedOnceValue(value)
     {
-        private object? _decoded;
-
-        public byte[] Value => value;
-
         public long ExpiresAt => expiresAt;
-
-        /// <summary>
-        /// The value decoded, by the first caller (racing first callers each decode, the first to
-        /// finish is kept). A decoder of another type than the one kept decodes at each call.
-        /// </summary>
-        public T Decoded<T>(Func<byte[], T> decode)
-            where T : class
-        {
-            if (Volatile.Read(ref _decoded) is T known)
-                return known;
-            var decoded = decode(value);
-            return Interlocked.CompareExchange(ref _decoded, decoded, null) as T ?? decoded;
-        }
     }
 }
