@@ -13,7 +13,8 @@ namespace Ledger.Network.ContainerTests;
 /// docker-compose itself (no engine needed): it mounts only files the generator writes, every
 /// one of them, no container gets another authority's files or any officer's or the CA's key,
 /// each node's RPC shares a network with its own authority's gateway only, and listens on its
-/// address on that network alone (not on p2p, where the other authorities' nodes are).
+/// address on that network alone (not on p2p, where the other authorities' nodes are); every
+/// fixed address and dynamic range is <see cref="NodeAddresses"/>'.
 /// </summary>
 public sealed class ComposeFileTests : IDisposable
 {
@@ -55,6 +56,9 @@ public sealed class ComposeFileTests : IDisposable
         var config = ComposeConfig();
         var services = config["services"]!.AsObject();
         var networks = config["networks"]!.AsObject();
+        var p2p = networks["p2p"]!["ipam"]!["config"]!.AsArray().Single()!;
+        Assert.Equal(NodeAddresses.P2pSubnet, (string?)p2p["subnet"]);
+        Assert.Equal(NodeAddresses.P2pDynamicRange, (string?)p2p["ip_range"]);
 
         for (var i = 0; i < definition.Authorities.Count; i++)
         {
@@ -80,7 +84,9 @@ public sealed class ComposeFileTests : IDisposable
                 Assert.Equal(NodeAddresses.OnAuthorityNetwork(i, role), rpcHost);
                 Assert.Equal((string?)node["networks"]![own]!["ipv4_address"], rpcHost);
                 Assert.Equal(rpcHost, TomlString(toml, "metrics-host"));
-                Assert.Equal(NodeAddresses.OnP2p(i, role), (string?)node["networks"]!["p2p"]!["ipv4_address"]);
+                // On p2p a validator has the address static-nodes.json names; a full node is dialled by nobody and takes a dynamic one.
+                var p2pAddress = (string?)node["networks"]!["p2p"]?["ipv4_address"];
+                Assert.Equal(role == BesuNodeRole.Validator ? NodeAddresses.ValidatorOnP2p(i) : null, p2pAddress);
                 // The gateway calls the node by its service name; the one network they share is its authority's,
                 // so Docker's DNS answers with the address the RPC listens on.
                 var url = Assert.Single(rpcUrls, url => url.Host == name);
@@ -185,8 +191,8 @@ public sealed class ComposeFileTests : IDisposable
         var compose = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docker-compose.yml"));
         var definition = NetworkDefinitionFile.Read(Path.Combine(RepositoryFiles.ChainConfig, "network.json"));
         for (var i = 0; i < definition.Authorities.Count; i++)
-            Assert.Contains($"ipv4_address: {NodeAddresses.OnP2p(i, BesuNodeRole.Validator)}\n", compose, StringComparison.Ordinal);
-        Assert.Contains($"subnet: {NodeAddresses.P2pSubnet}\n", compose, StringComparison.Ordinal);
+            Assert.Contains($"ipv4_address: {NodeAddresses.ValidatorOnP2p(i)}\n", compose, StringComparison.Ordinal);
+        Assert.Contains($"subnet: {NodeAddresses.P2pSubnet}\n          ip_range: {NodeAddresses.P2pDynamicRange}\n", compose, StringComparison.Ordinal);
         Assert.DoesNotContain("rpc-fallback", compose, StringComparison.Ordinal);
         Assert.Equal(0, Run("docker-compose", "-f", Path.Combine(RepositoryFiles.Root, "docker-compose.yml"), "config", "-q").ExitCode);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ledger.Network.Besu;
 using Ledger.Network.Definition;
 using Ledger.Network.Generation;
 using Ledger.Network.Keys;
@@ -65,6 +66,28 @@ public sealed class NetworkJoinTests
     {
         var duplicate = SampleNetwork.Founder("ch2", "CH", "CH-OTHER", 0);
         Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, duplicate, KeySource.Seeded("join-test-seed"), "pw", Path.GetTempPath()));
+    }
+
+    [Fact]
+    public void A_newcomer_beyond_the_address_plan_is_refused_before_any_file_is_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("join-full-");
+        try
+        {
+            var full = Network with { Authorities = Enumerable.Range(0, NodeAddresses.MaximumAuthorities).Select(i => new PublishedAuthority { Id = $"a{i}", Country = "XX", Account = "0x01", Validator = "0x11" }).ToArray() };
+            var newcomer = SampleNetwork.Founder("no", "NO", "NO-MDIR", 0);
+
+            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(full, newcomer, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
+
+            Assert.Contains($"the network has {NodeAddresses.MaximumAuthorities} authorities already", error.Message, StringComparison.Ordinal);
+            Assert.Empty(folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories));
+            // One fewer, and it would take the plan's last index.
+            Assert.Empty(NetworkDefinitionRules.CheckNewcomer(newcomer, NodeAddresses.MaximumAuthorities - 1));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -5,43 +5,82 @@ using Ledger.Network.Definition;
 namespace Ledger.Network.Tests;
 
 /// <summary>
-/// The nodes' fixed addresses, checked with .NET's own CIDR arithmetic (<see cref="IPNetwork"/>):
-/// each node's RPC address lies in its own authority's subnet, outside the range Docker hands out
-/// dynamically there and outside p2p, and no two authorities' subnets meet.
+/// The nodes' fixed addresses, checked with .NET's own CIDR arithmetic (<see cref="IPNetwork"/>)
+/// across every index the plan holds: no two nodes share an address, each lies in its network's
+/// subnet, outside the range Docker hands out dynamically there (where the full nodes' p2p
+/// addresses, the gateways' and Redis' come from), and no two subnets meet.
 /// </summary>
 public sealed class NodeAddressesTests
 {
-    private static readonly int[] Indices = Enumerable.Range(0, NetworkDefinitionRules.MaximumFounders + 1).ToArray();
+    private static readonly int[] Indices = Enumerable.Range(0, NodeAddresses.MaximumAuthorities).ToArray();
+
+    private static readonly BesuNodeRole[] Roles = [BesuNodeRole.Validator, BesuNodeRole.FullNode];
 
     [Fact]
-    public void Each_nodes_RPC_address_is_in_its_own_authoritys_subnet_clear_of_dynamic_addresses_and_of_p2p()
+    public void No_two_nodes_of_any_network_the_plan_holds_share_an_address_and_each_is_clear_of_dynamic_ones()
     {
         var p2p = IPNetwork.Parse(NodeAddresses.P2pSubnet);
+        var p2pDynamic = IPNetwork.Parse(NodeAddresses.P2pDynamicRange);
+        var subnets = new List<IPNetwork> { p2p };
+        var taken = new HashSet<IPAddress>();
         foreach (var index in Indices)
         {
+            var validator = IPAddress.Parse(NodeAddresses.ValidatorOnP2p(index));
+            Assert.True(taken.Add(validator), $"{validator} (validator {index} on p2p) taken twice");
+            Assert.True(p2p.Contains(validator), $"{validator} outside {p2p}");
+            Assert.False(p2pDynamic.Contains(validator), $"{validator} inside the dynamic range {p2pDynamic}");
+            // .0 is the subnet itself, .1 where Docker puts the network's gateway when no ip_range is given.
+            Assert.True(validator.GetAddressBytes()[3] > 1, $"{validator} is p2p's network or gateway address");
+
             var own = IPNetwork.Parse(NodeAddresses.AuthoritySubnet(index));
             var dynamic = IPNetwork.Parse(NodeAddresses.AuthorityDynamicRange(index));
             Assert.True(own.Contains(dynamic.BaseAddress));
-            foreach (var role in new[] { BesuNodeRole.Validator, BesuNodeRole.FullNode })
+            Assert.DoesNotContain(subnets, other => Overlap(own, other));
+            subnets.Add(own);
+            foreach (var role in Roles)
             {
                 var address = IPAddress.Parse(NodeAddresses.OnAuthorityNetwork(index, role));
+                Assert.True(taken.Add(address), $"{address} ({role} {index} on its authority network) taken twice");
                 Assert.True(own.Contains(address), $"{address} outside {own}");
                 Assert.False(dynamic.Contains(address), $"{address} inside the dynamic range {dynamic}");
-                Assert.False(p2p.Contains(address));
-                Assert.False(own.Contains(IPAddress.Parse(NodeAddresses.OnP2p(0, role))));
             }
-            Assert.NotEqual(NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.Validator), NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.FullNode));
         }
-        Assert.Equal(Indices.Length, Indices.Select(NodeAddresses.AuthoritySubnet).Distinct().Count());
+        Assert.Equal(3 * Indices.Length, taken.Count);
+    }
+
+    [Fact]
+    public void The_p2p_dynamic_range_lies_in_p2p_and_has_an_address_for_every_full_node()
+    {
+        var p2p = IPNetwork.Parse(NodeAddresses.P2pSubnet);
+        var dynamic = IPNetwork.Parse(NodeAddresses.P2pDynamicRange);
+        Assert.True(p2p.Contains(dynamic.BaseAddress));
+        Assert.True(dynamic.PrefixLength > p2p.PrefixLength);
+        // Less the subnet's broadcast address, the range's first and the network's gateway, should Docker put it there.
+        Assert.True((1 << (32 - dynamic.PrefixLength)) - 3 >= NodeAddresses.MaximumAuthorities);
     }
 
     [Fact]
     public void The_validators_p2p_addresses_are_those_static_nodes_has_always_named()
     {
-        Assert.Equal("172.16.239.10", NodeAddresses.OnP2p(0, BesuNodeRole.Validator));
-        Assert.Equal("172.16.239.23", NodeAddresses.OnP2p(3, BesuNodeRole.FullNode));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NodeAddresses.OnAuthorityNetwork(-1, BesuNodeRole.Validator));
+        Assert.Equal("172.16.239.10", NodeAddresses.ValidatorOnP2p(0));
+        Assert.Equal("172.16.239.13", NodeAddresses.ValidatorOnP2p(3));
+        Assert.Equal("172.16.239.20", NodeAddresses.ValidatorOnP2p(10));
     }
+
+    [Fact]
+    public void An_index_the_plan_cannot_hold_is_refused_and_every_founder_fits()
+    {
+        Assert.True(NodeAddresses.Holds(NodeAddresses.MaximumAuthorities - 1));
+        Assert.False(NodeAddresses.Holds(NodeAddresses.MaximumAuthorities));
+        Assert.False(NodeAddresses.Holds(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeAddresses.ValidatorOnP2p(NodeAddresses.MaximumAuthorities));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeAddresses.OnAuthorityNetwork(NodeAddresses.MaximumAuthorities, BesuNodeRole.FullNode));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NodeAddresses.AuthoritySubnet(-1));
+        Assert.InRange(NetworkDefinitionRules.MaximumFounders, NetworkDefinitionRules.MinimumValidators, NodeAddresses.MaximumAuthorities);
+    }
+
+    // Two CIDR blocks overlap exactly when one contains the other's first address.
+    private static bool Overlap(IPNetwork a, IPNetwork b) => a.Contains(b.BaseAddress) || b.Contains(a.BaseAddress);
 
     [Theory]
     [InlineData("0.0.0.0")]

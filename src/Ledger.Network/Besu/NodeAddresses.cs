@@ -10,13 +10,17 @@ namespace Ledger.Network.Besu;
 /// (ComposeFileTests holds it to them).
 /// </summary>
 /// <remarks>
-/// Two networks per node. On p2p (nodes only) validator i is at 172.16.239.(10 + i) and its
-/// authority's full node at .(20 + i). On the authority's own network, 172.16.(100 + i).0/24,
-/// which only that authority's containers join, its validator is at .10 and its full node at
-/// .20; the node's JSON-RPC and metrics listen on that address alone, so no node of another
-/// authority (which meets it on p2p) reaches them. The authority network hands out dynamic
-/// addresses (its gateway's, its Redis') only from its upper half, <see cref="AuthorityDynamicRange"/>,
-/// so a container started first can never take a node's fixed address.
+/// Two networks per node. On p2p (nodes only) validator i is at 172.16.239.(10 + i), below the
+/// subnet's upper half, <see cref="P2pDynamicRange"/>, which is where Docker hands out every
+/// dynamic address on it (compose's ipam ip_range). Full nodes have no fixed p2p address: only
+/// validators are dialled (static-nodes.json names them alone), a full node dials out, so it
+/// takes a dynamic one, which can never be a validator's, whatever the authority count. (A
+/// fixed block per role in one /24 is what let authority 10's validator take authority 0's
+/// full node's address.) On the authority's own network, 172.16.(100 + i).0/24, which only
+/// that authority's containers join, its validator is at .10 and its full node at .20; the
+/// node's JSON-RPC and metrics listen on that address alone, so no node of another authority
+/// (which meets it on p2p) reaches them. That network too hands out dynamic addresses (its
+/// gateway's, its Redis') only from its upper half, <see cref="AuthorityDynamicRange"/>.
 /// All stay inside 172.16.0.0/16, which Docker's default address pools (172.17-172.31, 192.168)
 /// do not hand out to other networks.
 /// </remarks>
@@ -24,11 +28,27 @@ public static class NodeAddresses
 {
     private const string P2pPrefix = "172.16.239.";
 
+    // Validators from .10 up to the last address below the dynamic upper half (.128/25).
+    private const int FirstValidatorHost = 10;
+    private const int FirstDynamicHost = 128;
+
+    /// <summary>
+    /// How many authorities the plan holds (indices 0 to 117): one validator address each between p2p's .10
+    /// and .127. The authorities' own subnets, 172.16.100.0/24 to 172.16.217.0/24, stay clear of p2p's.
+    /// </summary>
+    public const int MaximumAuthorities = FirstDynamicHost - FirstValidatorHost;
+
     /// <summary>The p2p network's subnet.</summary>
     public const string P2pSubnet = P2pPrefix + "0/24";
 
-    /// <summary>The address of the <paramref name="role"/> node of the authority at <paramref name="index"/> on the p2p network.</summary>
-    public static string OnP2p(int index, BesuNodeRole role) => P2pPrefix + Number(HostNumber(role) + CheckIndex(index));
+    /// <summary>The range p2p's dynamic addresses (the full nodes') come from: its upper half, clear of the validators' fixed ones.</summary>
+    public const string P2pDynamicRange = P2pPrefix + "128/25";
+
+    /// <summary>Whether the plan has addresses for the authority at <paramref name="index"/>.</summary>
+    public static bool Holds(int index) => index is >= 0 and < MaximumAuthorities;
+
+    /// <summary>The validator's address on the p2p network of the authority at <paramref name="index"/>: what static-nodes.json names.</summary>
+    public static string ValidatorOnP2p(int index) => P2pPrefix + Number(FirstValidatorHost + CheckIndex(index));
 
     /// <summary>The subnet of the network of the authority at <paramref name="index"/>.</summary>
     public static string AuthoritySubnet(int index) => AuthorityPrefix(index) + "0/24";
@@ -48,10 +68,10 @@ public static class NodeAddresses
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a node role"),
     };
 
-    // 100 + index stays below the p2p subnet's 239 for every founder count network.json allows (at most 100).
-    private static int CheckIndex(int index) => index is >= 0 and < 139
+    // The definition's rules and `network join` refuse such an index first, with the reason; this is the last guard.
+    private static int CheckIndex(int index) => Holds(index)
         ? index
-        : throw new ArgumentOutOfRangeException(nameof(index), index, "an authority's index is between 0 and 138");
+        : throw new ArgumentOutOfRangeException(nameof(index), index, $"an authority's index is between 0 and {MaximumAuthorities - 1}");
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

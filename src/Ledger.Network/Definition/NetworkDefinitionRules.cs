@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ledger.Core.Countries;
+using Ledger.Network.Besu;
 
 namespace Ledger.Network.Definition;
 
@@ -9,7 +10,10 @@ public static partial class NetworkDefinitionRules
     /// <summary>QBFT tolerates f faulty validators out of 3f+1: fewer than four tolerate none.</summary>
     public const int MinimumValidators = 4;
 
-    /// <summary>Most founding issuers: the genesis state is built by one constructor call per founder set.</summary>
+    /// <summary>
+    /// Most founding issuers: the genesis state is built by one constructor call per founder set. Below
+    /// <see cref="NodeAddresses.MaximumAuthorities"/>, so every founder's nodes have addresses of their own.
+    /// </summary>
     public const int MaximumFounders = 100;
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
@@ -49,11 +53,15 @@ public static partial class NetworkDefinitionRules
     /// Every problem of a newcomer's own definition (`ledger network join`): the same rules as for a
     /// founder. Its ids become file names, so a path in them is refused here, before anything is written.
     /// </summary>
-    public static IReadOnlyList<string> CheckNewcomer(AuthorityDefinition newcomer)
+    /// <param name="newcomer">The new issuer and its agencies.</param>
+    /// <param name="index">Its place among the network's authorities (their count so far): its nodes' addresses come from it.</param>
+    public static IReadOnlyList<string> CheckNewcomer(AuthorityDefinition newcomer, int index)
     {
         ArgumentNullException.ThrowIfNull(newcomer);
         var problems = new List<string>();
         CheckAuthority(newcomer, new Seen(), problems);
+        if (!NodeAddresses.Holds(index))
+            problems.Add($"the network has {index} authorities already: the nodes' address plan holds {NodeAddresses.MaximumAuthorities}, so a newcomer's nodes would have no addresses of their own");
         return problems;
     }
 

@@ -77,7 +77,7 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
     {
         var nodes = new JsonArray();
         for (var i = 0; i < keys.Authorities.Count; i++)
-            nodes.Add(keys.Authorities[i].Node.Enode(NodeAddresses.OnP2p(i, BesuNodeRole.Validator), BesuNodeConfig.P2pPort));
+            nodes.Add(keys.Authorities[i].Node.Enode(NodeAddresses.ValidatorOnP2p(i), BesuNodeConfig.P2pPort));
         return nodes.ToJsonString(GeneratedFiles.JsonOptions) + "\n";
     }
 

@@ -35,7 +35,9 @@ public static class NetworkJoin
         ArgumentNullException.ThrowIfNull(newcomer);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        var problems = NetworkDefinitionRules.CheckNewcomer(newcomer);
+        // It becomes the network's next authority: its nodes take the addresses of that index (NodeAddresses).
+        var index = network.Authorities.Count;
+        var problems = NetworkDefinitionRules.CheckNewcomer(newcomer, index);
         if (problems.Count > 0)
             throw new NetworkDefinitionException($"The new authority cannot join as given:{Environment.NewLine}- " + string.Join(Environment.NewLine + "- ", problems));
         if (network.Authorities.Any(a => a.Id == newcomer.Id || a.Country == newcomer.Country))
@@ -47,8 +49,7 @@ public static class NetworkJoin
         var fullNode = new NodeIdentity(keys.Key(NetworkKeys.FullNodeKeyLabel(id)));
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
-        // It becomes the network's next authority: its nodes take the addresses of that index (NodeAddresses).
-        AuthorityFilesWriter.Write(files, id, network.Authorities.Count, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
+        AuthorityFilesWriter.Write(files, id, index, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
             keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);

@@ -11,8 +11,8 @@ namespace Ledger.Network.ContainerTests.Support;
 /// <summary>
 /// The sample network of docker-compose.yml, started with Testcontainers from chain-config/:
 /// the same images (read from docker-compose.yml), mounts, networks and fixed node addresses
-/// (<see cref="NodeAddresses"/>: on p2p validator i at .(10 + i) and its full node at .(20 + i); on
-/// authority i's own subnet, where the nodes' RPC listens, .10 and .20), with each gateway's port
+/// (<see cref="NodeAddresses"/>: on p2p validator i at .(10 + i), full nodes dynamic from its upper
+/// half; on authority i's own subnet, where the nodes' RPC listens, .10 and .20), with each gateway's port
 /// published on a random host port instead of a fixed one, so a run does not collide with a
 /// compose network on the same machine.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .Build();
         await _gatewayImage.CreateAsync();
 
-        var p2p = await CreateNetworkAsync("p2p", internalOnly: true, (NodeAddresses.P2pSubnet, IpRange: null));
+        var p2p = await CreateNetworkAsync("p2p", internalOnly: true, (NodeAddresses.P2pSubnet, NodeAddresses.P2pDynamicRange));
         var edge = await CreateNetworkAsync("gateways", internalOnly: false);
         var authorities = Network.Authorities;
         for (var i = 0; i < authorities.Count; i++)
@@ -90,8 +90,8 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             await _gatewayImage.DisposeAsync();
     }
 
-    // addresses: the subnet and the range of its dynamic addresses (null: the whole subnet), as docker-compose.yml's ipam.
-    private async Task<INetwork> CreateNetworkAsync(string name, bool internalOnly, (string Subnet, string? IpRange)? addresses = null)
+    // addresses: the subnet and the range of its dynamic addresses, as docker-compose.yml's ipam.
+    private async Task<INetwork> CreateNetworkAsync(string name, bool internalOnly, (string Subnet, string IpRange)? addresses = null)
     {
         var network = new NetworkBuilder()
             .WithName($"ledger-{name}-{Guid.NewGuid():N}"[..40])
@@ -99,12 +99,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             {
                 create.Internal = internalOnly;
                 if (addresses is { } fixedAddresses)
-                {
-                    var config = new IPAMConfig { Subnet = fixedAddresses.Subnet };
-                    if (fixedAddresses.IpRange is not null)
-                        config.IPRange = fixedAddresses.IpRange;
-                    create.IPAM = new IPAM { Config = [config] };
-                }
+                    create.IPAM = new IPAM { Config = [new IPAMConfig { Subnet = fixedAddresses.Subnet, IPRange = fixedAddresses.IpRange }] };
             })
             .Build();
         await network.CreateAsync();
@@ -127,10 +122,12 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .WithBindMount(Path.Combine(folder, "config.toml"), "/config/node/config.toml", AccessMode.ReadOnly)
             .WithNetwork(p2p).WithNetwork(own)
             .WithNetworkAliases($"{kind}-{id}")
-            // Both addresses in one modifier: static-nodes.json names the p2p one, config.toml binds the RPC to the other.
+            // Both addresses in one modifier: static-nodes.json names a validator's p2p one (a full node, which nobody
+            // dials, takes a dynamic one there), config.toml binds the RPC to the other.
             .WithCreateParameterModifier(create =>
             {
-                FixAddress(create, p2p.Name, NodeAddresses.OnP2p(index, role));
+                if (role == BesuNodeRole.Validator)
+                    FixAddress(create, p2p.Name, NodeAddresses.ValidatorOnP2p(index));
                 FixAddress(create, own.Name, NodeAddresses.OnAuthorityNetwork(index, role));
             })
             .Build();
