@@ -58,12 +58,10 @@ internal sealed class PermitLogIndex(LedgerEventLog events)
             {
                 if (PermitRegistryEvents.PermitOf(log) is not { } key)
                     continue;
-                // In place, with one lookup: the stored value is the permit's only one (see PermitPositions).
+                var position = Position(log);
+                // One lookup: the stored value is the permit's latest, appended to and replaced where it lies.
                 ref var positions = ref CollectionsMarshal.GetValueRefOrAddDefault(_byPermit, key, out var known);
-                if (known)
-                    positions.Append(Position(log));
-                else
-                    positions = new PermitPositions(Position(log));
+                positions = known ? positions.Append(position) : new PermitPositions(position);
             }
             _covered = (_covered?.From ?? from, Math.Max(to, _covered?.To ?? to));
         }

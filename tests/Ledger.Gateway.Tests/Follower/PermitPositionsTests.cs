@@ -3,8 +3,8 @@ using Ledger.Gateway.Follower;
 namespace Ledger.Gateway.Tests.Follower;
 
 /// <summary>
-/// One permit's event positions: appending in place costs amortised O(1), and a listing is a copy
-/// that later appends leave alone.
+/// One permit's event positions: appending costs amortised O(1), a value never changes once made
+/// (nor does a listing), and only the latest value may be appended to.
 /// </summary>
 public sealed class PermitPositionsTests
 {
@@ -15,7 +15,7 @@ public sealed class PermitPositionsTests
     {
         var positions = new PermitPositions(At(0));
         for (var n = 1; n < 100; n++)
-            positions.Append(At(n));
+            positions = positions.Append(At(n));
 
         Assert.Equal(Enumerable.Range(0, 100).Select(At), positions.ToList());
         Assert.Equal(100, positions.Count);
@@ -25,19 +25,34 @@ public sealed class PermitPositionsTests
     public void A_listing_is_a_copy_that_later_appends_leave_alone()
     {
         var positions = new PermitPositions(At(0));
-        positions.Append(At(1));
+        positions = positions.Append(At(1));
         var listed = positions.ToList();
-        positions.Append(At(2));
+        positions = positions.Append(At(2));
 
         Assert.Equal([At(0), At(1)], listed);
         Assert.Equal([At(0), At(1), At(2)], positions.ToList());
     }
 
     [Fact]
+    public void An_earlier_value_keeps_its_positions_and_cannot_be_appended_to()
+    {
+        var one = new PermitPositions(At(0));
+        var two = one.Append(At(1));
+        var three = two.Append(At(2));
+
+        Assert.Equal([At(0)], one.ToList());
+        Assert.Equal([At(0), At(1)], two.ToList());
+        Assert.Equal([At(0), At(1), At(2)], three.ToList());
+        // Adding after positions it does not see would corrupt the later value.
+        Assert.Throws<InvalidOperationException>(() => two.Append(At(9)));
+        Assert.Equal([At(0), At(1), At(2)], three.ToList());
+    }
+
+    [Fact]
     public void Prepending_puts_the_earlier_positions_first()
     {
         var positions = PermitPositions.Of([At(5), At(6)]);
-        positions.Append(At(7));
+        positions = positions.Append(At(7));
 
         Assert.Equal([At(1), At(2), At(5), At(6), At(7)], positions.Prepend([At(1), At(2)]).ToList());
         Assert.Equal([At(3)], PermitPositions.Of([At(3)]).ToList());
@@ -50,7 +65,7 @@ public sealed class PermitPositionsTests
         var positions = new PermitPositions(At(0));
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var n = 1; n < events; n++)
-            positions.Append(At(n));
+            positions = positions.Append(At(n));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Doubling allocates under 2 × 16 bytes per position in all; copying the array every
