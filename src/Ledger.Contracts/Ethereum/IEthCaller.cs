@@ -9,9 +9,11 @@ namespace Ledger.Contracts.Ethereum;
 /// handling (as <see cref="NodePool"/> does with its lean clients). A binding given an
 /// <see cref="IClient"/> that is also an <see cref="IEthCaller"/> calls through it; any other
 /// client goes through Nethereum's eth_call. So a wrapper around a pool (e.g. to intercept
-/// requests) implements this by forwarding to the pool, or its bindings lose the lean path.
+/// requests) implements this too, or its bindings lose the lean path; its <see cref="CallAsync"/>
+/// must apply the wrapper's own interception before forwarding, since eth_calls made through it
+/// never pass the wrapper's <see cref="IClient"/> methods. Internal until such a wrapper exists.
 /// </summary>
-public interface IEthCaller
+internal interface IEthCaller
 {
     /// <summary>
     /// eth_call of <paramref name="data"/> to <paramref name="to"/> at <paramref name="block"/> (the

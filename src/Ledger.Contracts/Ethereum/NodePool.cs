@@ -109,7 +109,7 @@ public sealed class NodePool : IClient, IEthCaller, IDisposable
 
     /// <summary>
     /// Not used: interception would bypass the failover. Setting it throws. A wrapper around the
-    /// pool intercepts instead; it implements <see cref="IEthCaller"/> by forwarding, to keep the lean eth_call.
+    /// pool intercepts instead; to keep the lean eth_call it implements <see cref="IEthCaller"/>, intercepting there too.
     /// </summary>
     public RequestInterceptor? OverridingRequestInterceptor
     {

@@ -23,6 +23,9 @@ public sealed class EthCallDispatchTests
         Assert.Equal(256UL, max);
         Assert.Equal(1, wrapper.LeanCalls);
         Assert.Equal(0, inner.Calls);
+        Assert.Equal(Registry, wrapper.LastTo);
+        Assert.Equal(PermitRegistryCalls.MaxVerifyBatch().Data, wrapper.LastData);
+        Assert.Null(wrapper.LastBlock);
     }
 
     [Fact]
@@ -67,11 +70,18 @@ public sealed class EthCallDispatchTests
     {
         public int LeanCalls { get; private set; }
 
+        public Address? LastTo { get; private set; }
+
+        public byte[]? LastData { get; private set; }
+
+        public BlockParameter? LastBlock { get; private set; }
+
         public RequestInterceptor? OverridingRequestInterceptor { get; set; }
 
         public Task<byte[]> CallAsync(Address to, ReadOnlyMemory<byte> data, BlockParameter? block, CancellationToken cancellationToken)
         {
             LeanCalls++;
+            (LastTo, LastData, LastBlock) = (to, data.ToArray(), block);
             return Task.FromResult(Word(leanAnswer));
         }
 
