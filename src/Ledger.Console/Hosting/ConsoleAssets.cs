@@ -9,7 +9,7 @@ namespace Ledger.Console.Hosting;
 /// The console's stylesheet and scripts, embedded in this assembly and served from it (no CDN,
 /// nothing to install, no static web assets manifest that each host would have to find).
 /// Pages link <see cref="Url"/>, a fingerprinted URL a browser keeps for a year without asking
-/// again; <c>/assets/{name}</c> still answers (the gateway's refusal page links it), revalidated by ETag.
+/// again; <c>/assets/{name}</c> still answers (pages a browser kept from before an upgrade, bookmarks), revalidated by ETag.
 /// Only these files are compressed: they hold no secret and nothing from the request, so
 /// compressing them over TLS gives nothing away (BREACH); the pages, which carry antiforgery
 /// tokens and permit data, are not.

@@ -65,7 +65,7 @@ internal sealed partial class VerifyPermitHandler(
     {
         try
         {
-            // Parsed once per value the near cache holds (a hot permit: once, not at every hit), else at each read.
+            // Parsed once per value a cache holds in this process (near or in-memory: a hot permit once, not at every hit), else at each read.
             var cached = await cache.GetDecodedAsync(id.Key.ToString(), CachedAnswer.Parse, ct).ConfigureAwait(false);
             if (cached is null)
                 return null;

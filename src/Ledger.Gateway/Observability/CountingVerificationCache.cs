@@ -14,7 +14,7 @@ internal sealed class CountingVerificationCache(IVerificationCache inner, Gatewa
     }
 
     /// <inheritdoc />
-    /// <remarks>Forwarded, not left to the default: the near cache behind keeps the decoded form.</remarks>
+    /// <remarks>Forwarded, not left to the default: a cache behind that holds values in this process (near, in-memory) keeps the decoded form.</remarks>
     public async Task<T?> GetDecodedAsync<T>(string permitKey, Func<byte[], T> decode, CancellationToken cancellationToken = default)
         where T : class
     {
