@@ -49,6 +49,22 @@ public partial class ConsoleAssetTests(ConsoleFixture fixture)
         Assert.Contains("immutable", cache.Extensions.Select(extension => extension.Name));
         Assert.False(response.Headers.ETag!.IsWeak);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        // A shared cache keeps one copy per encoding: it must be told so on the file as it is and on a 304 alike.
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("Accept-Encoding", again.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task A_HEAD_of_an_asset_gives_its_headers_without_the_body()
+    {
+        using var client = PlainClient();
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(fixture.Console("ch"), FingerprintedPath("scan.js"))));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(Embedded("scan.js").Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.False(head.Headers.ETag!.IsWeak);
     }
 
     [Fact]
@@ -66,6 +82,8 @@ public partial class ConsoleAssetTests(ConsoleFixture fixture)
         Assert.True(plain.Headers.CacheControl!.NoCache);
         Assert.Null(plain.Headers.CacheControl.MaxAge);
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.Contains("Accept-Encoding", unchanged.Headers.Vary);
         Assert.Equal(HttpStatusCode.NotFound, stale.StatusCode);
     }
 

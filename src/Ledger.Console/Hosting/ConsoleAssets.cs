@@ -22,6 +22,9 @@ internal static class ConsoleAssets
     /// <summary>The plain URL may serve a new version after an upgrade: a browser revalidates it (a 304 when unchanged).</summary>
     private const string RevalidatedCacheControl = "no-cache";
 
+    // HEAD too: caches and link checkers ask for the headers alone (the result sends no body to it).
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     private static readonly (string Name, string ContentType)[] Files =
     [
         ("console.css", "text/css; charset=utf-8"),
@@ -50,8 +53,8 @@ internal static class ConsoleAssets
     {
         foreach (var asset in Catalog.Value.Values)
         {
-            yield return endpoints.MapGet(asset.FingerprintedPath, (HttpContext context) => Serve(context, asset, ForeverCacheControl)).AllowAnonymous();
-            yield return endpoints.MapGet($"/assets/{asset.Name}", (HttpContext context) => Serve(context, asset, RevalidatedCacheControl)).AllowAnonymous();
+            yield return endpoints.MapMethods(asset.FingerprintedPath, GetAndHead, (HttpContext context) => Serve(context, asset, ForeverCacheControl)).AllowAnonymous();
+            yield return endpoints.MapMethods($"/assets/{asset.Name}", GetAndHead, (HttpContext context) => Serve(context, asset, RevalidatedCacheControl)).AllowAnonymous();
         }
     }
 
