@@ -106,7 +106,8 @@ public sealed class ComposeFileTests : IDisposable
         using var node = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse("127.0.0.2"), 0);
         node.Start();
         var port = ((System.Net.IPEndPoint)node.LocalEndpoint).Port;
-        var answered = Task.Run(async () =>
+        // Answers one request: 200 to the readiness request, 404 to anything else.
+        Task AnswerOnce() => Task.Run(async () =>
         {
             using var client = await node.AcceptTcpClientAsync();
             using var stream = client.GetStream();
@@ -115,6 +116,7 @@ public sealed class ComposeFileTests : IDisposable
             var ready = System.Text.Encoding.ASCII.GetString(request, 0, read).StartsWith("GET /readiness?minPeers=1 HTTP/1.0", StringComparison.Ordinal);
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(ready ? "HTTP/1.0 200 OK\r\n\r\n" : "HTTP/1.0 404 Not Found\r\n\r\n"));
         });
+        var answered = AnswerOnce();
         // The generator's own config.toml, its node address swapped for the listener's (Build takes no loopback address).
         var address = NodeAddresses.OnAuthorityNetwork(0, BesuNodeRole.Validator);
         var generated = BesuNodeConfig.Build("ch", BesuNodeRole.Validator, "node-ch", address);
@@ -126,12 +128,21 @@ public sealed class ComposeFileTests : IDisposable
             .Replace($"/{BesuNodeConfig.RpcPort}", $"/{port}", StringComparison.Ordinal);
 
         var healthy = Run("bash", "-c", script);
+        Assert.True(answered.Wait(TimeSpan.FromSeconds(5)));
+        // An operator's hand edit, valid TOML with spaces around '=' and a comment after: still read.
+        answered = AnswerOnce();
+        File.WriteAllText(toml, generated.Replace($"rpc-http-host=\"{address}\"", "  rpc-http-host = \"127.0.0.2\"  # edited", StringComparison.Ordinal));
+        var spaced = Run("bash", "-c", script);
         File.WriteAllText(toml, generated.Replace(address, "127.0.0.3", StringComparison.Ordinal));
         var elsewhere = Run("bash", "-c", script);
+        File.WriteAllText(toml, generated.Replace($"rpc-http-host=\"{address}\"", "", StringComparison.Ordinal));
+        var unnamed = Run("bash", "-c", script);
 
         Assert.True(healthy.ExitCode == 0, healthy.Output);
+        Assert.True(spaced.ExitCode == 0, spaced.Output);
         Assert.True(answered.Wait(TimeSpan.FromSeconds(5)));
         Assert.NotEqual(0, elsewhere.ExitCode);
+        Assert.NotEqual(0, unnamed.ExitCode);
     }
 
     [ComposeFact]

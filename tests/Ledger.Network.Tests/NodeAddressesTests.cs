@@ -84,7 +84,9 @@ public sealed class NodeAddressesTests
 
     [Theory]
     [InlineData("0.0.0.0")]
+    [InlineData("::")]
     [InlineData("127.0.0.1")]
+    [InlineData("::1")]
     [InlineData("node-ch")]
     public void A_node_config_refuses_to_listen_anywhere_but_an_address_of_its_own(string listenAddress)
     {

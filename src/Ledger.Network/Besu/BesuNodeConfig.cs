@@ -52,7 +52,7 @@ public static class BesuNodeConfig
     public static string Build(string authorityId, BesuNodeRole role, string nodeHost, string listenAddress)
     {
         ArgumentException.ThrowIfNullOrEmpty(listenAddress);
-        if (!System.Net.IPAddress.TryParse(listenAddress, out var address) || address.Equals(System.Net.IPAddress.Any) || System.Net.IPAddress.IsLoopback(address))
+        if (!System.Net.IPAddress.TryParse(listenAddress, out var address) || address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any) || System.Net.IPAddress.IsLoopback(address))
             throw new ArgumentException($"'{listenAddress}' is not the node's own address on its authority's network.", nameof(listenAddress));
         var text = new StringBuilder();
         text.Append(role == BesuNodeRole.Validator ? "# Besu validator" : "# Besu full node (not a validator)")
