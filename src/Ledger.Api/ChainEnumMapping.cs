@@ -10,7 +10,9 @@ public static class ChainEnumMapping
 {
     private const byte LastPermitType = 5;
     private const byte LastVerificationStatus = 2;
-    private const byte LastVerificationReason = 7;
+    // 8 (issuer not of the permit ID's country) is judged by the gateway, not returned by the
+    // contracts' verify yet; its chain number is reserved so the rule "proto = chain" holds.
+    private const byte LastVerificationReason = 8;
     private const byte LastAuthorityKind = 5;
     private const byte LastAuthorityStatus = 2;
 
@@ -22,7 +24,7 @@ public static class ChainEnumMapping
     public static byte ToChainValue(this VerificationStatus status) =>
         Shifted((int)status, LastVerificationStatus, nameof(VerificationStatus));
 
-    /// <summary>Chain value (0..7) of a verification reason; UNSPECIFIED is the chain's "None" (0).</summary>
+    /// <summary>Chain value (0..8) of a verification reason; UNSPECIFIED is the chain's "None" (0).</summary>
     public static byte ToChainValue(this VerificationReason reason) =>
         Same((int)reason, LastVerificationReason, nameof(VerificationReason));
 

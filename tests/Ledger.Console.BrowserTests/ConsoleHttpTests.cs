@@ -84,6 +84,32 @@ public class ConsoleHttpTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Only_the_permit_numbers_own_country_prints_its_copy()
+    {
+        var permitId = TestPermits.NewId("UI-C");
+        using (var api = fixture.ChGateway())
+            await TestPermits.RegisterAsync(api, permitId);
+
+        var own = await CopyPageAsync("ch", "ch-issuer", permitId);
+        var foreign = await CopyPageAsync("fr", "fr-issuer", permitId);
+
+        Assert.Contains("data-testid=\"copy-mark\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"copy-mark\"", foreign, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"qr\"", foreign, StringComparison.Ordinal);
+        Assert.Contains("is a permit of CH: only an issuing authority of CH prints its copy", foreign, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CopyPageAsync(string console, string identity, string permitId)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var page = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Console(console), "/issuer/copy?id=" + Uri.EscapeDataString(permitId)));
+        page.Headers.Add("Cookie", "ledger-console-identity=" + identity);
+        using var response = await client.SendAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task The_public_page_needs_no_identity_sends_restrictive_headers_and_is_rate_limited_per_client_address()
     {
         // DE's console: its limiter is its own, so the other tests' public pages (on CH's) are not affected.

@@ -33,6 +33,16 @@ public class ConsolePieceTests
         }, shown);
     }
 
+    [Fact]
+    public void Every_reason_but_none_has_its_own_words()
+    {
+        // A reason without words would show a NOT_AVAILABLE the officer cannot explain.
+        var texts = System.Enum.GetValues<VerificationReason>().Where(r => r != VerificationReason.Unspecified)
+            .Select(Ledger.Console.Pages.ConsoleText.Reason).ToList();
+        Assert.DoesNotContain("", texts);
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+    }
+
     [Theory]
     [InlineData("https://permits.example.ch/", "CH/2026/000123", "https://permits.example.ch/public/verify?id=CH%2F2026%2F000123")]
     [InlineData("https://example.ch/ledger", "CH/2026/A B", "https://example.ch/ledger/public/verify?id=CH%2F2026%2FA%20B")]

@@ -26,7 +26,8 @@ public class NumericConventionsTests
 
     [Fact]
     public void Verification_reasons() => AssertValues<VerificationReason>(
-        (0, "None"), (1, "Unknown"), (2, "Expired"), (3, "NotYetValid"), (4, "Exhausted"), (5, "Replaced"), (6, "IssuerSuspended"), (7, "Cancelled"));
+        (0, "None"), (1, "Unknown"), (2, "Expired"), (3, "NotYetValid"), (4, "Exhausted"), (5, "Replaced"), (6, "IssuerSuspended"), (7, "Cancelled"),
+        (8, "IssuerNotOfPermitCountry"));
 
     [Fact]
     public void Cancel_reasons_are_nonzero() => AssertValues<CancelReason>(

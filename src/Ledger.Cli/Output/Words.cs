@@ -27,6 +27,7 @@ public static class Words
         VerificationReason.Replaced => "replaced by another permit",
         VerificationReason.IssuerSuspended => "issuer suspended",
         VerificationReason.Cancelled => "cancelled by the issuer",
+        VerificationReason.IssuerNotOfPermitCountry => "registered by another country than the permit number's: not a genuine permit",
         _ => $"reason {(int)reason}",
     };
 

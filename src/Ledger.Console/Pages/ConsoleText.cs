@@ -25,6 +25,7 @@ public static class ConsoleText
         VerificationReason.Replaced => "replaced",
         VerificationReason.IssuerSuspended => "issuer suspended",
         VerificationReason.Cancelled => "cancelled by the issuer",
+        VerificationReason.IssuerNotOfPermitCountry => "registered by another country than the permit number's: not a genuine permit",
         _ => "",
     };
 

@@ -68,6 +68,6 @@ public sealed class PermitVerification
     {
         ArgumentNullException.ThrowIfNull(id);
         var matches = permit is not null && presentedHash is { } presented ? presented == permit.DocumentHash : (bool?)null;
-        return new PermitVerification(id.Key, id, VerificationRules.ReasonFor(permit, now), permit, matches, now);
+        return new PermitVerification(id.Key, id, VerificationRules.ReasonFor(id, permit, now), permit, matches, now);
     }
 }

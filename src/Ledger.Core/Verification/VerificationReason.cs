@@ -3,7 +3,9 @@ namespace Ledger.Core.Verification;
 /// <summary>
 /// Why a permit has its <see cref="VerificationStatus"/>. The numbers are the contracts'
 /// <c>uint8</c> values; never renumber. The reason determines the status (see
-/// <see cref="VerificationRules.StatusOf"/>).
+/// <see cref="VerificationRules.StatusOf"/>). <see cref="IssuerNotOfPermitCountry"/> is the
+/// one reason the contracts do not give yet: Core judges it (its number is reserved for it in
+/// the contracts' numbering too).
 /// </summary>
 public enum VerificationReason : byte
 {
@@ -30,4 +32,11 @@ public enum VerificationReason : byte
 
     /// <summary>Cancelled by the issuing authority.</summary>
     Cancelled = 7,
+
+    /// <summary>
+    /// Registered by an authority of another country than the one the permit number names: not
+    /// the genuine permit, whatever its state. The contracts key a permit by its number's hash
+    /// and accept any active issuer, so only a verifier can tell (see <see cref="VerificationRules.ReasonFor"/>).
+    /// </summary>
+    IssuerNotOfPermitCountry = 8,
 }

@@ -1,4 +1,5 @@
 using Ledger.Core.Authorities;
+using Ledger.Core.Permits;
 
 namespace Ledger.Core.Verification;
 
@@ -13,12 +14,21 @@ public static class VerificationRules
     /// The reason, checked in the contracts' order: Unknown; Replaced or Cancelled;
     /// IssuerSuspended (issuer not active); NotYetValid; Expired; Exhausted; else None.
     /// A closed permit stays closed whatever the time; a permit that cannot be used anyway
-    /// is not called exhausted.
+    /// is not called exhausted. Before all of them but Unknown: IssuerNotOfPermitCountry,
+    /// which the contracts cannot see (they accept any active issuer for any number).
     /// </summary>
-    public static VerificationReason ReasonFor(AnchoredPermit? permit, DateTimeOffset now)
+    /// <param name="id">The permit asked about: its number names the country that alone may issue it.</param>
+    /// <param name="permit">Its anchored facts, or null when nothing is registered under its key.</param>
+    /// <param name="now">The moment to evaluate at.</param>
+    public static VerificationReason ReasonFor(PermitId id, AnchoredPermit? permit, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(id);
         if (permit is null)
             return VerificationReason.Unknown;
+        // Another country's authority squatting this number: what it registered is not the
+        // permit, so its cancellation, expiry or validity says nothing about the real one.
+        if (permit.IssuerCountry != id.Country)
+            return VerificationReason.IssuerNotOfPermitCountry;
         if (permit.Replacement is not null)
             return VerificationReason.Replaced;
         if (permit.CancelReason is not null)
@@ -34,7 +44,7 @@ public static class VerificationRules
 
     /// <summary>
     /// The EPIX status a reason implies: None is VALID, Cancelled and Replaced are
-    /// CANCELLED, everything else is NOT_AVAILABLE.
+    /// CANCELLED, everything else (IssuerNotOfPermitCountry too) is NOT_AVAILABLE.
     /// </summary>
     public static VerificationStatus StatusOf(VerificationReason reason) => reason switch
     {

@@ -44,6 +44,7 @@ public static class VerificationTexts
         VerificationReason.Replaced => "replaced by another permit",
         VerificationReason.IssuerSuspended => "issued by an authority that is suspended",
         VerificationReason.Cancelled => "cancelled by the issuing authority",
+        VerificationReason.IssuerNotOfPermitCountry => "registered by an authority of another country than the permit number's: not a genuine permit",
         _ => Invariant($"reason code {(byte)reason}"),
     };
 
@@ -66,6 +67,7 @@ public static class VerificationTexts
             VerificationReason.Replaced => $"replaced by another permit (key {permit.Replacement}); ask the issuing authority for the new permit's number",
             VerificationReason.IssuerSuspended => $"the issuing authority ({permit.IssuerCountry}) is suspended on the ledger; do not accept the permit until it is reinstated",
             VerificationReason.Cancelled => $"cancelled by the issuing authority ({DescribeCancelReason(permit)})",
+            VerificationReason.IssuerNotOfPermitCountry => ExplainOtherCountry(verification.Id, permit),
             _ => Invariant($"reason code {(byte)verification.Reason}"),
         };
     }
@@ -89,7 +91,8 @@ public static class VerificationTexts
     {
         ArgumentNullException.ThrowIfNull(verification);
         var parts = new List<string> { Explain(verification) };
-        if (verification.Permit is { } permit)
+        // What another country registered under this number is not the permit: its usage would only mislead.
+        if (verification.Permit is { } permit && verification.Reason != VerificationReason.IssuerNotOfPermitCountry)
             parts.Add(DescribeUsage(permit));
         if (verification.DocumentMatches is { } matches)
         {
@@ -105,6 +108,11 @@ public static class VerificationTexts
         permit.MaxShipments != 0 && permit.ShipmentsUsed >= permit.MaxShipments
             ? Invariant($"already used: {permit.ShipmentsUsed} of {permit.MaxShipments} shipments recorded")
             : "already used: every quantity line is used up";
+
+    private static string ExplainOtherCountry(PermitId? id, AnchoredPermit permit) =>
+        id is null
+            ? $"registered by an authority of {permit.IssuerCountry}, not of the country the permit number names: not a genuine permit; do not accept it"
+            : $"registered by an authority of {permit.IssuerCountry}, but the number is one of {id.Country}: not a genuine permit; do not accept it, and ask the issuing authority of {id.Country}";
 
     private static string DescribeCancelReason(AnchoredPermit permit) =>
         permit.CancelReason is { } reason ? CancelReasonTexts.Describe(reason) : "no reason recorded";

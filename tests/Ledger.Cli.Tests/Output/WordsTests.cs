@@ -13,6 +13,8 @@ public class WordsTests
     [InlineData(VerificationStatus.NotAvailable, VerificationReason.Exhausted, "NOT_AVAILABLE (exhausted: all quantities or shipments used)")]
     [InlineData(VerificationStatus.NotAvailable, VerificationReason.Unknown, "NOT_AVAILABLE (unknown permit)")]
     [InlineData(VerificationStatus.NotAvailable, VerificationReason.IssuerSuspended, "NOT_AVAILABLE (issuer suspended)")]
+    [InlineData(VerificationStatus.NotAvailable, VerificationReason.IssuerNotOfPermitCountry,
+        "NOT_AVAILABLE (registered by another country than the permit number's: not a genuine permit)")]
     public void Status_reads_as_the_EPIX_word_with_the_reason(VerificationStatus status, VerificationReason reason, string expected) =>
         Assert.Equal(expected, Words.StatusWithReason(status, reason));
 

@@ -1,4 +1,5 @@
 using Ledger.Core.Authorities;
+using Ledger.Core.Countries;
 using Ledger.Core.Permits;
 using Ledger.Core.Verification;
 using static Ledger.Core.Tests.Verification.AnchoredPermits;
@@ -76,6 +77,18 @@ public class VerificationTextsTests
 
         var unlimited = PermitVerification.Evaluate(Id, Active() with { MaxShipments = 0, ShipmentsUsed = 3 }, During);
         Assert.Contains("3 shipments recorded (no limit)", VerificationTexts.Summarise(unlimited));
+    }
+
+    [Fact]
+    public void Another_countrys_registration_is_called_not_genuine_and_shows_no_usage()
+    {
+        var squatted = PermitVerification.Evaluate(Id, Active() with { IssuerCountry = CountryCode.Parse("FR") }, During, Hash);
+        Assert.Equal(
+            "CH/2026/000123: NOT_AVAILABLE — registered by an authority of FR, but the number is one of CH: not a genuine permit; "
+            + "do not accept it, and ask the issuing authority of CH; the presented document matches the registered one",
+            VerificationTexts.Summarise(squatted));
+        Assert.Equal("registered by an authority of another country than the permit number's: not a genuine permit",
+            VerificationTexts.Describe(VerificationReason.IssuerNotOfPermitCountry));
     }
 
     [Fact]

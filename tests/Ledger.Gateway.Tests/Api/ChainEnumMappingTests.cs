@@ -40,6 +40,7 @@ public sealed class ChainEnumMappingTests
     [InlineData(5, VerificationReason.Replaced)]
     [InlineData(6, VerificationReason.IssuerSuspended)]
     [InlineData(7, VerificationReason.Cancelled)]
+    [InlineData(8, VerificationReason.IssuerNotOfPermitCountry)]
     public void Verification_reasons_match_the_chain(byte chain, VerificationReason api)
     {
         Assert.Equal(api, ChainEnumMapping.VerificationReasonFromChain(chain));
@@ -76,7 +77,7 @@ public sealed class ChainEnumMappingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ((PermitType)7).ToChainValue());
         Assert.Throws<ArgumentOutOfRangeException>(() => VerificationStatus.Unspecified.ToChainValue());
         Assert.Throws<ArgumentOutOfRangeException>(() => ChainEnumMapping.PermitTypeFromChain(6));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChainEnumMapping.VerificationReasonFromChain(8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChainEnumMapping.VerificationReasonFromChain(9));
         Assert.Throws<ArgumentOutOfRangeException>(() => ChainEnumMapping.AuthorityKindFromChain(6));
         Assert.Throws<ArgumentOutOfRangeException>(() => CancelReason.Unspecified.ToChainValue());
     }

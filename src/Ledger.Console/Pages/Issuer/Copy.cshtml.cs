@@ -2,6 +2,8 @@ using Ledger.Api.V1;
 using Ledger.Console.Backend;
 using Ledger.Console.Hosting;
 using Ledger.Console.Paper;
+using Ledger.Core.Errors;
+using Ledger.Core.Permits;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Console.Pages.Issuer;
@@ -9,9 +11,15 @@ namespace Ledger.Console.Pages.Issuer;
 /// <summary>
 /// Issuing officers: a printable paper copy (the EPIX hardcopy is marked COPY) with the anchored
 /// fields and a QR code of the public verification page on this, the issuing country's, gateway.
+/// Only the permit number's own country prints it, and only when that country registered it:
+/// anyone may verify any permit, but a COPY from another country's console (or of another
+/// country's registration under this number) would lend the paper an authority it lacks.
 /// </summary>
 public sealed class CopyModel(ILedgerConsoleBackend backend, IOptions<ConsoleOptions> options) : ConsolePage(backend)
 {
+    // The API's largest page; a country has a handful of issuing authorities.
+    private const uint MaxIssuersPerCountry = 500;
+
     /// <summary>The permit number.</summary>
     public string Id { get; private set; } = "";
 
@@ -31,8 +39,39 @@ public sealed class CopyModel(ILedgerConsoleBackend backend, IOptions<ConsoleOpt
         Permit = await AttemptAsync(ct => Backend.VerifyAsync(new VerifyPermitRequest { PermitId = Id }, ct));
         if (Permit?.Issuer is null)
             return;
+        if (!await MayPrintAsync(Permit))
+        {
+            Permit = null;
+            return;
+        }
         PublicUrl = PublicVerificationUrl.For(PublicBase(), Permit.PermitId);
         QrCode = PermitQrCode.PngDataUri(PublicUrl);
+    }
+
+    /// <summary>
+    /// Whether the signed-in officer may print <paramref name="permit"/>; if not, the page says why.
+    /// A clear refusal, not "nothing to print": the permit exists and anyone may verify it, so
+    /// hiding that gains nothing and would send the officer looking for a typo in the number.
+    /// </summary>
+    private async Task<bool> MayPrintAsync(VerifyPermitResponse permit)
+    {
+        var country = PermitId.Parse(permit.PermitId).Country.Value;
+        if (permit.Issuer.Country != country)
+        {
+            Refuse(LedgerError.FailedPrecondition(
+                $"{permit.PermitId}: {ConsoleText.Reason(VerificationReason.IssuerNotOfPermitCountry)}; there is nothing to print"));
+            return false;
+        }
+        var issuers = await AttemptAsync(ct => Backend.ListAuthoritiesAsync(
+            new ListAuthoritiesRequest { Country = country, Kind = AuthorityKind.Issuer, PageSize = MaxIssuersPerCountry }, ct));
+        if (issuers is null)
+            return false;
+        if (Caller is { } caller
+            && issuers.Authorities.Any(a => string.Equals(a.Address, caller.AuthorityAddress, StringComparison.OrdinalIgnoreCase)))
+            return true;
+        Refuse(LedgerError.PermissionDenied(
+            $"{permit.PermitId} is a permit of {country}: only an issuing authority of {country} prints its copy; ask them for it"));
+        return false;
     }
 
     private Uri PublicBase() =>
