@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Ledger.Api.V1;
 using Ledger.Contracts.Ethereum;
 using Ledger.Contracts.Permits;
@@ -40,5 +41,32 @@ public sealed class ForeignIssuerRegistrationTests(LedgerNetworkFixture network)
         Assert.Equal(VerificationReason.IssuerNotOfPermitCountry, gateway.Reason);
         Assert.Equal("FR", gateway.Issuer.Country);
         Assert.Contains("not a genuine permit", gateway.StatusText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Customs_of_neither_side_may_record_against_a_swiss_number_the_french_issuer_registered()
+    {
+        var id = PermitId.Parse(Permits.NewId("CH"));
+        var french = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[Officials.FrIssuer].Account].Key(),
+            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
+        var registry = new PermitRegistryContract(network.PermitRegistry, network.Devnet.Client, french);
+        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        // Destination CH: without the gateway's check, French customs could export it and Swiss customs confirm it.
+        await registry.RegisterAsync(new PermitInput(id.Key.Value, DocumentHash.Compute("<squatted/>"u8).Value, ChainPermitType.CitesExport,
+            now - 3600, now + 86400, CountryBytes.FromCode("CH"), 1, Bytes32.Zero, Bytes32.Zero, [(UInt128)10]));
+
+        var export = await Assert.ThrowsAsync<RpcException>(() => network.Permits.RecordShipmentAsync(new RecordShipmentRequest
+        {
+            RequestId = Permits.NewRequestId(), PermitId = id.Normalised, ShipmentReference = "AWB-SQUAT-1", Quantities = { Permits.Lines("1") },
+        }, As(Officials.FrCustoms)).ResponseAsync);
+        var arrival = await Assert.ThrowsAsync<RpcException>(() => network.Permits.ConfirmArrivalAsync(new ConfirmArrivalRequest
+        {
+            RequestId = Permits.NewRequestId(), PermitId = id.Normalised, ShipmentReference = "AWB-SQUAT-1", Quantities = { Permits.Lines("1") },
+        }, As(Officials.ChCustoms)).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, export.StatusCode);
+        Assert.Contains("not a genuine permit", export.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, arrival.StatusCode);
+        Assert.Equal(0, (await registry.VerifyAsync(id.Key.Value)).ShipmentsUsed);
     }
 }

@@ -86,6 +86,17 @@ public static class Messages
     public static LedgerError NotIssuingCountry(PermitId id, CountryCode callerCountry) =>
         LedgerError.PermissionDenied($"{id}: only an issuing authority of {id.Country} may cancel or replace it; your authority is in {callerCountry}");
 
+    /// <summary>
+    /// The permit was registered by an authority of another country than its number's (see
+    /// <see cref="Verification.VerificationReason.IssuerNotOfPermitCountry"/>): no customs office records against it.
+    /// </summary>
+    /// <param name="id">The permit number asked about.</param>
+    /// <param name="issuerCountry">The country of the authority that registered it.</param>
+    public static LedgerError NotGenuine(PermitId id, CountryCode? issuerCountry) =>
+        LedgerError.FailedPrecondition(
+            $"{id}: registered by an authority of {issuerCountry?.ToString() ?? "no country"}, but the number is one of {id.Country}: not a genuine permit; " +
+            $"record nothing against it and ask the issuing authority of {id.Country}");
+
     /// <summary>Only customs of the right country may record against the permit.</summary>
     /// <param name="id">The permit.</param>
     /// <param name="requiredCountry">The issuing country (export side) or the destination (import side).</param>

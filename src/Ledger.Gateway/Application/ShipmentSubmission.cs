@@ -8,8 +8,9 @@ namespace Ledger.Gateway.Application;
 
 /// <summary>
 /// What recording a shipment (export side) and confirming an arrival (import side) share:
-/// the customs role, the country pre-check against the permit (issuing country or
-/// destination) for a precise refusal before anything is sent, and the contract call.
+/// the customs role, the pre-checks against the permit (registered by its number's country;
+/// the caller of its issuing country or destination) for a precise refusal before anything
+/// is sent, and the contract call.
 /// </summary>
 internal sealed class ShipmentSubmission(LedgerAccess ledger, ShipmentReplay replay)
 {
@@ -21,6 +22,10 @@ internal sealed class ShipmentSubmission(LedgerAccess ledger, ShipmentReplay rep
         var permit = snapshot.Permit;
         if (!permit.Exists)
             throw new LedgerException(Messages.PermitUnknown(input.Id));
+        // Another country's authority squatting the number (the contract cannot tell): what it registered
+        // is not the permit, and its own customs or the destination's must not consume it.
+        if (permit.IssuerCountry != input.Id.Country)
+            throw new LedgerException(Messages.NotGenuine(input.Id, permit.IssuerCountry));
         if (importSide && permit.Destination is null)
             throw new LedgerException(Messages.NoDestination(input.Id));
         var required = importSide ? permit.Destination! : permit.IssuerCountry!;
