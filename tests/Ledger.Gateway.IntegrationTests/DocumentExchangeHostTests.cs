@@ -1,31 +1,36 @@
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
+using Ledger.Core.Documents;
 using Ledger.Core.Permits;
 using Ledger.Core.Primitives;
 using Ledger.Gateway.Application;
 using Ledger.Gateway.IntegrationTests.Support;
+using Ledger.Gateway.Observability;
 using Ledger.Gateway.Peers;
 using Ledger.Gateway.Stores.Documents;
 using Ledger.Gateway.Tests.Support;
 using Ledger.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using static Ledger.Gateway.IntegrationTests.Support.LedgerNetworkFixture;
 
 namespace Ledger.Gateway.IntegrationTests;
 
 /// <summary>
-/// The document exchange's answers that the devnet tests do not reach. EPIX GET NON FINAL for
-/// a draft: a permit the issuer holds but has not registered is
-/// answered NOT_AVAILABLE "held as a draft" to the destination country's customs, authorised
-/// by the destination written in the draft document (the chain knows nothing of it yet), and
-/// refused to a third country. The draft is held in the gateway's own SQLite document store, as
-/// HoldPermitDraft holds it. A gateway with a peer endpoint is started beside
-/// the shared one; CH's issuer and FR's customs publish it as their gateway, so it fetches from
-/// itself as FR customs and serves as CH's issuer. And the errors an officer can act on: an
-/// issuer with no gateway in the directory (FAILED_PRECONDITION), one whose gateway does not
-/// answer (UNAVAILABLE), and a document over the receiving gateway's bound refused unread.
+/// The document exchange's answers that the devnet tests do not reach. A gateway with a peer
+/// endpoint is started beside the shared one, holding only CH's issuer's key (FR's and NO's
+/// issuers are other gateways' accounts); CH's issuer and FR's customs publish it as their
+/// gateway, so it fetches from itself as FR customs and serves as CH's issuer. Drafts are held in
+/// its own SQLite document store, as HoldPermitDraft holds them. What it serves: only a permit one
+/// of its own issuers registered, never a copy held as a draft, never a copy whose hash is not the
+/// anchored one; EPIX GET NON FINAL for a draft (NOT_AVAILABLE "held as a draft" to the
+/// destination named in the draft document); and one same answer to a caller not entitled,
+/// whether a draft exists or nothing does. And the errors an officer can act on: an issuer with
+/// no gateway in the directory (FAILED_PRECONDITION), one whose gateway does not answer
+/// (UNAVAILABLE), and a document over the receiving gateway's bound refused unread.
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IAsyncLifetime
@@ -34,25 +39,24 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
     private const int MaxDocumentBytes = 4096;
 
     private readonly TemporaryDirectory _folder = new();
+    private readonly X509Certificate2 _certificate = TestGatewayCertificates.SelfSigned("CN=gateway-ch");
     private GatewayHost? _gateway;
-    private IDocumentStore? _drafts;
+    private IDocumentStore? _store;
 
     public async Task InitializeAsync()
     {
-        var certificate = PeerTestSupport.WriteSelfSigned(_folder.Path, "peer");
-        var settings = new Dictionary<string, string?>(network.Settings)
-        {
-            ["Peers:Port"] = "0",
-            ["Peers:CertificateFile"] = certificate.CertificateFile,
-            ["Peers:KeyFile"] = certificate.KeyFile,
-            ["Peers:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Documents:Provider"] = "Sqlite",
-            ["Documents:SqlitePath"] = Path.Combine(_folder.Path, "documents.sqlite"),
-            ["Documents:ActiveKeyId"] = "documents",
-            ["Documents:EncryptionKeys:documents"] = Convert.ToBase64String(new byte[32]),
-        };
+        var (certificateFile, keyFile) = PeerTestSupport.Write(_folder.Path, "peer", _certificate);
+        var settings = OnlyKeystoreOf(Officials.ChIssuer);
+        settings["Peers:Port"] = "0";
+        settings["Peers:CertificateFile"] = certificateFile;
+        settings["Peers:KeyFile"] = keyFile;
+        settings["Peers:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Documents:Provider"] = "Sqlite";
+        settings["Documents:SqlitePath"] = Path.Combine(_folder.Path, "documents.sqlite");
+        settings["Documents:ActiveKeyId"] = "documents";
+        settings["Documents:EncryptionKeys:documents"] = Convert.ToBase64String(new byte[32]);
         _gateway = await GatewayHost.StartAsync(settings);
-        _drafts = _gateway.Services.GetRequiredService<IDocumentStore>();
+        _store = _gateway.Services.GetRequiredService<IDocumentStore>();
         var fingerprint = _gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
         await PeerTestSupport.PublishAsync(network, Officials.ChIssuer, Officials.ChIssuer, PeerUrl, fingerprint);
         await PeerTestSupport.PublishAsync(network, Officials.FrIssuer, Officials.FrCustoms, PeerUrl, fingerprint);
@@ -62,26 +66,22 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
     {
         if (_gateway is not null)
             await _gateway.DisposeAsync();
+        _certificate.Dispose();
         _folder.Dispose();
     }
 
     private string PeerUrl => PeerTestSupport.PeerUrl(_gateway!.Services);
 
     [Fact]
-    public async Task A_draft_is_NOT_AVAILABLE_held_as_a_draft_for_the_destination_and_refused_to_a_third_country()
+    public async Task A_draft_is_NOT_AVAILABLE_held_as_a_draft_for_its_destination()
     {
         var permitId = "CH/2026/DRAFT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var document = DraftDocument(permitId);
-        await _drafts!.PutAsync(new DocumentToStore(PermitId.Parse(permitId), "application/xml", document, DateTimeOffset.UtcNow.AddYears(1), AsDraft: true));
+        await _store!.PutAsync(new DocumentToStore(PermitId.Parse(permitId), "application/xml", DraftDocument(permitId), DateTimeOffset.UtcNow.AddYears(1), AsDraft: true));
         using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
         var documents = new DocumentService.DocumentServiceClient(channel);
 
         var forFrance = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId }, As(Officials.FrCustoms));
         var unknown = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId + "-X" }, As(Officials.FrCustoms));
-        using var norway = TestGatewayCertificates.SelfSigned();
-        await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerTestSupport.PeerClient(PeerUrl, norway).GetPermitDocumentAsync(
-            new GetPermitDocumentRequest { PermitId = permitId, CallingAuthority = network.AccountOf(Officials.NoCustoms).ToChecksumHex() }));
 
         Assert.Equal(DocumentAvailability.NotAvailable, forFrance.Availability);
         Assert.Equal("held as a draft by the issuer; not yet registered on the ledger", forFrance.NotAvailableReason);
@@ -89,9 +89,73 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.Equal(PeerUrl, forFrance.IssuerGatewayUrl);
         Assert.True(forFrance.Document.IsEmpty);
         Assert.Equal(DocumentAvailability.NotAvailable, unknown.Availability);
-        Assert.StartsWith("not on the ledger", unknown.NotAvailableReason, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        Assert.Contains("CH (issuing) and FR (destination)", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(DocumentsServeHandler.NothingToServe, unknown.NotAvailableReason);
+    }
+
+    [Fact]
+    public async Task A_caller_not_entitled_gets_the_same_answer_whether_a_draft_exists_a_permit_does_or_nothing_does_and_the_reason_is_audited()
+    {
+        var draftId = "CH/2026/DRAFT-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        await _store!.PutAsync(new DocumentToStore(PermitId.Parse(draftId), "application/xml", DraftDocument(draftId), DateTimeOffset.UtcNow.AddYears(1), AsDraft: true));
+        using var norway = TestGatewayCertificates.SelfSigned("CN=gateway-no");
+        await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoCustoms, PeerUrl, CertificateFingerprint.Of(norway));
+        var client = PeerTestSupport.PeerClient(PeerUrl, norway);
+        var asNorway = network.AccountOf(Officials.NoCustoms).ToChecksumHex();
+
+        var registered = await RegisterAsync(Officials.ChIssuer, Permits.ExportDraft(Permits.NewId()));
+        await KeepAsync(registered, registered.Document.Memory, asDraft: false);
+
+        var draft = await client.GetPermitDocumentAsync(new GetPermitDocumentRequest { PermitId = draftId, CallingAuthority = asNorway });
+        var nothing = await client.GetPermitDocumentAsync(new GetPermitDocumentRequest { PermitId = draftId + "-X", CallingAuthority = asNorway });
+        var notForNorway = await client.GetPermitDocumentAsync(new GetPermitDocumentRequest { PermitId = registered.PermitId, CallingAuthority = asNorway });
+
+        Assert.Equal(nothing, draft);
+        Assert.Equal(nothing, notForNorway);
+        Assert.Equal(DocumentAvailability.NotAvailable, draft.Availability);
+        Assert.Equal(DocumentsServeHandler.NothingToServe, draft.NotAvailableReason);
+        Assert.DoesNotContain("FR", draft.NotAvailableReason, StringComparison.Ordinal);
+        var audited = Assert.Single(_gateway!.Logs.Entries, e => e.Category == AuditLog.Category && e.Message.Contains($"GetPermitDocument {draftId}:", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, audited.Level);
+        Assert.Contains("refused, answered as nothing to serve: held as a draft; the document of " + draftId
+            + " is served only to authorities of CH (issuing) and FR (destination); the caller's authority is of NO", audited.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_permit_registered_by_another_gateways_issuer_is_not_served_even_with_its_anchored_bytes_kept_here()
+    {
+        var permit = Permits.ExportDraft(Permits.NewId("FR"));
+        permit.DestinationCountry = "CH";
+        await RegisterAsync(Officials.FrIssuer, permit);
+        await KeepAsync(permit, permit.Document.Memory, asDraft: false);
+
+        var answer = await AskAsFranceAsync(permit.PermitId);
+
+        AssertNothingServed(answer, permit.PermitId, $"registered on chain by {network.AccountOf(Officials.FrIssuer).ToChecksumHex()}, which is not an account of this gateway");
+    }
+
+    [Fact]
+    public async Task A_copy_held_as_a_draft_is_never_served_even_to_the_destination_once_its_number_is_registered()
+    {
+        var permit = Permits.ExportDraft(Permits.NewId());
+        await KeepAsync(permit, permit.Document.Memory, asDraft: true);
+        await RegisterAsync(Officials.ChIssuer, permit);
+
+        var answer = await AskAsFranceAsync(permit.PermitId);
+
+        AssertNothingServed(answer, permit.PermitId, "the copy kept here is a draft, never sent for registration");
+    }
+
+    [Fact]
+    public async Task A_copy_whose_hash_is_not_the_anchored_one_is_not_served()
+    {
+        var permit = await RegisterAsync(Officials.ChIssuer, Permits.ExportDraft(Permits.NewId()));
+        var other = System.Security.Cryptography.RandomNumberGenerator.GetBytes(256);
+        await KeepAsync(permit, other, asDraft: false);
+
+        var answer = await AskAsFranceAsync(permit.PermitId);
+
+        AssertNothingServed(answer, permit.PermitId,
+            $"the copy kept here hashes to {DocumentHash.Compute(other)}, the ledger anchors {DocumentHash.Compute(permit.Document.Span)}");
     }
 
     [Fact]
@@ -121,13 +185,12 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         var small = Permits.ExportDraft(Permits.NewId());
         var large = Permits.ExportDraft(Permits.NewId());
         large.Document = Google.Protobuf.ByteString.CopyFrom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(128 * 1024));
-        var store = _gateway!.Services.GetRequiredService<IDocumentStore>();
         foreach (var draft in new[] { small, large })
         {
-            await network.Permits.RegisterPermitAsync(Permits.Register(draft), As(Officials.ChIssuer));
-            await store.PutAsync(new DocumentToStore(PermitId.Parse(draft.PermitId), "application/octet-stream", draft.Document.Memory, draft.ValidUntil.ToDateTimeOffset()));
+            await RegisterAsync(Officials.ChIssuer, draft);
+            await KeepAsync(draft, draft.Document.Memory, asDraft: false);
         }
-        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway.Services));
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
         var documents = new DocumentService.DocumentServiceClient(channel);
 
         var served = await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = small.PermitId }, As(Officials.FrCustoms));
@@ -138,6 +201,48 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.Equal(small.Document, served.Document);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal($"the issuer's gateway at {PeerUrl} answered more than {MaxDocumentBytes} bytes of document; refused unread", refused.Status.Detail);
+    }
+
+    private async Task<PermitDraft> RegisterAsync(string issuer, PermitDraft permit)
+    {
+        await network.Permits.RegisterPermitAsync(Permits.Register(permit), As(issuer));
+        return permit;
+    }
+
+    /// <summary>Puts <paramref name="content"/> in this gateway's store as <paramref name="permit"/>'s document.</summary>
+    private Task KeepAsync(PermitDraft permit, ReadOnlyMemory<byte> content, bool asDraft) =>
+        _store!.PutAsync(new DocumentToStore(PermitId.Parse(permit.PermitId), "application/octet-stream", content, permit.ValidUntil.ToDateTimeOffset(), AsDraft: asDraft));
+
+    /// <summary>Asks this gateway's peer endpoint directly, as FR's customs (entitled: the permits here are FR's or go to FR).</summary>
+    private async Task<GetPermitDocumentResponse> AskAsFranceAsync(string permitId) =>
+        await PeerTestSupport.PeerClient(PeerUrl, _certificate).GetPermitDocumentAsync(new GetPermitDocumentRequest
+        {
+            PermitId = permitId,
+            CallingAuthority = network.AccountOf(Officials.FrCustoms).ToChecksumHex(),
+        });
+
+    /// <summary>The one answer for nothing served, and the audit line giving the real <paramref name="reason"/>.</summary>
+    private void AssertNothingServed(GetPermitDocumentResponse answer, string permitId, string reason)
+    {
+        Assert.Equal(DocumentAvailability.NotAvailable, answer.Availability);
+        Assert.Equal(DocumentsServeHandler.NothingToServe, answer.NotAvailableReason);
+        Assert.True(answer.Document.IsEmpty);
+        var audited = Assert.Single(_gateway!.Logs.Entries, e => e.Category == AuditLog.Category
+            && e.Message.Contains($"GetPermitDocument {PermitId.Parse(permitId).Normalised}:", StringComparison.Ordinal));
+        Assert.EndsWith("not available: answered as nothing to serve: " + reason, audited.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The shared network's settings with the keystore of <paramref name="official"/> alone.</summary>
+    private Dictionary<string, string?> OnlyKeystoreOf(string official)
+    {
+        const string prefix = "Chain:Keystores:";
+        var account = network.AccountOf(official).ToChecksumHex();
+        var index = network.Settings.Single(s => s.Key.StartsWith(prefix, StringComparison.Ordinal) && s.Key.EndsWith(":Account", StringComparison.Ordinal)
+            && string.Equals(s.Value, account, StringComparison.OrdinalIgnoreCase)).Key.Split(':')[2];
+        var settings = network.Settings.Where(s => !s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary();
+        foreach (var field in new[] { "Account", "KeystorePath", "PasswordFile" })
+            settings[$"{prefix}0:{field}"] = network.Settings[$"{prefix}{index}:{field}"];
+        return settings;
     }
 
     /// <summary>The sample CITES export permit (CH to FR), renumbered.</summary>

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Ledger.Api.V1;
+using Ledger.Gateway.Application;
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Peers;
 using Ledger.Gateway.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class PeerEndpointProductionTests(LedgerNetworkFixture network) : 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await PeerTestSupport.PeerClient(peerUrl, unpublished).GetPermitDocumentAsync(request));
 
         Assert.Equal(DocumentAvailability.NotAvailable, answered.Availability);
-        Assert.StartsWith("not on the ledger", answered.NotAvailableReason, StringComparison.Ordinal);
+        Assert.Equal(DocumentsServeHandler.NothingToServe, answered.NotAvailableReason);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
         Assert.Contains("is not the gateway authority", refused.Status.Detail, StringComparison.Ordinal);
     }

@@ -1,5 +1,4 @@
 using Ledger.Core.Countries;
-using Ledger.Core.Errors;
 using Ledger.Core.Permits;
 
 namespace Ledger.Gateway.Peers;
@@ -14,14 +13,17 @@ public static class DocumentAccessRule
     public static bool MayReceive(CountryCode caller, CountryCode issuing, CountryCode? destination) =>
         caller == issuing || (destination is { } other && caller == other);
 
-    /// <summary>Null when allowed; otherwise the PERMISSION_DENIED refusal naming both countries.</summary>
-    public static LedgerError? Check(PermitId permit, CountryCode caller, CountryCode issuing, CountryCode? destination)
+    /// <summary>
+    /// Null when allowed; otherwise why not, naming both countries. The reason is for this
+    /// gateway's own audit only: told to the caller, it would disclose a draft's destination (and
+    /// that the draft exists), so the caller gets the same answer as for a number never heard of.
+    /// </summary>
+    public static string? RefusalReason(PermitId permit, CountryCode caller, CountryCode issuing, CountryCode? destination)
     {
         ArgumentNullException.ThrowIfNull(permit);
         if (MayReceive(caller, issuing, destination))
             return null;
         var parties = destination is { } d ? $"{issuing.Value} (issuing) and {d.Value} (destination)" : $"{issuing.Value} (issuing; no destination given)";
-        return LedgerError.PermissionDenied(
-            $"the document of {permit.Normalised} is served only to authorities of {parties}; an authority of {caller.Value} may verify the permit but not receive its document");
+        return $"the document of {permit.Normalised} is served only to authorities of {parties}; the caller's authority is of {caller.Value}";
     }
 }

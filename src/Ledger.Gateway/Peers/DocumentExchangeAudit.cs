@@ -5,8 +5,8 @@ namespace Ledger.Gateway.Peers;
 
 /// <summary>
 /// Audit lines of the document exchange, under the audit category (<see cref="AuditLog.Category"/>)
-/// beside the writes: every document served to another gateway, every refusal, every answer
-/// that a document is not available, and, on the calling side, every document that did not
+/// beside the writes: every document served to another gateway, every refusal (also one
+/// answered as nothing to serve), every answer that a document is not available, and, on the calling side, every document that did not
 /// match the ledger. Lines name authorities, permits and hashes, never document contents.
 /// </summary>
 public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
@@ -24,6 +24,12 @@ public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
     public void Refused(string authority, string permitId, StatusCode status, string reason) =>
         LogRefused(authority, permitId, AuditOutcome.Of(status), status, reason);
 
+    /// <summary>
+    /// The issuer side refused the gateway of <paramref name="authority"/> (not entitled to the
+    /// document) and answered it as if there were nothing to serve, so that it learns nothing.
+    /// </summary>
+    public void RefusedAsNothing(string authority, string permitId, string reason) => LogRefusedAsNothing(authority, permitId, reason);
+
     /// <summary>The calling side received a document whose hash is not the anchored one.</summary>
     public void Mismatch(string official, string authority, string permitId, string issuerGateway, string anchored, string received) =>
         LogMismatch(official, authority, permitId, issuerGateway, anchored, received);
@@ -39,6 +45,10 @@ public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
         Message = "Audit: gateway of authority {Authority}: GetPermitDocument {PermitId}: {Outcome} with {StatusCode}: {Reason}")]
     private partial void LogRefused(string authority, string permitId, string outcome, StatusCode statusCode, string reason);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
+        Message = "Audit: gateway of authority {Authority}: GetPermitDocument {PermitId}: refused, answered as nothing to serve: {Reason}")]
+    private partial void LogRefusedAsNothing(string authority, string permitId, string reason);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
         Message = "Audit: {Official} for authority {Authority}: FetchPermitDocument {PermitId}: DOCUMENT DOES NOT MATCH THE LEDGER: "

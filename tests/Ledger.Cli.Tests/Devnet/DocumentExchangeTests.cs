@@ -31,6 +31,9 @@ public class DocumentExchangeTests(DevnetFixture fixture)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    /// <summary>The issuer's answer for every document it does not serve, whatever the reason.</summary>
+    private const string NothingToServe = "the issuer's gateway has no document of this permit to serve to your authority";
+
     [Fact]
     public async Task CH_registers_from_a_CITES_XML_alone_and_FR_customs_fetch_it_through_FRs_gateway_with_the_same_bytes_and_CH_audits_it()
     {
@@ -54,29 +57,48 @@ public class DocumentExchangeTests(DevnetFixture fixture)
     }
 
     [Fact]
-    public async Task KE_customs_neither_issuing_nor_destination_are_refused_PERMISSION_DENIED_and_CH_audits_the_refusal()
+    public async Task KE_customs_neither_issuing_nor_destination_get_the_answer_for_nothing_and_CH_audits_the_refusal()
     {
         using var timeout = new CancellationTokenSource(Bound);
         var permit = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => FetchAsync("ke", fixture.Authority("ke").CustomsIdentity!, permit.PermitId, timeout.Token));
+        var answer = await FetchAsync("ke", fixture.Authority("ke").CustomsIdentity!, permit.PermitId, timeout.Token);
 
-        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        Assert.Contains("served only to authorities of CH (issuing) and FR (destination)", refused.Status.Detail, StringComparison.Ordinal);
-        var line = Assert.Single(Audit("ch"), l => l.Message.Contains($"GetPermitDocument {permit.PermitId}: refused", StringComparison.Ordinal));
+        Assert.Equal(DocumentAvailability.NotAvailable, answer.Availability);
+        Assert.Equal(NothingToServe, answer.NotAvailableReason);
+        Assert.True(answer.Document.IsEmpty);
+        var line = Assert.Single(Audit("ch"), l => l.Message.Contains($"GetPermitDocument {permit.PermitId}: refused, answered as nothing to serve", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.Contains("PermissionDenied", line.Message, StringComparison.Ordinal);
+        Assert.Contains("served only to authorities of CH (issuing) and FR (destination)", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_document_altered_and_resealed_in_the_issuers_store_is_reported_as_a_mismatch_audited_at_the_caller()
+    public async Task A_document_altered_and_resealed_in_the_issuers_store_is_withheld_by_the_issuer_and_audited_there()
     {
         using var timeout = new CancellationTokenSource(Bound);
         var permit = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
-        var altered = Encoding.UTF8.GetBytes(permit.Document.ToStringUtf8().Replace("/>", " quantity=\"1000\"/>", StringComparison.Ordinal));
+        var altered = Altered(permit);
         await ReplaceAsAnInsiderAsync("ch", permit.PermitId, altered);
 
         var answer = await FetchAsync("fr", fixture.Authority("fr").CustomsIdentity!, permit.PermitId, timeout.Token);
+
+        Assert.Equal(DocumentAvailability.NotAvailable, answer.Availability);
+        Assert.Equal(NothingToServe, answer.NotAvailableReason);
+        Assert.True(answer.Document.IsEmpty);
+        Assert.Single(Audit("ch"), l => l.Message.Contains(
+            $"GetPermitDocument {permit.PermitId}: not available: answered as nothing to serve: the copy kept here hashes to {DocumentHash.Compute(altered)}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_document_from_a_rogue_issuer_gateway_is_reported_as_a_mismatch_audited_at_the_caller()
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        var permit = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
+        var altered = Altered(permit);
+
+        FetchPermitDocumentResponse? fetched = null;
+        await WithRogueGatewayAsync("ch", altered, async () => fetched = await FetchAsync("fr", fixture.Authority("fr").CustomsIdentity!, permit.PermitId, timeout.Token), timeout.Token);
+        var answer = fetched!;
 
         Assert.Equal(DocumentAvailability.Available, answer.Availability);
         Assert.False(answer.MatchesLedger);
@@ -176,7 +198,6 @@ public class DocumentExchangeTests(DevnetFixture fixture)
         using var timeout = new CancellationTokenSource(Bound);
         var good = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
         var bad = await RegisterWithDocumentAsync("ch", "FR", timeout.Token);
-        await ReplaceAsAnInsiderAsync("ch", bad.PermitId, Encoding.UTF8.GetBytes("<CITESEPermit forged=\"yes\"/>"));
         var folder = Directory.CreateTempSubdirectory("ledger-document-test-");
         try
         {
@@ -186,8 +207,14 @@ public class DocumentExchangeTests(DevnetFixture fixture)
             var badFile = Path.Combine(folder.FullName, "bad.xml");
 
             var (goodCode, goodOutput, _) = await LedgerCommandTests.RunLedgerAsync("--gateway", gateway, "--identity", identity, "permit", "document", good.PermitId, "--out", goodFile);
-            var (badCode, _, badError) = await LedgerCommandTests.RunLedgerAsync("--gateway", gateway, "--identity", identity, "permit", "document", bad.PermitId, "--out", badFile);
-            var (keptCode, _, _) = await LedgerCommandTests.RunLedgerAsync("--gateway", gateway, "--identity", identity, "permit", "document", bad.PermitId, "--out", badFile, "--keep-mismatched");
+            (int Code, string Output, string Error) badRun = default, keptRun = default;
+            await WithRogueGatewayAsync("ch", Encoding.UTF8.GetBytes("<CITESEPermit forged=\"yes\"/>"), async () =>
+            {
+                badRun = await LedgerCommandTests.RunLedgerAsync("--gateway", gateway, "--identity", identity, "permit", "document", bad.PermitId, "--out", badFile);
+                keptRun = await LedgerCommandTests.RunLedgerAsync("--gateway", gateway, "--identity", identity, "permit", "document", bad.PermitId, "--out", badFile, "--keep-mismatched");
+            }, timeout.Token);
+            var (badCode, _, badError) = badRun;
+            var (keptCode, _, _) = keptRun;
 
             Assert.Equal(0, goodCode);
             Assert.Equal(good.Document.ToByteArray(), await File.ReadAllBytesAsync(goodFile));
@@ -271,6 +298,30 @@ public class DocumentExchangeTests(DevnetFixture fixture)
         update.Parameters.AddWithValue("$permit", key.Value.ToArray());
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
+
+    /// <summary>
+    /// Runs <paramref name="act"/> while the directory names, for <paramref name="issuerId"/>'s
+    /// accounts, a rogue gateway serving <paramref name="forged"/>; the real entry is published
+    /// again after, as the other tests need it.
+    /// </summary>
+    private async Task WithRogueGatewayAsync(string issuerId, byte[] forged, Func<Task> act, CancellationToken ct)
+    {
+        var devnet = fixture.Devnet;
+        await using var rogue = await RoguePeerGateway.StartAsync(forged);
+        await DevnetGatewayDirectory.PublishAsync(devnet.RpcUrl, devnet.Registries.AuthorityRegistry, fixture.Authority(issuerId), rogue.Url, rogue.Fingerprint, ct);
+        try
+        {
+            await act();
+        }
+        finally
+        {
+            await devnet.PublishGatewayAsync(issuerId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The permit's document with one quantity changed.</summary>
+    private static byte[] Altered(PermitDraft permit) =>
+        Encoding.UTF8.GetBytes(permit.Document.ToStringUtf8().Replace("/>", " quantity=\"1000\"/>", StringComparison.Ordinal));
 
     private IReadOnlyList<(LogLevel Level, string Message)> Audit(string authorityId) => fixture.GatewayLogs.Lines(authorityId, AuditLog.Category);
 
