@@ -156,7 +156,9 @@ public abstract class IdempotencyStoreContract
     [StoreFact]
     public async Task An_in_progress_record_expires_after_its_lease_and_the_stale_lease_cannot_complete()
     {
-        var lease = TimeSpan.FromMilliseconds(400);
+        // Long enough that the retry's own lease, as short, cannot lapse between its begin and its
+        // complete on a loaded machine (400 ms once did under a parallel test run).
+        var lease = TimeSpan.FromSeconds(2);
         var store = CreateStore(lease, TimeSpan.FromHours(24));
         var key = NewKey();
         var fingerprint = Fingerprint("register D");
@@ -214,7 +216,9 @@ public abstract class IdempotencyStoreContract
     [StoreFact]
     public async Task A_crashed_write_that_sent_a_transaction_keeps_it_past_its_lease()
     {
-        var lease = TimeSpan.FromMilliseconds(400);
+        // Long enough that the retry's own lease, as short, cannot lapse between its begin and its
+        // complete on a loaded machine (400 ms once did under a parallel test run).
+        var lease = TimeSpan.FromSeconds(2);
         var store = CreateStore(lease, TimeSpan.FromHours(24));
         var key = NewKey();
         var fingerprint = Fingerprint("propose G");
