@@ -47,7 +47,10 @@ public static class GatewayHostingExtensions
         {
             transcoding.JsonSettings.WriteInt64sAsStrings = true;
             transcoding.JsonSettings.IgnoreDefaultValues = true;
-        });
+        })
+        // Peer callers are admitted on any certificate before the handler pins it: they get
+        // room for a request and nothing more (the global size below is for officers' documents).
+        .AddServiceOptions<PeerDocumentGrpcService>(peer => peer.MaxReceiveMessageSize = PeerEndpoint.MaxRequestBytes);
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) =>
             {
