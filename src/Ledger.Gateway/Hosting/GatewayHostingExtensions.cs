@@ -28,6 +28,7 @@ public static class GatewayHostingExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDevnetHostFiltering();
 
         services.AddLedgerTls(configuration);
         services.AddLedgerIdentity(configuration);
