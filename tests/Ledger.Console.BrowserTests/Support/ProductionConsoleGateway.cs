@@ -59,6 +59,7 @@ public sealed class ProductionConsoleGateway : IAsyncDisposable
             .ToDictionary(s => s.Key, s => s.Value);
         settings["Gateway:Mode"] = "Production";
         settings["Console:Port"] = "0";
+        settings["Console:PublicBaseUrl"] = "https://verify.ch.example/";
         settings["Tls:ServerCertificateFile"] = Path.Combine(folder, "server.pem");
         settings["Tls:ServerKeyFile"] = Path.Combine(folder, "server.key");
         settings["Tls:TrustedCaFiles:0"] = Path.Combine(folder, "officers-ca.pem");
