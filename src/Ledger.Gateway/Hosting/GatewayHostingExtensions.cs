@@ -70,8 +70,9 @@ public static class GatewayHostingExtensions
     }
 
     /// <summary>
-    /// Adds the request pipeline (routing, request metrics, authentication, authorization,
-    /// rate limiting per official, authority and peer gateway) and maps the
+    /// Adds the request pipeline (routing, request metrics, authentication, per-address limits
+    /// for a Production console's callers without an identity, authorization, rate limiting per
+    /// official, authority and peer gateway) and maps the
     /// standard gRPC health service and server reflection (open to any caller the TLS layer
     /// admitted: they say nothing about permits) and, with a Chain section, the ledger
     /// services, each of whose methods declares its policy.
@@ -82,6 +83,8 @@ public static class GatewayHostingExtensions
         app.UseDedicatedListeners();
         app.UseLedgerObservability();
         app.UseAuthentication();
+        // Console callers without an identity are limited per address before authorization refuses them.
+        WebConsole.AnonymousConsoleLimits.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))

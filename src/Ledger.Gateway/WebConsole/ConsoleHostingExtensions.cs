@@ -47,6 +47,7 @@ public static class ConsoleHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.TryAddSingleton<ILedgerConsoleBackend, GatewayConsoleBackend>();
         services.TryAddSingleton<ConsoleListener>();
+        services.TryAddSingleton<AnonymousConsoleLimits>();
         services.AddOptions<HostFilteringOptions>().Configure<IOptions<GatewayOptions>, IOptions<ConsoleOptions>>((filter, gateway, console) =>
         {
             if (gateway.Value.Mode == GatewayMode.Devnet)
