@@ -12,15 +12,7 @@ public sealed class DevnetHostFilteringTests : IAsyncLifetime
     private readonly TemporaryDirectory _directory = new();
     private GatewayHost? _gateway;
 
-    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
-    {
-        ["Gateway:Mode"] = "Devnet",
-        ["Gateway:ListenAddress"] = "127.0.0.1",
-        ["Gateway:Port"] = "0",
-        ["Identity:DevIdentities:ch-issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-        ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
-        ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
-    });
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(TestOptions.DevnetGateway(_directory.File("checkpoints")));
 
     public async Task DisposeAsync()
     {

@@ -23,21 +23,15 @@ public sealed class PeerRequestSizeTests : IAsyncLifetime
         using var peer = TestGatewayCertificates.SelfSigned("CN=gateway-ch");
         File.WriteAllText(_files.File("peer.crt"), peer.ExportCertificatePem());
         File.WriteAllText(_files.File("peer.key"), peer.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        _gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Gateway:Mode"] = "Devnet",
-            ["Gateway:ListenAddress"] = "127.0.0.1",
-            ["Gateway:Port"] = "0",
-            ["Identity:DevIdentities:ch-issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
-            ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
-            // No node answers here: the size check comes before any chain read.
-            ["Chain:RpcUrls:0"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Chain:PermitRegistry"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-            ["Chain:AuthorityRegistry"] = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-            ["Peers:Port"] = "0",
-            ["Peers:CertificateFile"] = _files.File("peer.crt"),
-            ["Peers:KeyFile"] = _files.File("peer.key"),
-        });
+        var settings = TestOptions.DevnetGateway(_files.File("checkpoints"));
+        // No node answers here: the size check comes before any chain read.
+        settings["Chain:RpcUrls:0"] = $"http://127.0.0.1:{FreePort.Next()}";
+        settings["Chain:PermitRegistry"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+        settings["Chain:AuthorityRegistry"] = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+        settings["Peers:Port"] = "0";
+        settings["Peers:CertificateFile"] = _files.File("peer.crt");
+        settings["Peers:KeyFile"] = _files.File("peer.key");
+        _gateway = await GatewayHost.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
