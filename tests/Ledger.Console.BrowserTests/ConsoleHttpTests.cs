@@ -30,6 +30,27 @@ public class ConsoleHttpTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task The_devnet_console_answers_only_requests_naming_a_loopback_host()
+    {
+        // A page using DNS rebinding reaches 127.0.0.1 under its own host name, which it cannot hide.
+        var console = fixture.Console("ch");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        async Task<HttpStatusCode> PickerAs(string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(console, "/identity"));
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PickerAs($"rebound.example:{console.Port}"));
+        Assert.Equal(HttpStatusCode.BadRequest, await PickerAs("rebound.example"));
+        Assert.Equal(HttpStatusCode.OK, await PickerAs($"localhost:{console.Port}"));
+        Assert.Equal(HttpStatusCode.OK, await PickerAs($"[::1]:{console.Port}"));
+        Assert.Equal(HttpStatusCode.OK, await PickerAs(console.Authority));
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_records_nothing()
     {
         var permitId = TestPermits.NewId("UI-X");

@@ -22,14 +22,17 @@ public sealed class AuthorityKeyring : IDisposable
     private readonly TimeProvider _time;
     private readonly INonceLease _nonceLeases;
     private readonly TimeSpan _nonceWait;
+    private readonly KeyringAuthorityGate _gate;
 
     /// <summary>Decrypts every configured keystore and checks that each holds the key of its configured account.</summary>
     /// <exception cref="InvalidOperationException">A keystore cannot be read or decrypted, or holds another account's key.</exception>
     public AuthorityKeyring(
-        IOptions<GatewayChainOptions> options, LedgerChain chain, INonceLease nonceLeases, IOptions<Stores.StoreOptions> stores, TimeProvider timeProvider)
+        IOptions<GatewayChainOptions> options, LedgerChain chain, INonceLease nonceLeases, IOptions<Stores.StoreOptions> stores, TimeProvider timeProvider,
+        KeyringAuthorityGate gate)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chain = chain;
+        _gate = gate;
         _time = timeProvider;
         _nonceLeases = nonceLeases;
         // Wait for another replica's send at most as long as its lease can live.
@@ -53,10 +56,12 @@ public sealed class AuthorityKeyring : IDisposable
     public IReadOnlyCollection<Address> Accounts => _keys.Keys;
 
     /// <summary>
-    /// The sender for the caller's authority account.
+    /// The sender for the caller's authority account, once the keyring passed the on-chain check
+    /// (<see cref="KeyringAuthorityGate"/>).
     /// </summary>
-    /// <exception cref="LedgerException">FailedPrecondition when this gateway holds no key for the caller's authority.</exception>
-    public Task<TransactionSender> SenderForAsync(CallerIdentity caller)
+    /// <exception cref="LedgerException">FailedPrecondition when this gateway holds no key for the caller's authority
+    /// or the keyring check refused its keys; Unavailable when that check could not run yet.</exception>
+    public async Task<TransactionSender> SenderForAsync(CallerIdentity caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var account = Address.Parse(caller.AuthorityAddress);
@@ -66,7 +71,8 @@ public sealed class AuthorityKeyring : IDisposable
                 $"This gateway holds no signing key for authority {account}, so it cannot write for it; " +
                 "ask the gateway operator to add the authority's keystore (Chain:Keystores)."));
         }
-        return SenderAsync(account, key);
+        await _gate.EnsurePassedAsync(Accounts, CancellationToken.None).ConfigureAwait(false);
+        return await SenderAsync(account, key).ConfigureAwait(false);
     }
 
     private async Task<TransactionSender> SenderAsync(Address account, EthECKey key)

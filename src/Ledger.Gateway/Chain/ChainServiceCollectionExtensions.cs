@@ -28,6 +28,7 @@ public static class ChainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<LedgerChain>();
+        services.TryAddSingleton<KeyringAuthorityGate>();
         services.TryAddSingleton<AuthorityKeyring>();
         services.TryAddSingleton<LedgerReader>();
         services.TryAddSingleton(provider => new PermitReadCoalescer(provider.GetRequiredService<LedgerReader>()));

@@ -40,7 +40,7 @@ internal static class KeyringAuthorityCheck
             return new KeyringVerdict(null, undesignated);
         var listed = string.Join("; ", profiles.Select(p => $"{p.Account.ToChecksumHex()}: {Describe(p.Profile)}"));
         return new KeyringVerdict(
-            "This gateway refuses to start: a gateway signs only for its own authority and its agencies, "
+            "a gateway signs only for its own authority and its agencies, "
             + "so every Chain:Keystores account must be an active authority of one country on chain "
             + "(accounts not yet designated only beside that country's active issuer). "
             + $"The configured accounts are {listed}. Remove the keystores that belong to another authority "
@@ -54,6 +54,6 @@ internal static class KeyringAuthorityCheck
 }
 
 /// <summary>The outcome of <see cref="KeyringAuthorityCheck"/>.</summary>
-/// <param name="Refusal">Why the gateway must not start, or null when it may.</param>
+/// <param name="Refusal">Why the gateway must not start (or sign), or null when it may.</param>
 /// <param name="Undesignated">Accounts the registry does not know yet (the issuer is to designate them).</param>
 internal sealed record KeyringVerdict(string? Refusal, IReadOnlyList<Address> Undesignated);

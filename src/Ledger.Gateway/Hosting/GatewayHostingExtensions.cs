@@ -28,6 +28,7 @@ public static class GatewayHostingExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDevnetHostFiltering();
 
         services.AddLedgerTls(configuration);
         services.AddLedgerIdentity(configuration);
@@ -47,7 +48,10 @@ public static class GatewayHostingExtensions
         {
             transcoding.JsonSettings.WriteInt64sAsStrings = true;
             transcoding.JsonSettings.IgnoreDefaultValues = true;
-        });
+        })
+        // Peer callers are admitted on any certificate before the handler pins it: they get
+        // room for a request and nothing more (the global size below is for officers' documents).
+        .AddServiceOptions<PeerDocumentGrpcService>(peer => peer.MaxReceiveMessageSize = PeerEndpoint.MaxRequestBytes);
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) =>
             {
@@ -66,8 +70,9 @@ public static class GatewayHostingExtensions
     }
 
     /// <summary>
-    /// Adds the request pipeline (routing, request metrics, authentication, authorization,
-    /// rate limiting per official, authority and peer gateway) and maps the
+    /// Adds the request pipeline (routing, request metrics, authentication, per-address limits
+    /// for a Production console's callers without an identity, authorization, rate limiting per
+    /// official, authority and peer gateway) and maps the
     /// standard gRPC health service and server reflection (open to any caller the TLS layer
     /// admitted: they say nothing about permits) and, with a Chain section, the ledger
     /// services, each of whose methods declares its policy.
@@ -78,6 +83,8 @@ public static class GatewayHostingExtensions
         app.UseDedicatedListeners();
         app.UseLedgerObservability();
         app.UseAuthentication();
+        // Console callers without an identity are limited per address before authorization refuses them.
+        WebConsole.AnonymousConsoleLimits.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         if (ChainServiceCollectionExtensions.HasChainSection(app.Configuration))

@@ -58,6 +58,22 @@ public sealed class LimitsOptions
 
     private static int PeersWorth(int perPeer) => (int)Math.Min(int.MaxValue, 5L * perPeer);
 
+    /// <summary>
+    /// Requests per second one client address may make on a Production console without an
+    /// identity (no client certificate, or one no officer is mapped to): the public page, the
+    /// assets and the refusals. Officers are limited per official and authority instead.
+    /// </summary>
+    public int AnonymousConsoleRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Requests one client address may make at once without an identity on a Production console above the steady rate.</summary>
+    public int AnonymousConsoleBurst { get; set; } = 60;
+
+    /// <summary>
+    /// The largest request body a Production console takes from a caller without an identity
+    /// (the API's <see cref="GatewayOptions.MaxRequestBytes"/> is for officers' documents).
+    /// </summary>
+    public int AnonymousConsoleMaxRequestBytes { get; set; } = 16 * 1024;
+
     /// <summary>WatchPermits streams one authority may hold open at once.</summary>
     public int MaxWatchStreamsPerCaller { get; set; } = 4;
 

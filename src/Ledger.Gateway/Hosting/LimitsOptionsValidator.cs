@@ -25,6 +25,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             problems.Add($"Limits:PeerEndpointRequestsPerSecond {ceiling} must be at least Limits:PeerRequestsPerSecond ({options.PeerRequestsPerSecond}): it is the ceiling for all peers together.");
         if (options.PeerEndpointBurst is { } burst && burst < options.PeerBurst)
             problems.Add($"Limits:PeerEndpointBurst {burst} must be at least Limits:PeerBurst ({options.PeerBurst}): it is the ceiling for all peers together.");
+        if (options.AnonymousConsoleRequestsPerSecond < 1 || options.AnonymousConsoleBurst < 1)
+            problems.Add($"Limits:AnonymousConsoleRequestsPerSecond ({options.AnonymousConsoleRequestsPerSecond}) and Limits:AnonymousConsoleBurst ({options.AnonymousConsoleBurst}) must be at least 1.");
+        if (options.AnonymousConsoleMaxRequestBytes is < 1024 or > 1024 * 1024)
+            problems.Add($"Limits:AnonymousConsoleMaxRequestBytes {options.AnonymousConsoleMaxRequestBytes} must be between 1 KiB and 1 MiB.");
         if (options.MaxWatchStreamsPerCaller < 1 || options.MaxWatchStreamsTotal < options.MaxWatchStreamsPerCaller)
             problems.Add("Limits:MaxWatchStreamsPerCaller must be at least 1 and at most Limits:MaxWatchStreamsTotal.");
         if (options.WatchBufferItems is < 16 or > 100_000)

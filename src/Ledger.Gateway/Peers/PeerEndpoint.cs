@@ -18,6 +18,15 @@ public sealed class PeerEndpoint
     /// <summary>The listener's name (see <see cref="DedicatedListener"/>).</summary>
     public const string ListenerName = "peers";
 
+    /// <summary>
+    /// The largest GetPermitDocumentRequest the peer service reads, in bytes. Any client
+    /// certificate passes the handshake (pinning runs in the handler, after the message is
+    /// parsed), so a stranger must not make this gateway read a message of the API's size limit:
+    /// a request is a permit ID (at most 256 UTF-16 characters, so at most 768 bytes in
+    /// UTF-8) and an account (42 characters), far below this.
+    /// </summary>
+    public const int MaxRequestBytes = 4 * 1024;
+
     private ListenOptions? _listen;
 
     /// <summary>The bound local endpoint (its port is the real one once Kestrel has started), or null before binding.</summary>

@@ -7,6 +7,7 @@ using Ledger.Gateway.Identity.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,12 @@ public static class ConsoleHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.TryAddSingleton<ILedgerConsoleBackend, GatewayConsoleBackend>();
         services.TryAddSingleton<ConsoleListener>();
+        services.TryAddSingleton<AnonymousConsoleLimits>();
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<GatewayOptions>, IOptions<ConsoleOptions>>((filter, gateway, console) =>
+        {
+            if (gateway.Value.Mode == GatewayMode.Devnet)
+                DevnetHostFiltering.AllowListenAddress(filter, console.Value.ListenAddress);
+        });
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DevnetConsoleAuthenticationHandler>(DevnetConsoleAuthenticationHandler.SchemeName, null)

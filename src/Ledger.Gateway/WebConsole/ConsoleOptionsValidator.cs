@@ -25,9 +25,14 @@ internal sealed class ConsoleOptionsValidator(IOptions<GatewayOptions> gateway, 
             problems.Add($"Console:Port {options.Port} is not a TCP port (0..65535; 0 = any free port).");
         else if (options.Port != 0 && options.Port == gateway.Value.Port)
             problems.Add($"Console:Port {options.Port} is the gateway's own port; give the console a port of its own.");
-        if (options.PublicBaseUrl.Length > 0
+        // Without it the Copy page builds the QR code's address from the request's Host header,
+        // which the caller chooses: a Production copy must point at the authority's public address.
+        if (options.PublicBaseUrl.Length == 0 && mode == GatewayMode.Production)
+            problems.Add("Console:PublicBaseUrl is empty: in Production mode the paper copy's QR code must open this authority's public "
+                + "verification address (an absolute https:// URL, e.g. https://verify.example/), not whatever host name a browser sent.");
+        else if (options.PublicBaseUrl.Length > 0
             && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) || (publicBase.Scheme != Uri.UriSchemeHttps && mode != GatewayMode.Devnet)))
-            problems.Add($"Console:PublicBaseUrl '{options.PublicBaseUrl}' must be an absolute https:// URL (what the paper copy's QR code opens), or empty.");
+            problems.Add($"Console:PublicBaseUrl '{options.PublicBaseUrl}' must be an absolute https:// URL (what the paper copy's QR code opens){(mode == GatewayMode.Devnet ? ", or empty" : "")}.");
         if (options.PublicRequestsPerMinute < 1)
             problems.Add($"Console:PublicRequestsPerMinute {options.PublicRequestsPerMinute} must be at least 1.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

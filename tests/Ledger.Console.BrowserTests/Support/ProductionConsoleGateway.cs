@@ -39,7 +39,9 @@ public sealed class ProductionConsoleGateway : IAsyncDisposable
     public Uri Console => _app.Services.GetRequiredService<ConsoleListener>().Address ?? throw new InvalidOperationException("The console is not bound.");
 
     /// <summary>Starts the gateway on the devnet's chain, with its state under a folder of its own.</summary>
-    public static async Task<ProductionConsoleGateway> StartAsync(RunningDevnet devnet)
+    /// <param name="devnet">The devnet whose chain and registries the gateway uses.</param>
+    /// <param name="overrides">Settings to set or replace last (e.g. Limits), or null.</param>
+    public static async Task<ProductionConsoleGateway> StartAsync(RunningDevnet devnet, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(devnet);
         var folder = Path.Combine(devnet.StateFolder, "production-" + Guid.NewGuid().ToString("N")[..8]);
@@ -59,12 +61,15 @@ public sealed class ProductionConsoleGateway : IAsyncDisposable
             .ToDictionary(s => s.Key, s => s.Value);
         settings["Gateway:Mode"] = "Production";
         settings["Console:Port"] = "0";
+        settings["Console:PublicBaseUrl"] = "https://verify.ch.example/";
         settings["Tls:ServerCertificateFile"] = Path.Combine(folder, "server.pem");
         settings["Tls:ServerKeyFile"] = Path.Combine(folder, "server.key");
         settings["Tls:TrustedCaFiles:0"] = Path.Combine(folder, "officers-ca.pem");
         settings["Identity:Clients:0:IssuerSubject"] = ca.Subject;
         settings["Identity:Clients:0:Authority"] = authority;
         settings["Identity:Clients:0:Role"] = "IssuingOfficer";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();

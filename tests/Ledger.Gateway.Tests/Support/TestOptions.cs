@@ -17,6 +17,20 @@ public static class TestOptions
         ReceiptTimeout = TimeSpan.FromSeconds(60),
     };
 
+    /// <summary>
+    /// The settings of a Devnet gateway on a free loopback port with one dev identity (ch-issuer)
+    /// and its checkpoints under <paramref name="checkpointDirectory"/>; the caller adds the rest.
+    /// </summary>
+    public static Dictionary<string, string?> DevnetGateway(string checkpointDirectory) => new()
+    {
+        ["Gateway:Mode"] = "Devnet",
+        ["Gateway:ListenAddress"] = "127.0.0.1",
+        ["Gateway:Port"] = "0",
+        ["Identity:DevIdentities:ch-issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+        ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
+        ["Stores:CheckpointDirectory"] = checkpointDirectory,
+    };
+
     /// <summary>Store options with the given overrides.</summary>
     public static IOptions<StoreOptions> Stores(Action<StoreOptions>? configure = null)
     {
