@@ -36,6 +36,20 @@ public class GoalAndReportTests
         Assert.Equal("not measured", Goal.Word(Verdict.NotMeasured));
     }
 
+    [Theory]
+    [InlineData(8_493, 10_628, 0.8, true, "0.799×")]  // two decimals would print a missed 0.80
+    [InlineData(8_000, 10_000, 0.8, true, "0.80×")]   // met exactly: two decimals
+    [InlineData(26_310, 10_000, 1.5, true, "2.63×")]  // far from the bound: two decimals
+    [InlineData(12_596, 10_000, 1.25, false, "1.26×")]   // "≤ 1.25", missed, and reads missed
+    [InlineData(12_549, 10_000, 1.25, false, "1.255×")]  // missed; 1.25 would read met
+    [InlineData(12_504, 10_000, 1.25, false, "1.2504×")] // missed; 1.25 and 1.250 would read met
+    public void A_ratio_gets_the_decimals_that_keep_its_verdict_readable(double value, double baseline, double bound, bool atLeast, string expected)
+    {
+        var goal = atLeast ? Goal.RatioAtLeast(bound, "raw") : Goal.RatioAtMost(bound, "smallest size");
+
+        Assert.Equal(expected, new ReportRow("figure", value, "req/s", baseline, "raw", goal).RatioText);
+    }
+
     [Fact]
     public void A_row_prints_its_ratio_and_says_n_a_for_what_was_not_measured()
     {

@@ -32,7 +32,7 @@ internal static class MarkdownReport
     /// <summary>One line per goal: "met" or "MISSED", for the console and the summary.</summary>
     public static IEnumerable<string> GoalLines(IEnumerable<ReportSection> sections) =>
         sections.SelectMany(s => s.Rows.Where(r => r.Goal is not null).Select(r =>
-            $"{(r.Verdict == Verdict.Missed ? "MISSED" : Goal.Word(r.Verdict))}: {s.Title} / {r.Figure}: {r.ValueText}{(r.Ratio is { } ratio ? $" ({ratio.ToString("0.00", CultureInfo.InvariantCulture)}× {r.BaselineName})" : "")}, goal {r.Goal!.Text}"));
+            $"{(r.Verdict == Verdict.Missed ? "MISSED" : Goal.Word(r.Verdict))}: {s.Title} / {r.Figure}: {r.ValueText}{(r.Ratio is not null ? $" ({r.RatioText} {r.BaselineName})" : "")}, goal {r.Goal!.Text}"));
 
     private static void AppendMachine(StringBuilder text, MachineInfo machine)
     {

@@ -29,8 +29,8 @@ internal sealed record ReportRow(
     /// <summary>The baseline with its name, e.g. "14,020 req/s (raw eth_call)"; empty without one.</summary>
     public string BaselineText => Baseline is null && BaselineName is null ? "" : $"{Format(Baseline, Unit)} ({BaselineName})";
 
-    /// <summary>The ratio, e.g. "1.52×"; empty without a baseline.</summary>
-    public string RatioText => Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : Baseline is null ? "" : "n/a";
+    /// <summary>The ratio, e.g. "1.52×" (more decimals where two would round it across its goal); empty without a baseline.</summary>
+    public string RatioText => Ratio is { } r ? Statistics.Goal.RatioText(r, Goal) + "×" : Baseline is null ? "" : "n/a";
 
     /// <summary>A number in a unit as the report prints it.</summary>
     public static string Format(double? value, string unit)

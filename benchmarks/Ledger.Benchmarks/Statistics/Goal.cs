@@ -51,6 +51,24 @@ internal abstract record Goal
         _ => "",
     };
 
+    /// <summary>
+    /// A ratio as the report prints it, without the "×": two decimals, or as many more (up to four)
+    /// as it takes for the printed ratio to meet <paramref name="goal"/> exactly when the ratio does,
+    /// so that 0.7991 against "≥ 0.8" reads 0.799, not a missed 0.80.
+    /// </summary>
+    public static string RatioText(double ratio, Goal? goal)
+    {
+        for (var decimals = 2; decimals < 4; decimals++)
+        {
+            var text = Decimals(ratio, decimals);
+            if (goal is not Ratio bound || bound.Meets(double.Parse(text, CultureInfo.InvariantCulture)) == bound.Meets(ratio))
+                return text;
+        }
+        return Decimals(ratio, 4);
+    }
+
+    private static string Decimals(double value, int decimals) => value.ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
+
     private static string Number(double value) => value.ToString(value >= 100 ? "N0" : "0.##", CultureInfo.InvariantCulture);
 
     private sealed record Bound(double Limit, string Unit, bool Higher) : Goal
@@ -72,8 +90,9 @@ internal abstract record Goal
         {
             if (value is not { } v || baseline is not { } b || b <= 0 || double.IsNaN(v))
                 return Verdict.NotMeasured;
-            var ratio = v / b;
-            return (Higher ? ratio >= Limit : ratio <= Limit) ? Verdict.Met : Verdict.Missed;
+            return Meets(v / b) ? Verdict.Met : Verdict.Missed;
         }
+
+        public bool Meets(double ratio) => Higher ? ratio >= Limit : ratio <= Limit;
     }
 }
