@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
+using Ledger.Gateway.Follower;
 using Ledger.Gateway.IntegrationTests.Support;
 using Ledger.Gateway.Stores;
 using Ledger.Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -35,6 +37,14 @@ public sealed class StaleCacheWriteTests(LedgerNetworkFixture network)
         var cancelled = await network.Permits.CancelPermitAsync(
             new CancelPermitRequest { RequestId = Permits.NewRequestId(), PermitId = permitId, Reason = CancelReason.Fraud }, As(Officials.ChIssuer));
         Assert.True(cancelled.Receipt.BlockNumber > valid.AsOfBlock);
+        // Both gateways' followers invalidate the permit when they apply the cancellation's block; a
+        // write that landed before one of them did would be dropped by it, not by the marker.
+        foreach (var gateway in new[] { network.Gateway, replica })
+        {
+            var follower = gateway.Services.GetRequiredService<PermitEventFollower>();
+            await Eventually.TrueAsync(() => Task.FromResult(follower.AppliedThrough >= cancelled.Receipt.BlockNumber), TimeSpan.FromSeconds(30),
+                "each gateway's follower applies the cancellation's block");
+        }
 
         // Replica B's delayed SET: the very bytes B caches for that answer, read at its block, into the gateways' Redis.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisConnectionFactory.CreateOptions(network.Redis.Configuration));
