@@ -25,13 +25,7 @@ public sealed class ForeignIssuerRegistrationTests(LedgerNetworkFixture network)
     [Fact]
     public async Task A_swiss_number_registered_by_the_french_issuer_straight_to_the_contract_is_not_available()
     {
-        var id = PermitId.Parse(Permits.NewId("CH"));
-        var french = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[Officials.FrIssuer].Account].Key(),
-            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
-        var registry = new PermitRegistryContract(network.PermitRegistry, network.Devnet.Client, french);
-        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        await registry.RegisterAsync(new PermitInput(id.Key.Value, DocumentHash.Compute("<squatted/>"u8).Value, ChainPermitType.CitesExport,
-            now - 3600, now + 86400, CountryBytes.FromCode("DE"), 1, Bytes32.Zero, Bytes32.Zero, [(UInt128)10]));
+        var (id, registry) = await SquatSwissNumberAsync(destination: "DE");
 
         var contract = await registry.VerifyAsync(id.Key.Value);
         var gateway = await network.Permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = id.Normalised }, As(Officials.ChCustoms));
@@ -46,14 +40,8 @@ public sealed class ForeignIssuerRegistrationTests(LedgerNetworkFixture network)
     [Fact]
     public async Task Customs_of_neither_side_may_record_against_a_swiss_number_the_french_issuer_registered()
     {
-        var id = PermitId.Parse(Permits.NewId("CH"));
-        var french = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[Officials.FrIssuer].Account].Key(),
-            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
-        var registry = new PermitRegistryContract(network.PermitRegistry, network.Devnet.Client, french);
-        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         // Destination CH: without the gateway's check, French customs could export it and Swiss customs confirm it.
-        await registry.RegisterAsync(new PermitInput(id.Key.Value, DocumentHash.Compute("<squatted/>"u8).Value, ChainPermitType.CitesExport,
-            now - 3600, now + 86400, CountryBytes.FromCode("CH"), 1, Bytes32.Zero, Bytes32.Zero, [(UInt128)10]));
+        var (id, registry) = await SquatSwissNumberAsync(destination: "CH");
 
         var export = await Assert.ThrowsAsync<RpcException>(() => network.Permits.RecordShipmentAsync(new RecordShipmentRequest
         {
@@ -68,5 +56,18 @@ public sealed class ForeignIssuerRegistrationTests(LedgerNetworkFixture network)
         Assert.Contains("not a genuine permit", export.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.FailedPrecondition, arrival.StatusCode);
         Assert.Equal(0, (await registry.VerifyAsync(id.Key.Value)).ShipmentsUsed);
+    }
+
+    /// <summary>FR's issuer registers a new CH number with FR's own key, straight to the contract (its gateway would refuse).</summary>
+    private async Task<(PermitId Id, PermitRegistryContract Registry)> SquatSwissNumberAsync(string destination)
+    {
+        var id = PermitId.Parse(Permits.NewId("CH"));
+        var french = await TransactionSender.CreateAsync(network.Devnet.Client, network.Devnet.Accounts[Officials.All[Officials.FrIssuer].Account].Key(),
+            new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
+        var registry = new PermitRegistryContract(network.PermitRegistry, network.Devnet.Client, french);
+        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await registry.RegisterAsync(new PermitInput(id.Key.Value, DocumentHash.Compute("<squatted/>"u8).Value, ChainPermitType.CitesExport,
+            now - 3600, now + 86400, CountryBytes.FromCode(destination), 1, Bytes32.Zero, Bytes32.Zero, [(UInt128)10]));
+        return (id, registry);
     }
 }
