@@ -203,6 +203,33 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.Equal($"the issuer's gateway at {PeerUrl} answered more than {MaxDocumentBytes} bytes of document; refused unread", refused.Status.Detail);
     }
 
+    [Fact]
+    public async Task A_number_of_another_country_that_our_issuer_registered_straight_to_the_contract_is_neither_fetched_nor_served()
+    {
+        // CH's issuer (this gateway's account) squats a French number; its gateway would have refused it.
+        var id = PermitId.Parse(Permits.NewId("FR"));
+        var content = DraftDocument(id.Normalised);
+        var swiss = await Ledger.Contracts.Ethereum.TransactionSender.CreateAsync(network.Devnet.Client,
+            network.Devnet.Accounts[Officials.All[Officials.ChIssuer].Account].Key(),
+            new Ledger.Contracts.Ethereum.TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(50) });
+        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await new Ledger.Contracts.Permits.PermitRegistryContract(network.PermitRegistry, network.Devnet.Client, swiss).RegisterAsync(
+            new Ledger.Contracts.Permits.PermitInput(id.Key.Value, DocumentHash.Compute(content).Value, Ledger.Contracts.PermitType.CitesExport,
+                now - 3600, now + 86400, Ledger.Contracts.CountryBytes.FromCode("CH"), 1, Bytes32.Zero, Bytes32.Zero, [(UInt128)10]));
+        await _store!.PutAsync(new DocumentToStore(id, "application/xml", content, DateTimeOffset.UtcNow.AddYears(1), AsDraft: false));
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
+
+        var fetched = await new DocumentService.DocumentServiceClient(channel).FetchPermitDocumentAsync(
+            new FetchPermitDocumentRequest { PermitId = id.Normalised }, As(Officials.FrCustoms));
+        var served = await AskAsFranceAsync(id.Normalised);
+
+        Assert.Equal(DocumentAvailability.NotAvailable, fetched.Availability);
+        Assert.Equal(VerificationReason.IssuerNotOfPermitCountry, fetched.Verification.Reason);
+        Assert.Contains("not a genuine permit", fetched.NotAvailableReason, StringComparison.Ordinal);
+        Assert.True(fetched.Document.IsEmpty);
+        AssertNothingServed(served, id.Normalised, $"registered by an authority of CH under a number of FR: not a genuine permit");
+    }
+
     private async Task<PermitDraft> RegisterAsync(string issuer, PermitDraft permit)
     {
         await network.Permits.RegisterPermitAsync(Permits.Register(permit), As(issuer));

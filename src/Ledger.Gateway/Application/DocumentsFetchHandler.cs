@@ -40,6 +40,9 @@ internal sealed partial class DocumentsFetchHandler(
             Verification = verification,
             AnchoredHash = verification.DocumentHash,
         };
+        // Another country's authority registered the number: whatever its gateway holds is not the permit's document.
+        if (verification.Reason == VerificationReason.IssuerNotOfPermitCountry)
+            return NotAvailable(response, verification.StatusText);
         var issuer = verification.Issuer is { Address.Length: > 0 } anchored
             ? Address.Parse(anchored.Address)
             : await IssuerOfCountryAsync(id, ct).ConfigureAwait(false);

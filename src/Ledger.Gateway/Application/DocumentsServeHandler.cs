@@ -103,7 +103,10 @@ internal sealed class DocumentsServeHandler(
         // Judged before anything else: what another gateway's issuer registered is not ours to describe either.
         if (!ledger.Keys.Accounts.Contains(permit.Issuer))
             return Withheld($"registered on chain by {permit.Issuer.ToChecksumHex()}, which is not an account of this gateway");
-        if (DocumentAccessRule.RefusalReason(id, caller, permit.IssuerCountry ?? id.Country, permit.Destination) is { } refusal)
+        // Ours, but under another country's number (registered straight to the contract): not a genuine permit.
+        if (permit.IssuerCountry != id.Country)
+            return Withheld($"registered by an authority of {permit.IssuerCountry?.ToString() ?? "no country"} under a number of {id.Country}: not a genuine permit");
+        if (DocumentAccessRule.RefusalReason(id, caller, id.Country, permit.Destination) is { } refusal)
             return Refused(refusal);
         var validFrom = DateTimeOffset.FromUnixTimeSeconds((long)permit.ValidFrom);
         if (validFrom > ledger.Time.GetUtcNow())
@@ -111,7 +114,7 @@ internal sealed class DocumentsServeHandler(
         var stored = await ReadStoredAsync(id.Key, ct).ConfigureAwait(false);
         if (stored is null)
             return Withheld("no document of it is kept here");
-        // A draft kept under a key that was then registered (elsewhere, or by another issuer) is not what was registered.
+        // A draft kept under a key that one of our accounts then registered with other content (e.g. straight to the contract) is not what was registered.
         if (stored.Metadata.IsDraft)
             return Withheld("the copy kept here is a draft, never sent for registration");
         var hash = DocumentHash.Compute(stored.Content.Span);
