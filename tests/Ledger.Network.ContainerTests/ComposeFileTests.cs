@@ -111,8 +111,17 @@ public sealed class ComposeFileTests : IDisposable
         {
             using var client = await node.AcceptTcpClientAsync();
             using var stream = client.GetStream();
+            // The whole request, up to the blank line: answering and closing after a first chunk would
+            // break the pipe under the check's printf while it still writes the rest.
             var request = new byte[512];
-            var read = await stream.ReadAsync(request);
+            var read = 0;
+            while (read < request.Length && !System.Text.Encoding.ASCII.GetString(request, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var more = await stream.ReadAsync(request.AsMemory(read));
+                if (more == 0)
+                    break;
+                read += more;
+            }
             var ready = System.Text.Encoding.ASCII.GetString(request, 0, read).StartsWith("GET /readiness?minPeers=1 HTTP/1.0", StringComparison.Ordinal);
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(ready ? "HTTP/1.0 200 OK\r\n\r\n" : "HTTP/1.0 404 Not Found\r\n\r\n"));
         });
