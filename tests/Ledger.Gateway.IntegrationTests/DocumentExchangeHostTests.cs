@@ -46,7 +46,7 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
     public async Task InitializeAsync()
     {
         var (certificateFile, keyFile) = PeerTestSupport.Write(_folder.Path, "peer", _certificate);
-        var settings = OnlyKeystoreOf(Officials.ChIssuer);
+        var settings = network.SettingsWithOnlyKeystoreOf(Officials.ChIssuer);
         settings["Peers:Port"] = "0";
         settings["Peers:CertificateFile"] = certificateFile;
         settings["Peers:KeyFile"] = keyFile;
@@ -257,19 +257,6 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         var audited = Assert.Single(_gateway!.Logs.Entries, e => e.Category == AuditLog.Category
             && e.Message.Contains($"GetPermitDocument {PermitId.Parse(permitId).Normalised}:", StringComparison.Ordinal));
         Assert.EndsWith("not available: answered as nothing to serve: " + reason, audited.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>The shared network's settings with the keystore of <paramref name="official"/> alone.</summary>
-    private Dictionary<string, string?> OnlyKeystoreOf(string official)
-    {
-        const string prefix = "Chain:Keystores:";
-        var account = network.AccountOf(official).ToChecksumHex();
-        var index = network.Settings.Single(s => s.Key.StartsWith(prefix, StringComparison.Ordinal) && s.Key.EndsWith(":Account", StringComparison.Ordinal)
-            && string.Equals(s.Value, account, StringComparison.OrdinalIgnoreCase)).Key.Split(':')[2];
-        var settings = network.Settings.Where(s => !s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary();
-        foreach (var field in new[] { "Account", "KeystorePath", "PasswordFile" })
-            settings[$"{prefix}0:{field}"] = network.Settings[$"{prefix}{index}:{field}"];
-        return settings;
     }
 
     /// <summary>The sample CITES export permit (CH to FR), renumbered.</summary>

@@ -45,7 +45,7 @@ public sealed class KeyringCheckAfterOutageTests(LedgerNetworkFixture network)
     public async Task One_authority_s_keys_sign_once_the_node_that_was_down_at_startup_answers()
     {
         await using var node = new NodeRelay(network.Devnet.RpcUrl);
-        var settings = OnlyKeystoreOf(Officials.ChIssuer);
+        var settings = network.SettingsWithOnlyKeystoreOf(Officials.ChIssuer);
         settings["Chain:TestOnlyAllowKeysOfSeveralCountries"] = "false";
         settings["Chain:RpcUrls:0"] = node.Url.ToString();
         await using var gateway = await GatewayHost.StartAsync(settings);
@@ -59,17 +59,6 @@ public sealed class KeyringCheckAfterOutageTests(LedgerNetworkFixture network)
         Assert.Null(failure);
         var verified = await permits.VerifyPermitAsync(new VerifyPermitRequest { PermitId = permitId }, LedgerNetworkFixture.As(Officials.ChIssuer));
         Assert.Equal(VerificationStatus.Valid, verified.Status);
-    }
-
-    /// <summary>The network's settings with only <paramref name="official"/>'s keystore.</summary>
-    private Dictionary<string, string?> OnlyKeystoreOf(string official)
-    {
-        var account = network.AccountOf(official).ToChecksumHex();
-        var index = Enumerable.Range(0, 100).First(i => network.Settings[$"Chain:Keystores:{i}:Account"] == account);
-        var settings = network.Settings.Where(s => !s.Key.StartsWith("Chain:Keystores:", StringComparison.Ordinal)).ToDictionary();
-        foreach (var field in new[] { "Account", "KeystorePath", "PasswordFile" })
-            settings[$"Chain:Keystores:0:{field}"] = network.Settings[$"Chain:Keystores:{index}:{field}"];
-        return settings;
     }
 
     /// <summary>The first answer to the registration other than UNAVAILABLE (null: registered), while the node comes back.</summary>

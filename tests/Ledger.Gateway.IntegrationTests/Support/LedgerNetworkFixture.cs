@@ -84,6 +84,19 @@ public class LedgerNetworkFixture : IAsyncLifetime
     /// <summary>The authority account <paramref name="official"/> acts for.</summary>
     public Address AccountOf(string official) => Devnet.Accounts[Officials.All[official].Account].Address;
 
+    /// <summary>A copy of <see cref="Settings"/> whose only keystore is <paramref name="official"/>'s: a gateway of that one authority.</summary>
+    public Dictionary<string, string?> SettingsWithOnlyKeystoreOf(string official)
+    {
+        const string prefix = "Chain:Keystores:";
+        var account = AccountOf(official).ToChecksumHex();
+        var index = Settings.Single(s => s.Key.StartsWith(prefix, StringComparison.Ordinal) && s.Key.EndsWith(":Account", StringComparison.Ordinal)
+            && string.Equals(s.Value, account, StringComparison.OrdinalIgnoreCase)).Key.Split(':')[2];
+        var settings = Settings.Where(s => !s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary();
+        foreach (var field in new[] { "Account", "KeystorePath", "PasswordFile" })
+            settings[$"{prefix}0:{field}"] = Settings[$"{prefix}{index}:{field}"];
+        return settings;
+    }
+
     /// <summary>Transactions sent so far by <paramref name="official"/>'s authority (pending included).</summary>
     public Task<ulong> NonceOfAsync(string official) =>
         Devnet.Client.GetTransactionCountAsync(AccountOf(official), BlockParameter.CreatePending());
