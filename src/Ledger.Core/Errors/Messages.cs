@@ -94,8 +94,7 @@ public static class Messages
     /// <param name="issuerCountry">The country of the authority that registered it.</param>
     public static LedgerError NotGenuine(PermitId id, CountryCode? issuerCountry) =>
         LedgerError.FailedPrecondition(
-            $"{id}: registered by an authority of {issuerCountry?.ToString() ?? "no country"}, but the number is one of {id.Country}: not a genuine permit; " +
-            $"record nothing against it and ask the issuing authority of {id.Country}");
+            $"{id}: {Verification.VerificationTexts.NotGenuine(id, issuerCountry)}; record nothing against it and ask the issuing authority of {id.Country}");
 
     /// <summary>Only customs of the right country may record against the permit.</summary>
     /// <param name="id">The permit.</param>

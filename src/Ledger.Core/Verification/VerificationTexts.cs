@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Ledger.Core.Countries;
 using Ledger.Core.Permits;
 using Ledger.Core.Primitives;
 using static System.FormattableString;
@@ -112,7 +113,19 @@ public static class VerificationTexts
     private static string ExplainOtherCountry(PermitId? id, AnchoredPermit permit) =>
         id is null
             ? $"registered by an authority of {permit.IssuerCountry}, not of the country the permit number names: not a genuine permit; do not accept it"
-            : $"registered by an authority of {permit.IssuerCountry}, but the number is one of {id.Country}: not a genuine permit; do not accept it, and ask the issuing authority of {id.Country}";
+            : $"{NotGenuine(id, permit.IssuerCountry)}; do not accept it, and ask the issuing authority of {id.Country}";
+
+    /// <summary>
+    /// Why a number another country's authority registered is not the permit (<see cref="VerificationReason.IssuerNotOfPermitCountry"/>):
+    /// "registered by an authority of FR, but the number is one of CH: not a genuine permit".
+    /// </summary>
+    /// <param name="id">The permit number.</param>
+    /// <param name="issuerCountry">The country of the authority that registered it.</param>
+    public static string NotGenuine(PermitId id, CountryCode? issuerCountry)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return $"registered by an authority of {issuerCountry?.ToString() ?? "no country"}, but the number is one of {id.Country}: not a genuine permit";
+    }
 
     private static string DescribeCancelReason(AnchoredPermit permit) =>
         permit.CancelReason is { } reason ? CancelReasonTexts.Describe(reason) : "no reason recorded";
