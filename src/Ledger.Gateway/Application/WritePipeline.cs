@@ -109,7 +109,7 @@ internal sealed partial class WritePipeline(
     {
         if (attempt.SentTransaction is { } sent && await ResumeAsync(operation, attempt, sent, ct).ConfigureAwait(false) is { } resumed)
             return resumed;
-        var sender = new BroadcastReportingSender(await keys.SenderForAsync(caller).ConfigureAwait(false), hash => RecordSentAsync(attempt, hash));
+        var sender = new BroadcastReportingSender(await keys.SenderForAsync(caller, ct).ConfigureAwait(false), hash => RecordSentAsync(attempt, hash));
         return await operation.Execute(sender, ct).ConfigureAwait(false);
     }
 

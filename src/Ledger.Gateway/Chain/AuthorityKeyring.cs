@@ -61,7 +61,9 @@ public sealed class AuthorityKeyring : IDisposable
     /// </summary>
     /// <exception cref="LedgerException">FailedPrecondition when this gateway holds no key for the caller's authority
     /// or the keyring check refused its keys; Unavailable when that check could not run yet.</exception>
-    public async Task<TransactionSender> SenderForAsync(CallerIdentity caller)
+    /// <param name="caller">The caller whose authority signs.</param>
+    /// <param name="ct">Ends the wait for the keyring check (a node outage makes it wait for a node's answer).</param>
+    public async Task<TransactionSender> SenderForAsync(CallerIdentity caller, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var account = Address.Parse(caller.AuthorityAddress);
@@ -71,7 +73,7 @@ public sealed class AuthorityKeyring : IDisposable
                 $"This gateway holds no signing key for authority {account}, so it cannot write for it; " +
                 "ask the gateway operator to add the authority's keystore (Chain:Keystores)."));
         }
-        await _gate.EnsurePassedAsync(Accounts, CancellationToken.None).ConfigureAwait(false);
+        await _gate.EnsurePassedAsync(Accounts, ct).ConfigureAwait(false);
         return await SenderAsync(account, key).ConfigureAwait(false);
     }
 

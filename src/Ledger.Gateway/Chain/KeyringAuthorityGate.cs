@@ -17,6 +17,7 @@ public sealed partial class KeyringAuthorityGate(LedgerChain chain, IOptions<Gat
 {
     private readonly SemaphoreSlim _checking = new(1, 1);
     private volatile KeyringVerdict? _verdict;
+    private bool _undesignatedLogged;
 
     /// <summary>
     /// Throws unless the keyring passed the check (running it now if it has not run yet).
@@ -40,7 +41,7 @@ public sealed partial class KeyringAuthorityGate(LedgerChain chain, IOptions<Gat
     }
 
     /// <summary>
-    /// The verdict on <paramref name="accounts"/>, read from the chain the first time only; null
+    /// The verdict on <paramref name="accounts"/>, read from the chain until it is final (a refusal, or every account designated); null
     /// when there is nothing to check (no keys, or the test-only option allows several countries).
     /// </summary>
     /// <exception cref="NodeUnreachableException">No node answered: the check is still to run.</exception>
@@ -58,9 +59,16 @@ public sealed partial class KeyringAuthorityGate(LedgerChain chain, IOptions<Gat
             var verdict = await KeyringAuthorityCheck.CheckAsync(chain.AuthorityRegistry, accounts, ct).ConfigureAwait(false);
             if (verdict.Refusal is not null)
                 LogRefused(verdict.Refusal);
-            else if (verdict.Undesignated.Count > 0)
+            else if (verdict.Undesignated.Count > 0 && !_undesignatedLogged)
+            {
                 LogUndesignated(string.Join(", ", verdict.Undesignated.Select(a => a.ToChecksumHex())));
-            _verdict = verdict;
+                _undesignatedLogged = true;
+            }
+            // A pass with undesignated accounts is not final: if another country's issuer designated one
+            // later, this gateway would sign for that country. So it is checked again at each write until
+            // every account is designated (or one is refused).
+            if (verdict.Refusal is not null || verdict.Undesignated.Count == 0)
+                _verdict = verdict;
             return verdict;
         }
         finally
