@@ -19,16 +19,18 @@ public static class DevnetHostFiltering
     /// <summary>The host names every loopback client of a Devnet gateway may use.</summary>
     public static IReadOnlyList<string> LoopbackNames { get; } = ["localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>In Devnet mode: the loopback names and the gateway's listen address (the framework's host filtering applies them).</summary>
+    /// <summary>In Devnet mode: the loopback names and the gateway's and its peer listener's addresses (the framework's host filtering applies them).</summary>
     internal static IServiceCollection AddDevnetHostFiltering(this IServiceCollection services)
     {
-        services.AddOptions<HostFilteringOptions>().Configure<IOptions<GatewayOptions>>((filter, gateway) =>
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<GatewayOptions>, IOptions<Peers.PeerOptions>>((filter, gateway, peers) =>
         {
             if (gateway.Value.Mode != GatewayMode.Devnet)
                 return;
             foreach (var name in LoopbackNames)
                 Add(filter, name);
             AllowListenAddress(filter, gateway.Value.ListenAddress);
+            // Other gateways call a devnet peer listener by the address it is published under.
+            AllowListenAddress(filter, peers.Value.ListenAddress);
             filter.AllowEmptyHosts = false;
         });
         return services;

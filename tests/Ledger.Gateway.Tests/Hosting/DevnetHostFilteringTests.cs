@@ -1,5 +1,7 @@
 using System.Net;
+using Ledger.Gateway.Hosting;
 using Ledger.Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Gateway.Tests.Hosting;
 
@@ -37,6 +39,21 @@ public sealed class DevnetHostFilteringTests : IAsyncLifetime
     public async Task A_request_naming_a_loopback_host_with_any_port_is_served(string host) =>
         // No identity header: the request got past host filtering to authentication.
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusForHostAsync(host));
+
+    [Fact]
+    public void A_peer_listener_on_another_loopback_address_is_admitted_by_that_address()
+    {
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .Configure<Ledger.Gateway.Hosting.GatewayOptions>(o => { o.Mode = Ledger.Gateway.Hosting.GatewayMode.Devnet; o.ListenAddress = "127.0.0.1"; })
+            .Configure<Ledger.Gateway.Peers.PeerOptions>(o => o.ListenAddress = "127.0.0.5")
+            .AddDevnetHostFiltering()
+            .BuildServiceProvider();
+
+        var allowed = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>>().Value.AllowedHosts;
+
+        Assert.Contains("127.0.0.5", allowed);
+        Assert.Contains("127.0.0.1", allowed);
+    }
 
     private async Task<HttpStatusCode> StatusForHostAsync(string host)
     {
