@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Identity;
 
 /// <summary>
-/// The configured <see cref="IdentityOptions.Clients"/> as a lookup: (issuing CA, client
-/// certificate) → mapping. Distinguished names are compared in .NET's rendering, ignoring
+/// The configured <see cref="IdentityOptions.Clients"/> as a lookup: (issuing CA's SHA-256
+/// fingerprint, client certificate) → mapping. Distinguished names are compared in .NET's rendering, ignoring
 /// case, so "CN=a,O=b" in configuration matches a certificate whose subject is "CN=a, O=b".
 /// When the configuration changes (an edited appsettings file), the lookup is rebuilt without
 /// a restart; a change that does not validate is logged and the previous mapping stays.
@@ -108,9 +108,11 @@ public sealed class CertificateIdentityMap : IDisposable
             NormaliseDistinguishedName(mapping.Subject),
             mapping);
 
+        // The fingerprint decides: an entry without one (refused at startup in Production mode)
+        // matches nothing, since a subject alone may name several trusted CAs. A subject named
+        // beside the fingerprint must match as well.
         public bool MatchesIssuer(string thumbprint, string subject) =>
-            (IssuerThumbprint is not null || IssuerSubject is not null)
-            && (IssuerThumbprint is null || IssuerThumbprint == thumbprint)
+            IssuerThumbprint is not null && IssuerThumbprint == thumbprint
             && (IssuerSubject is null || string.Equals(IssuerSubject, subject, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -10,6 +10,8 @@ namespace Ledger.Gateway.Identity;
 /// </summary>
 public sealed partial class IdentityOptionsValidator(IOptions<GatewayOptions> gateway) : IValidateOptions<IdentityOptions>
 {
+    private const string FingerprintCommand = "'openssl x509 -noout -fingerprint -sha256 -in ca.crt'";
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, IdentityOptions options)
     {
@@ -23,8 +25,8 @@ public sealed partial class IdentityOptionsValidator(IOptions<GatewayOptions> ga
     {
         var problems = new List<string>();
         if (clients.Count == 0)
-            problems.Add("Identity:Clients is empty: map at least one client certificate (issuing CA and optional subject) to an authority and role.");
-        var seen = new HashSet<(string?, string?, string?)>();
+            problems.Add("Identity:Clients is empty: map at least one client certificate (issuing CA's fingerprint and optional subject) to an authority and role.");
+        var seen = new HashSet<(string, string?)>();
         for (var i = 0; i < clients.Count; i++)
         {
             var path = $"Identity:Clients:{i}";
@@ -32,16 +34,20 @@ public sealed partial class IdentityOptionsValidator(IOptions<GatewayOptions> ga
             var thumbprint = CertificateIdentityMap.NormaliseThumbprint(client.IssuerThumbprintSha256);
             var issuer = CertificateIdentityMap.NormaliseDistinguishedName(client.IssuerSubject);
             var subject = CertificateIdentityMap.NormaliseDistinguishedName(client.Subject);
-            if (string.IsNullOrWhiteSpace(client.IssuerThumbprintSha256) && string.IsNullOrWhiteSpace(client.IssuerSubject))
-                problems.Add($"{path}: set IssuerThumbprintSha256 or IssuerSubject to name the CA that issues this client's certificates.");
-            if (!string.IsNullOrWhiteSpace(client.IssuerThumbprintSha256) && thumbprint is null)
-                problems.Add($"{path}:IssuerThumbprintSha256 must be 64 hex digits (colons allowed), as printed by 'openssl x509 -noout -fingerprint -sha256'.");
+            if (string.IsNullOrWhiteSpace(client.IssuerThumbprintSha256))
+                problems.Add(string.IsNullOrWhiteSpace(client.IssuerSubject)
+                    ? $"{path}: set IssuerThumbprintSha256 to the SHA-256 fingerprint of the CA that issues this client's certificates, as printed by {FingerprintCommand}."
+                    : $"{path}: IssuerSubject alone does not name one CA: two trusted CAs may share a subject (a renewed CA keeps its name), and certificates of both would match. " +
+                      $"Set IssuerThumbprintSha256 to the SHA-256 fingerprint of the issuing CA, as printed by {FingerprintCommand}; IssuerSubject may stay beside it as a check.");
+            else if (thumbprint is null)
+                problems.Add($"{path}:IssuerThumbprintSha256 must be 64 hex digits (colons allowed), as printed by {FingerprintCommand}.");
             if (!string.IsNullOrWhiteSpace(client.IssuerSubject) && issuer is null)
                 problems.Add($"{path}:IssuerSubject '{client.IssuerSubject}' is not a distinguished name (e.g. 'CN=Officers CA, O=FOEN, C=CH').");
             if (!string.IsNullOrWhiteSpace(client.Subject) && subject is null)
                 problems.Add($"{path}:Subject '{client.Subject}' is not a distinguished name (e.g. 'CN=officer-17, O=FOEN, C=CH').");
             ValidateAuthorityAndRole(path, client.Authority, client.Role, problems);
-            if (!seen.Add((thumbprint, issuer, subject)))
+            // The fingerprint names the CA, so entries differing only in IssuerSubject map the same certificates.
+            if (thumbprint is not null && !seen.Add((thumbprint, subject)))
                 problems.Add($"{path} maps the same issuer and subject as an earlier entry; keep one.");
         }
         return problems;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Ledger.Devnet.Hosting;
 using Ledger.Gateway.Hosting;
+using Ledger.Gateway.Identity;
 using Ledger.Gateway.Tests.Support;
 using Ledger.Gateway.WebConsole;
 using Microsoft.AspNetCore.Builder;
@@ -65,7 +66,7 @@ public sealed class ProductionConsoleGateway : IAsyncDisposable
         settings["Tls:ServerCertificateFile"] = Path.Combine(folder, "server.pem");
         settings["Tls:ServerKeyFile"] = Path.Combine(folder, "server.key");
         settings["Tls:TrustedCaFiles:0"] = Path.Combine(folder, "officers-ca.pem");
-        settings["Identity:Clients:0:IssuerSubject"] = ca.Subject;
+        settings["Identity:Clients:0:IssuerThumbprintSha256"] = CertificateIdentityMap.Sha256Thumbprint(ca);
         settings["Identity:Clients:0:Authority"] = authority;
         settings["Identity:Clients:0:Role"] = "IssuingOfficer";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

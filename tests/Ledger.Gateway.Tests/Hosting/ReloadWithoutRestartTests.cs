@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Ledger.Api.V1;
+using Ledger.Gateway.Identity;
 using Ledger.Gateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ public sealed class ReloadWithoutRestartTests : IDisposable
         var settings = _pki.ProductionConfiguration();
         settings.Remove("Tls:TrustedCaFiles:1");
         settings["Tls:TrustedCaFiles:0"] = trustFile;
-        settings["Identity:Clients:1:IssuerSubject"] = _pki.CustomsCa.Subject;
+        settings["Identity:Clients:1:IssuerThumbprintSha256"] = CertificateIdentityMap.Sha256Thumbprint(_pki.CustomsCa);
         settings["Identity:Clients:1:Authority"] = Authority;
         settings["Identity:Clients:1:Role"] = "CustomsOfficer";
         await using var host = await StartAsync(settings);
@@ -55,12 +56,12 @@ public sealed class ReloadWithoutRestartTests : IDisposable
         foreach (var key in settings.Keys.Where(k => k.StartsWith("Identity:", StringComparison.Ordinal)).ToArray())
             settings.Remove(key);
         var identityFile = _pki.File("identity.json");
-        WriteClients(identityFile, (_pki.OfficersCa.Subject, "IssuingOfficer"));
+        WriteClients(identityFile, (_pki.OfficersCa, "IssuingOfficer"));
         await using var host = await StartAsync(settings, identityFile);
         var customsOfficer = TestCertificates.CreateClient(_pki.CustomsCa, "CN=basel-officer-3, O=BAZG, C=CH");
 
         var unmapped = await Assert.ThrowsAsync<RpcException>(() => WhoAmIAsync(host, customsOfficer));
-        WriteClients(identityFile, (_pki.OfficersCa.Subject, "IssuingOfficer"), (_pki.CustomsCa.Subject, "CustomsOfficer"));
+        WriteClients(identityFile, (_pki.OfficersCa, "IssuingOfficer"), (_pki.CustomsCa, "CustomsOfficer"));
         string? answer = null;
         await Eventually.TrueAsync(async () =>
         {
@@ -74,7 +75,7 @@ public sealed class ReloadWithoutRestartTests : IDisposable
                 return false;
             }
         }, TimeSpan.FromSeconds(15), "the edited identity file maps the customs CA");
-        WriteClients(identityFile, (_pki.OfficersCa.Subject, "IssuingOfficer"));
+        WriteClients(identityFile, (_pki.OfficersCa, "IssuingOfficer"));
         await Eventually.TrueAsync(async () =>
         {
             try
@@ -116,11 +117,11 @@ public sealed class ReloadWithoutRestartTests : IDisposable
         return answer.StatusText;
     }
 
-    private static void WriteClients(string path, params (string Issuer, string Role)[] clients)
+    private static void WriteClients(string path, params (X509Certificate2 IssuingCa, string Role)[] clients)
     {
         var json = JsonSerializer.Serialize(new
         {
-            Identity = new { Clients = clients.Select(c => new { IssuerSubject = c.Issuer, Authority, c.Role }).ToArray() },
+            Identity = new { Clients = clients.Select(c => new { IssuerThumbprintSha256 = CertificateIdentityMap.Sha256Thumbprint(c.IssuingCa), Authority, c.Role }).ToArray() },
         });
         // Write beside and move, as an operator's deployment tool would, so the watcher never sees half a file.
         File.WriteAllText(path + ".tmp", json);

@@ -21,10 +21,12 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
 
     public void Dispose() => _pki.Dispose();
 
-    private ClientCertificateIdentityResolver Resolver(params ClientCertificateMapping[] clients)
+    private ClientCertificateIdentityResolver Resolver(params ClientCertificateMapping[] clients) =>
+        ResolverTrusting([_pki.OfficersCaFile, _pki.CustomsCaFile], clients);
+
+    private ClientCertificateIdentityResolver ResolverTrusting(List<string> caFiles, params ClientCertificateMapping[] clients)
     {
-        var trusted = new TrustedCertificateAuthorities(
-            Options.Create(new TlsOptions { TrustedCaFiles = [_pki.OfficersCaFile, _pki.CustomsCaFile] }), _time);
+        var trusted = new TrustedCertificateAuthorities(Options.Create(new TlsOptions { TrustedCaFiles = caFiles }), _time);
         var map = new CertificateIdentityMap(Options.Create(new IdentityOptions { Clients = [.. clients] }));
         return new ClientCertificateIdentityResolver(trusted, map, _time);
     }
@@ -83,8 +85,8 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
     public void A_subject_entry_wins_over_a_ca_wide_entry_which_covers_everyone_else()
     {
         var resolver = Resolver(
-            new ClientCertificateMapping { IssuerSubject = _pki.CustomsCa.Subject, Authority = Bazg, Role = CallerRole.CustomsOfficer },
-            new ClientCertificateMapping { IssuerSubject = _pki.CustomsCa.Subject, Subject = "CN=auditor, O=BAZG, C=CH", Authority = Bazg, Role = CallerRole.ReadOnly });
+            new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.CustomsCa), Authority = Bazg, Role = CallerRole.CustomsOfficer },
+            new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.CustomsCa), Subject = "CN=auditor, O=BAZG, C=CH", Authority = Bazg, Role = CallerRole.ReadOnly });
 
         var auditor = resolver.Resolve(Connection(TestCertificates.CreateClient(_pki.CustomsCa, "CN=auditor, O=BAZG, C=CH")));
         var officer = resolver.Resolve(Connection(TestCertificates.CreateClient(_pki.CustomsCa, "CN=basel-officer-3, O=BAZG, C=CH")));
@@ -94,10 +96,69 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
         Assert.NotEqual(auditor.OfficialIdentity, officer.OfficialIdentity);
     }
 
+    /// <summary>Writes <see cref="CertificateSet.RogueCa"/>, which has the officers' CA's subject, where a gateway can trust it (as it would a renewed CA).</summary>
+    private string SameNamedCaFile()
+    {
+        var path = _pki.File("same-named-officers-ca.pem");
+        TestCertificates.WritePem(_pki.RogueCa, path);
+        return path;
+    }
+
+    [Fact]
+    public void A_mapping_naming_its_ca_by_subject_alone_matches_no_certificate_when_two_trusted_cas_share_that_subject()
+    {
+        Assert.Equal(_pki.OfficersCa.SubjectName.Name, _pki.RogueCa.SubjectName.Name);
+        var resolver = ResolverTrusting([_pki.OfficersCaFile, SameNamedCaFile()],
+            new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Authority = Foen, Role = CallerRole.IssuingOfficer });
+
+        var fromOfficersCa = Assert.Throws<RpcException>(() => resolver.Resolve(TestCertificates.CreateClient(_pki.OfficersCa, "CN=officer-17")));
+        var fromSameNamedCa = Assert.Throws<RpcException>(() => resolver.Resolve(TestCertificates.CreateClient(_pki.RogueCa, "CN=officer-17")));
+
+        Assert.Equal(StatusCode.PermissionDenied, fromOfficersCa.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, fromSameNamedCa.StatusCode);
+    }
+
+    [Fact]
+    public void Of_two_trusted_cas_sharing_a_subject_only_the_one_with_the_mapped_fingerprint_issues_mapped_certificates()
+    {
+        var resolver = ResolverTrusting([_pki.OfficersCaFile, SameNamedCaFile()], new ClientCertificateMapping
+        {
+            IssuerThumbprintSha256 = Sha256(_pki.OfficersCa),
+            IssuerSubject = _pki.OfficersCa.Subject,
+            Authority = Foen,
+            Role = CallerRole.IssuingOfficer,
+        });
+
+        var officer = resolver.Resolve(TestCertificates.CreateClient(_pki.OfficersCa, "CN=officer-17"));
+        var error = Assert.Throws<RpcException>(() => resolver.Resolve(TestCertificates.CreateClient(_pki.RogueCa, "CN=officer-17")));
+
+        Assert.Equal(CallerRole.IssuingOfficer, officer.Role);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public void A_mapping_naming_its_ca_by_fingerprint_and_subject_matches_only_when_both_agree()
+    {
+        // The officers' CA's fingerprint beside the customs CA's name, as a copy-and-paste slip would leave it.
+        var resolver = Resolver(new ClientCertificateMapping
+        {
+            IssuerThumbprintSha256 = Sha256(_pki.OfficersCa),
+            IssuerSubject = _pki.CustomsCa.Subject,
+            Authority = Foen,
+            Role = CallerRole.IssuingOfficer,
+        });
+
+        var fromOfficersCa = Assert.Throws<RpcException>(() => resolver.Resolve(TestCertificates.CreateClient(_pki.OfficersCa, "CN=officer-17")));
+        var fromCustomsCa = Assert.Throws<RpcException>(() => resolver.Resolve(TestCertificates.CreateClient(_pki.CustomsCa, "CN=officer-17")));
+
+        Assert.Equal(StatusCode.PermissionDenied, fromOfficersCa.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, fromCustomsCa.StatusCode);
+    }
+
     [Fact]
     public void A_trusted_but_unmapped_certificate_is_permission_denied_with_what_to_do()
     {
-        var resolver = Resolver(new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Subject = "CN=officer-17", Authority = Foen, Role = CallerRole.IssuingOfficer });
+        var resolver = Resolver(new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.OfficersCa), Subject = "CN=officer-17", Authority = Foen, Role = CallerRole.IssuingOfficer });
 
         var error = Assert.Throws<RpcException>(() => resolver.Resolve(Connection(TestCertificates.CreateClient(_pki.OfficersCa, "CN=officer-99"))));
 
@@ -119,7 +180,7 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
     [Fact]
     public void A_certificate_from_an_untrusted_ca_with_a_lookalike_name_is_unauthenticated()
     {
-        var resolver = Resolver(new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Authority = Foen, Role = CallerRole.IssuingOfficer });
+        var resolver = Resolver(new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.OfficersCa), Authority = Foen, Role = CallerRole.IssuingOfficer });
 
         var error = Assert.Throws<RpcException>(() => resolver.Resolve(Connection(TestCertificates.CreateClient(_pki.RogueCa, "CN=officer-17"))));
 
@@ -130,7 +191,7 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
     [Fact]
     public void An_expired_client_certificate_is_unauthenticated()
     {
-        var resolver = Resolver(new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Authority = Foen, Role = CallerRole.IssuingOfficer });
+        var resolver = Resolver(new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.OfficersCa), Authority = Foen, Role = CallerRole.IssuingOfficer });
         var officer = TestCertificates.CreateClient(_pki.OfficersCa, "CN=officer-17", CertificateSet.Now.AddDays(-1), CertificateSet.Now.AddDays(10));
         Assert.Equal(CallerRole.IssuingOfficer, resolver.Resolve(officer).Role);
 
@@ -142,7 +203,7 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
     [Fact]
     public void A_certificate_meant_only_for_servers_is_not_accepted_as_a_client()
     {
-        var resolver = Resolver(new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Authority = Foen, Role = CallerRole.IssuingOfficer });
+        var resolver = Resolver(new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.OfficersCa), Authority = Foen, Role = CallerRole.IssuingOfficer });
 
         var error = Assert.Throws<RpcException>(() => resolver.Resolve(Connection(_pki.Server)));
 
@@ -152,7 +213,7 @@ public sealed class ClientCertificateIdentityResolverTests : IDisposable
     [Fact]
     public void Without_a_certificate_the_caller_is_unauthenticated_and_a_dev_header_changes_nothing()
     {
-        var resolver = Resolver(new ClientCertificateMapping { IssuerSubject = _pki.OfficersCa.Subject, Authority = Foen, Role = CallerRole.IssuingOfficer });
+        var resolver = Resolver(new ClientCertificateMapping { IssuerThumbprintSha256 = Sha256(_pki.OfficersCa), Authority = Foen, Role = CallerRole.IssuingOfficer });
         var context = Connection(null);
         context.Request.Headers[DevHeaderIdentityResolver.HeaderName] = "ch-issuer";
 

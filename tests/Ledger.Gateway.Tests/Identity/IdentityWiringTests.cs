@@ -62,10 +62,57 @@ public sealed class IdentityWiringTests : IDisposable
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0: set IssuerThumbprintSha256 or IssuerSubject"));
+        Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0: set IssuerThumbprintSha256 to the SHA-256 fingerprint"));
         Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0:Authority '0x1234'"));
         Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:0:Role must be one of ReadOnly, IssuingOfficer, CustomsOfficer"));
         Assert.Contains(error.Failures, f => f.StartsWith("Identity:Clients:1:IssuerThumbprintSha256 must be 64 hex digits"));
+    }
+
+    [Fact]
+    public void Production_refuses_a_mapping_naming_its_ca_by_subject_alone_saying_why_and_how_to_get_the_fingerprint()
+    {
+        var settings = _pki.ProductionConfiguration();
+        settings.Remove("Identity:Clients:0:IssuerThumbprintSha256");
+        settings["Identity:Clients:0:IssuerSubject"] = _pki.OfficersCa.Subject;
+        using var services = Services(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
+
+        var problem = Assert.Single(error.Failures);
+        Assert.StartsWith("Identity:Clients:0: IssuerSubject alone does not name one CA: two trusted CAs may share a subject", problem, StringComparison.Ordinal);
+        Assert.Contains("'openssl x509 -noout -fingerprint -sha256 -in ca.crt'", problem);
+    }
+
+    [Fact]
+    public void Production_accepts_a_mapping_naming_its_ca_by_fingerprint_with_or_without_its_subject()
+    {
+        var byFingerprint = _pki.ProductionConfiguration();
+        var byBoth = _pki.ProductionConfiguration();
+        byBoth["Identity:Clients:0:IssuerSubject"] = _pki.OfficersCa.Subject;
+        using var fingerprintOnly = Services(byFingerprint);
+        using var fingerprintAndSubject = Services(byBoth);
+
+        var first = fingerprintOnly.GetRequiredService<IOptions<IdentityOptions>>().Value.Clients.Single();
+        var second = fingerprintAndSubject.GetRequiredService<IOptions<IdentityOptions>>().Value.Clients.Single();
+
+        Assert.Equal(CertificateIdentityMap.Sha256Thumbprint(_pki.OfficersCa), first.IssuerThumbprintSha256);
+        Assert.Null(first.IssuerSubject);
+        Assert.Equal(_pki.OfficersCa.Subject, second.IssuerSubject);
+    }
+
+    [Fact]
+    public void Production_refuses_two_mappings_of_one_fingerprint_and_subject_even_when_their_issuer_subjects_differ()
+    {
+        var settings = _pki.ProductionConfiguration();
+        settings["Identity:Clients:1:IssuerThumbprintSha256"] = settings["Identity:Clients:0:IssuerThumbprintSha256"];
+        settings["Identity:Clients:1:IssuerSubject"] = "CN=Some Other Name";
+        settings["Identity:Clients:1:Authority"] = settings["Identity:Clients:0:Authority"];
+        settings["Identity:Clients:1:Role"] = "ReadOnly";
+        using var services = Services(settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IdentityOptions>>().Value);
+
+        Assert.Equal("Identity:Clients:1 maps the same issuer and subject as an earlier entry; keep one.", Assert.Single(error.Failures));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Ledger.Gateway.Identity;
 
 namespace Ledger.Gateway.Tests.Support;
 
@@ -70,7 +71,7 @@ public sealed class CertificateSet : IDisposable
         ["Tls:TrustedCaFiles:0"] = OfficersCaFile,
         ["Tls:TrustedCaFiles:1"] = CustomsCaFile,
         ["Tls:ReloadCheckInterval"] = "00:00:00",
-        ["Identity:Clients:0:IssuerSubject"] = OfficersCa.Subject,
+        ["Identity:Clients:0:IssuerThumbprintSha256"] = CertificateIdentityMap.Sha256Thumbprint(OfficersCa),
         ["Identity:Clients:0:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
         ["Identity:Clients:0:Role"] = "IssuingOfficer",
         ["Stores:CheckpointDirectory"] = _directory.File("checkpoints"),
