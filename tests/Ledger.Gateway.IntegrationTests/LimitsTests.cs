@@ -15,7 +15,7 @@ namespace Ledger.Gateway.IntegrationTests;
 /// <summary>
 /// Abuse bounds on a second gateway of the shared network with small limits: requests per
 /// official and per authority per second, requests per peer gateway on the peer endpoint,
-/// WatchPermits streams per authority and in total, and the replay window.
+/// WatchPermits streams per official, per authority and in total, and the replay window.
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class LimitsTests(LedgerNetworkFixture network)
@@ -158,23 +158,30 @@ public sealed class LimitsTests(LedgerNetworkFixture network)
     }
 
     [Fact]
-    public async Task Watch_streams_are_capped_per_authority_and_in_total()
+    public async Task Watch_streams_are_capped_per_official_per_authority_and_in_total()
     {
-        await using var gateway = await StartGatewayAsync(("Limits:MaxWatchStreamsPerCaller", "1"), ("Limits:MaxWatchStreamsTotal", "2"));
+        // Three officials of CH's issuing authority (ch-issuer, observer and one more), one of FR's and one of NO's customs.
+        const string thirdColleague = "ch-reader-watch";
+        await using var gateway = await StartGatewayAsync(
+            ($"Identity:DevIdentities:{thirdColleague}:Authority", network.AccountOf(Officials.ChIssuer).ToChecksumHex()),
+            ($"Identity:DevIdentities:{thirdColleague}:Role", "ReadOnly"),
+            ("Limits:MaxWatchStreamsPerOfficial", "1"), ("Limits:MaxWatchStreamsPerAuthority", "2"), ("Limits:MaxWatchStreamsTotal", "3"));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
         var permits = new PermitService.PermitServiceClient(channel);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var first = await OpenWatchAsync(permits, Officials.FrCustoms, cancel.Token);
-        var second = await Assert.ThrowsAsync<RpcException>(() => OpenWatchAsync(permits, Officials.FrCustoms, cancel.Token));
-        using var third = await OpenWatchAsync(permits, Officials.ChCustoms, cancel.Token);
-        var fourth = await Assert.ThrowsAsync<RpcException>(() => OpenWatchAsync(permits, Officials.NoCustoms, cancel.Token));
+        using var first = await OpenWatchAsync(permits, Officials.ChIssuer, cancel.Token);
+        var officialsSecond = await Assert.ThrowsAsync<RpcException>(() => OpenWatchAsync(permits, Officials.ChIssuer, cancel.Token));
+        using var colleague = await OpenWatchAsync(permits, Officials.Observer, cancel.Token);
+        var authoritysThird = await Assert.ThrowsAsync<RpcException>(() => OpenWatchAsync(permits, thirdColleague, cancel.Token));
+        using var otherAuthority = await OpenWatchAsync(permits, Officials.FrCustoms, cancel.Token);
+        var gatewaysFourth = await Assert.ThrowsAsync<RpcException>(() => OpenWatchAsync(permits, Officials.NoCustoms, cancel.Token));
         first.Dispose();
         await Eventually.TrueAsync(async () =>
         {
             try
             {
-                using var again = await OpenWatchAsync(permits, Officials.FrCustoms, cancel.Token);
+                using var again = await OpenWatchAsync(permits, Officials.ChIssuer, cancel.Token);
                 return true;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
@@ -183,10 +190,13 @@ public sealed class LimitsTests(LedgerNetworkFixture network)
             }
         }, TimeSpan.FromSeconds(10), "a closed stream frees its slot");
 
-        Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
-        Assert.Contains("MaxWatchStreamsPerCaller", second.Status.Detail);
-        Assert.Equal(StatusCode.ResourceExhausted, fourth.StatusCode);
-        Assert.Contains("MaxWatchStreamsTotal", fourth.Status.Detail);
+        Assert.Equal(network.AccountOf(Officials.ChIssuer), network.AccountOf(Officials.Observer));
+        Assert.Equal(StatusCode.ResourceExhausted, officialsSecond.StatusCode);
+        Assert.Contains("Limits:MaxWatchStreamsPerOfficial", officialsSecond.Status.Detail);
+        Assert.Equal(StatusCode.ResourceExhausted, authoritysThird.StatusCode);
+        Assert.Contains("Limits:MaxWatchStreamsPerAuthority", authoritysThird.Status.Detail);
+        Assert.Equal(StatusCode.ResourceExhausted, gatewaysFourth.StatusCode);
+        Assert.Contains("Limits:MaxWatchStreamsTotal", gatewaysFourth.Status.Detail);
     }
 
     [Fact]

@@ -74,11 +74,29 @@ public sealed class LimitsOptions
     /// </summary>
     public int AnonymousConsoleMaxRequestBytes { get; set; } = 16 * 1024;
 
-    /// <summary>WatchPermits streams one authority may hold open at once.</summary>
-    public int MaxWatchStreamsPerCaller { get; set; } = 4;
+    /// <summary>
+    /// WatchPermits streams one official (one authenticated caller within its authority) may hold
+    /// open at once; at most <see cref="MaxWatchStreamsPerAuthority"/>, so that one official's
+    /// client cannot take every stream of the authority and lock the colleagues out.
+    /// </summary>
+    public int MaxWatchStreamsPerOfficial { get; set; } = 4;
+
+    /// <summary>
+    /// WatchPermits streams all officials of one authority may hold open at once together; at
+    /// most <see cref="MaxWatchStreamsTotal"/>, so that one authority cannot take every stream
+    /// of the gateway from the others it serves.
+    /// </summary>
+    public int MaxWatchStreamsPerAuthority { get; set; } = 64;
 
     /// <summary>WatchPermits streams the gateway holds open at once, all callers together.</summary>
     public int MaxWatchStreamsTotal { get; set; } = 256;
+
+    /// <summary>
+    /// The former name of <see cref="MaxWatchStreamsPerAuthority"/> (it counted per authority, not
+    /// per caller). It limits nothing: a value here stops the host at startup, so a limit someone
+    /// tuned is not silently replaced by the defaults of the two settings that succeed it.
+    /// </summary>
+    public int? MaxWatchStreamsPerCaller { get; set; }
 
     /// <summary>Events and checkpoints a WatchPermits stream may have waiting before it is ended as too slow.</summary>
     public int WatchBufferItems { get; set; } = 1_000;

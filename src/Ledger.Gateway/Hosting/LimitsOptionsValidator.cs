@@ -29,8 +29,13 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             problems.Add($"Limits:AnonymousConsoleRequestsPerSecond ({options.AnonymousConsoleRequestsPerSecond}) and Limits:AnonymousConsoleBurst ({options.AnonymousConsoleBurst}) must be at least 1.");
         if (options.AnonymousConsoleMaxRequestBytes is < 1024 or > 1024 * 1024)
             problems.Add($"Limits:AnonymousConsoleMaxRequestBytes {options.AnonymousConsoleMaxRequestBytes} must be between 1 KiB and 1 MiB.");
-        if (options.MaxWatchStreamsPerCaller < 1 || options.MaxWatchStreamsTotal < options.MaxWatchStreamsPerCaller)
-            problems.Add("Limits:MaxWatchStreamsPerCaller must be at least 1 and at most Limits:MaxWatchStreamsTotal.");
+        if (options.MaxWatchStreamsPerOfficial < 1 || options.MaxWatchStreamsPerOfficial > options.MaxWatchStreamsPerAuthority)
+            problems.Add($"Limits:MaxWatchStreamsPerOfficial {options.MaxWatchStreamsPerOfficial} must be between 1 and Limits:MaxWatchStreamsPerAuthority ({options.MaxWatchStreamsPerAuthority}), the authority's ceiling.");
+        if (options.MaxWatchStreamsPerAuthority < 1 || options.MaxWatchStreamsPerAuthority > options.MaxWatchStreamsTotal)
+            problems.Add($"Limits:MaxWatchStreamsPerAuthority {options.MaxWatchStreamsPerAuthority} must be between 1 and Limits:MaxWatchStreamsTotal ({options.MaxWatchStreamsTotal}), the gateway's ceiling.");
+        if (options.MaxWatchStreamsPerCaller is { } formerLimit)
+            problems.Add($"Limits:MaxWatchStreamsPerCaller ({formerLimit}) is no longer read: it counted the streams of a whole authority. " +
+                "Set Limits:MaxWatchStreamsPerAuthority (all of an authority's officials together) and Limits:MaxWatchStreamsPerOfficial (each official) instead, and remove it.");
         if (options.WatchBufferItems is < 16 or > 100_000)
             problems.Add($"Limits:WatchBufferItems {options.WatchBufferItems} must be between 16 and 100000.");
         if (options.MaxReplayBlocks < 1)

@@ -47,7 +47,7 @@ internal sealed class PermitGrpcService(
     public override async Task WatchPermits(WatchPermitsRequest request, IServerStreamWriter<WatchPermitsResponse> responseStream, ServerCallContext context)
     {
         var caller = context.Caller();
-        using var slot = watchStreams.Enter(caller.AuthorityAddress);
+        using var slot = watchStreams.Enter(caller);
         await replayBound.CheckAsync(request, context.CancellationToken).ConfigureAwait(false);
         await watch.HandleAsync(request, responseStream, caller, context.CancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using Ledger.Gateway.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Ledger.Gateway.Tests.Hosting;
 
@@ -57,5 +58,39 @@ public sealed class LimitsOptionsValidatorTests
         Assert.Equal(1_500, raised.PeerEndpointBurstInForce);
         Assert.Equal(LimitsOptions.DefaultPeerEndpointRequestsPerSecond, new LimitsOptions().PeerEndpointRequestsPerSecondInForce);
         Assert.Equal(LimitsOptions.DefaultPeerEndpointBurst, new LimitsOptions().PeerEndpointBurstInForce);
+    }
+
+    [Fact]
+    public void By_default_one_official_holds_fewer_watch_streams_than_the_authority_and_the_authority_fewer_than_the_gateway()
+    {
+        var defaults = new LimitsOptions();
+
+        Assert.True(defaults.MaxWatchStreamsPerOfficial < defaults.MaxWatchStreamsPerAuthority);
+        Assert.True(defaults.MaxWatchStreamsPerAuthority < defaults.MaxWatchStreamsTotal);
+    }
+
+    [Theory]
+    [InlineData(0, 64, 256, "Limits:MaxWatchStreamsPerOfficial 0 must be between 1 and Limits:MaxWatchStreamsPerAuthority (64)")]
+    [InlineData(65, 64, 256, "Limits:MaxWatchStreamsPerOfficial 65 must be between 1 and Limits:MaxWatchStreamsPerAuthority (64)")]
+    [InlineData(4, 257, 256, "Limits:MaxWatchStreamsPerAuthority 257 must be between 1 and Limits:MaxWatchStreamsTotal (256)")]
+    [InlineData(4, 0, 256, "Limits:MaxWatchStreamsPerAuthority 0 must be between 1 and Limits:MaxWatchStreamsTotal (256)")]
+    public void Watch_stream_limits_nest_official_within_authority_within_gateway(int perOfficial, int perAuthority, int total, string expected)
+    {
+        var options = new LimitsOptions { MaxWatchStreamsPerOfficial = perOfficial, MaxWatchStreamsPerAuthority = perAuthority, MaxWatchStreamsTotal = total };
+
+        Assert.Contains(Problems(options), p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_former_per_authority_watch_stream_setting_is_refused_with_its_successors_named()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Limits:MaxWatchStreamsPerCaller"] = "1" }).Build();
+        var problems = Problems(configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()!);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Limits:MaxWatchStreamsPerCaller (1) is no longer read", problem, StringComparison.Ordinal);
+        Assert.Contains("Limits:MaxWatchStreamsPerAuthority", problem);
+        Assert.Contains("Limits:MaxWatchStreamsPerOfficial", problem);
     }
 }
