@@ -33,16 +33,16 @@ internal sealed class WatchStreamGate(IOptions<LimitsOptions> limits)
             var official = _perOfficial.GetValueOrDefault(caller.OfficialKey);
             if (official >= settings.MaxWatchStreamsPerOfficial)
                 throw Refusal(
-                    $"You already hold {official} WatchPermits streams at this gateway, the most one official may hold " +
+                    "You already hold as many WatchPermits streams at this gateway as one official may " +
                     $"(Limits:MaxWatchStreamsPerOfficial = {settings.MaxWatchStreamsPerOfficial}). Close one, or watch several kinds on one stream.");
             var authority = _perAuthority.GetValueOrDefault(caller.AuthorityAddress);
             if (authority >= settings.MaxWatchStreamsPerAuthority)
                 throw Refusal(
-                    $"The officials of authority {caller.AuthorityAddress} already hold {authority} WatchPermits streams, the most one authority may hold " +
+                    $"The officials of authority {caller.AuthorityAddress} already hold as many WatchPermits streams as one authority may " +
                     $"(Limits:MaxWatchStreamsPerAuthority = {settings.MaxWatchStreamsPerAuthority}). Retry when a colleague's stream has closed.");
             if (_total >= settings.MaxWatchStreamsTotal)
                 throw Refusal(
-                    $"This gateway already serves {_total} WatchPermits streams, the most allowed " +
+                    "This gateway already serves as many WatchPermits streams as it may " +
                     $"(Limits:MaxWatchStreamsTotal = {settings.MaxWatchStreamsTotal}). Retry later.");
             _perOfficial[caller.OfficialKey] = official + 1;
             _perAuthority[caller.AuthorityAddress] = authority + 1;
