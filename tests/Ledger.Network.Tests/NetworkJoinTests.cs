@@ -31,7 +31,7 @@ public sealed class NetworkJoinTests
             var newcomer = SampleNetwork.Founder("no", "NO", "NO-MDIR", 0, ("no-customs", AgencyKind.Customs, "NO-TOLL"));
             var keys = KeySource.Seeded("join-test-seed");
 
-            var proposal = NetworkJoin.Generate(Network, newcomer, keys, "pw", folder.FullName);
+            var proposal = NetworkJoin.Generate(Network, newcomer, 2, keys, "pw", folder.FullName);
 
             var files = new AuthorityFolder(folder.FullName);
             Assert.Equal(keys.Key("authority/no").GetPublicAddress(), proposal.Account);
@@ -50,7 +50,7 @@ public sealed class NetworkJoinTests
             Assert.NotEqual(proposal.Node, fullNode.Address);
             Assert.Equal(fullNode.PrivateKeyFileText() + "\n", File.ReadAllText(files.FullNodeKey));
             Assert.Contains("host-allowlist=[\"fullnode-no\"", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
-            // The network's third authority: its nodes listen on the addresses of index 2 on its own network.
+            // Index 2, the first after the two founders: its nodes listen on that index's addresses on its own network.
             Assert.Contains("rpc-http-host=\"172.16.102.10\"\n", File.ReadAllText(files.BesuConfig), StringComparison.Ordinal);
             Assert.Contains("rpc-http-host=\"172.16.102.20\"\n", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
             Assert.Equal(Network.AuthorityRegistry, (string?)settings["Chain"]!["AuthorityRegistry"]);
@@ -65,7 +65,7 @@ public sealed class NetworkJoinTests
     public void A_country_that_already_has_an_issuer_cannot_join_again()
     {
         var duplicate = SampleNetwork.Founder("ch2", "CH", "CH-OTHER", 0);
-        Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, duplicate, KeySource.Seeded("join-test-seed"), "pw", Path.GetTempPath()));
+        Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, duplicate, 2, KeySource.Seeded("join-test-seed"), "pw", Path.GetTempPath()));
     }
 
     [Fact]
@@ -77,16 +77,59 @@ public sealed class NetworkJoinTests
             var full = Network with { Authorities = Enumerable.Range(0, NodeAddresses.MaximumAuthorities).Select(i => new PublishedAuthority { Id = $"a{i}", Country = "XX", Account = "0x01", Validator = "0x11" }).ToArray() };
             var newcomer = SampleNetwork.Founder("no", "NO", "NO-MDIR", 0);
 
-            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(full, newcomer, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
+            var error = Assert.Throws<NetworkDefinitionException>(() =>
+                NetworkJoin.Generate(full, newcomer, NodeAddresses.MaximumAuthorities, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
 
-            Assert.Contains($"the network has {NodeAddresses.MaximumAuthorities} authorities already", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"index {NodeAddresses.MaximumAuthorities} is outside the nodes' address plan", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"the network's {NodeAddresses.MaximumAuthorities} founders fill it", error.Message, StringComparison.Ordinal);
             Assert.Empty(folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories));
-            // One fewer, and it would take the plan's last index.
-            Assert.Empty(NetworkDefinitionRules.CheckNewcomer(newcomer, NodeAddresses.MaximumAuthorities - 1));
+            // With fewer founders, the plan's last index is a newcomer's.
+            Assert.Empty(NewcomerIndex.Check(Network, NodeAddresses.MaximumAuthorities - 1));
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, "founder 'ch'")]
+    [InlineData(1, "founder 'fr'")]
+    [InlineData(-1, "outside the nodes' address plan")]
+    public void A_founders_index_or_one_outside_the_plan_is_refused_before_any_file_is_written(int index, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("join-index-");
+        try
+        {
+            var newcomer = SampleNetwork.Founder("no", "NO", "NO-MDIR", 0);
+
+            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, newcomer, index, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
+
+            Assert.Contains($"index {index} is {reason}", error.Message, StringComparison.Ordinal);
+            Assert.Empty(folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Two_newcomers_given_their_own_indices_get_addresses_of_their_own()
+    {
+        var folders = new[] { Directory.CreateTempSubdirectory("join-a-"), Directory.CreateTempSubdirectory("join-b-") };
+        try
+        {
+            NetworkJoin.Generate(Network, SampleNetwork.Founder("no", "NO", "NO-MDIR", 0), 2, KeySource.Seeded("join-test-seed"), "pw", folders[0].FullName);
+            NetworkJoin.Generate(Network, SampleNetwork.Founder("se", "SE", "SE-NV", 0), 3, KeySource.Seeded("join-test-seed"), "pw", folders[1].FullName);
+
+            var hosts = folders.Select(f => File.ReadAllLines(new AuthorityFolder(f.FullName).BesuConfig).Single(l => l.StartsWith("rpc-http-host=", StringComparison.Ordinal))).ToArray();
+            Assert.Equal<string>(["rpc-http-host=\"172.16.102.10\"", "rpc-http-host=\"172.16.103.10\""], hosts);
+        }
+        finally
+        {
+            foreach (var folder in folders)
+                folder.Delete(recursive: true);
         }
     }
 
@@ -97,7 +140,7 @@ public sealed class NetworkJoinTests
         try
         {
             var bad = SampleNetwork.Founder("no", "NO", new string('X', 33), 0, ("../../escape", AgencyKind.Customs, "NO-TOLL"));
-            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, bad, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
+            var error = Assert.Throws<NetworkDefinitionException>(() => NetworkJoin.Generate(Network, bad, 2, KeySource.Seeded("join-test-seed"), "pw", folder.FullName));
             Assert.Contains("'../../escape'", error.Message, StringComparison.Ordinal);
             Assert.Contains("1 to 32 printable ASCII", error.Message, StringComparison.Ordinal);
             Assert.Empty(folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories));

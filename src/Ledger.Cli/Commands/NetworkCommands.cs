@@ -1,16 +1,18 @@
 using System.CommandLine;
+using Ledger.Network.Besu;
 using Ledger.Network.Definition;
 using Ledger.Network.Generation;
 using Ledger.Network.Genesis;
 using Ledger.Network.Keys;
 using Ledger.Processes;
+using Nethereum.JsonRpc.Client;
 
 namespace Ledger.Cli.Commands;
 
 /// <summary>
 /// `ledger network generate` (a devnet's chain-config/ from its network.json) and
 /// `ledger network join` (a newcomer's own keys, settings and admission proposal).
-/// These work on files and a scratch chain, never through a gateway.
+/// These work on files and a scratch chain, never through a gateway; `join --rpc` only reads a node.
 /// </summary>
 public static class NetworkCommands
 {
@@ -64,9 +66,14 @@ public static class NetworkCommands
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for its files (node key, keystores, settings, proposal.json)", Required = true };
         var passwordFile = new Option<FileInfo?>("--password-file") { Description = "File holding the keystore password (default: $LEDGER_KEYSTORE_PASSWORD)" };
         var seed = new Option<string?>("--devnet-seed") { Description = "Derive keys from this public seed (devnet only; keys are random without it)" };
+        var index = new Option<int?>("--index")
+        {
+            Description = "Its index in the nodes' address plan, as the network assigned it (founders hold 0 to their count - 1); or give --rpc",
+        };
+        var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC URL of a node of the network: the next free index is read from its AuthorityRegistry; or give --index" };
         var command = new Command("join", "Generate a new issuer's node key, keystores and gateway settings, and print the proposal an existing issuer submits")
         {
-            registries, id, country, code, agencies, output, passwordFile, seed,
+            registries, id, country, code, agencies, output, passwordFile, seed, index, rpc,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -87,9 +94,12 @@ public static class NetworkCommands
                 };
                 var keys = parse.GetValue(seed) is { } devnetSeed ? KeySource.Seeded(devnetSeed) : KeySource.Random;
                 var published = PublishedNetwork.Read(parse.GetRequiredValue(registries).FullName);
-                var proposal = NetworkJoin.Generate(published, newcomer, keys, password, parse.GetRequiredValue(output).FullName);
+                var place = await NewcomerIndexAsync(parse.GetValue(index), parse.GetValue(rpc), published, cancellationToken);
+                var proposal = NetworkJoin.Generate(published, newcomer, place, keys, password, parse.GetRequiredValue(output).FullName);
                 var writer = parse.InvocationConfiguration.Output;
                 await writer.WriteLineAsync($"{newcomer.Id}: account {proposal.Account}, validator node {proposal.Node}; files in {parse.GetRequiredValue(output).FullName}");
+                await writer.WriteLineAsync($"Index {place} in the nodes' address plan: validator {NodeAddresses.ValidatorOnP2p(place)} on p2p, "
+                    + $"nodes at {NodeAddresses.OnAuthorityNetwork(place, BesuNodeRole.Validator)} and {NodeAddresses.OnAuthorityNetwork(place, BesuNodeRole.FullNode)} on its own network.");
                 await writer.WriteLineAsync("Send these addresses (never the keys) to an issuer of the network; it runs:");
                 await writer.WriteLineAsync("  " + proposal.CommandLine);
                 await writer.WriteLineAsync("Once a majority has voted, the node is in getValidators() and the gateway can serve.");
@@ -102,6 +112,29 @@ public static class NetworkCommands
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The newcomer's index: given (--index), or read from a node (--rpc), exactly one of them.
+    /// registries.json lists only the founders, so counting them would give every newcomer the same addresses.
+    /// </summary>
+    private static async Task<int> NewcomerIndexAsync(int? given, string? rpc, PublishedNetwork network, CancellationToken cancellationToken)
+    {
+        if (given.HasValue == (rpc is not null))
+        {
+            throw new NetworkDefinitionException(
+                "give the newcomer's index in the nodes' address plan with --index N (as the network assigned it; "
+                + $"its {network.Authorities.Count} founders hold 0 to {network.Authorities.Count - 1}) or --rpc URL (a node of the network, "
+                + "whose AuthorityRegistry tells the next free index), one of the two: registries.json lists only the founders, "
+                + "so counting them would give every newcomer the same addresses.");
+        }
+        if (given is { } index)
+            return index;
+        if (!Uri.TryCreate(rpc, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw new NetworkDefinitionException($"--rpc '{rpc}' is not an http:// or https:// address.");
+        var node = new RpcClient(url);
+        using var disposable = node as IDisposable;
+        return await NewcomerIndex.ReadAsync(network, node, cancellationToken);
     }
 
     private static AgencyDefinition ParseAgency(string text)

@@ -34,7 +34,9 @@ public sealed class DevnetAdmission(RunningDevnet devnet, TextWriter output) : I
     {
         var folder = new AuthorityFolder(Path.Combine(devnet.StateFolder, "join", Newcomer.Id));
         var keys = KeySource.Seeded(devnet.Network.DevnetSeed + "/join");
-        var proposal = NetworkJoin.Generate(devnet.Registries, Newcomer, keys, NetworkGenerator.DevnetKeystorePassword, folder.Folder);
+        // As `ledger network join --rpc` does: the next free index in the address plan, read from the registry.
+        var index = await NewcomerIndex.ReadAsync(devnet.Registries, new RpcClient(devnet.RpcUrl), cancellationToken);
+        var proposal = NetworkJoin.Generate(devnet.Registries, Newcomer, index, keys, NetworkGenerator.DevnetKeystorePassword, folder.Folder);
         await output.WriteLineAsync($"{Newcomer.Id} ran `ledger network join`: account {proposal.Account}, validator node {proposal.Node}");
 
         var founders = devnet.Authorities.Where(a => devnet.Network.Authorities.Any(f => f.Id == a.Id)).ToArray();

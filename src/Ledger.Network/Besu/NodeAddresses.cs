@@ -68,7 +68,7 @@ public static class NodeAddresses
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "not a node role"),
     };
 
-    // The definition's rules and `network join` refuse such an index first, with the reason; this is the last guard.
+    // The definition's rules (founders) and NewcomerIndex.Check (`network join`) refuse such an index first, with the reason; this is the last guard.
     private static int CheckIndex(int index) => Holds(index)
         ? index
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"an authority's index is between 0 and {MaximumAuthorities - 1}");

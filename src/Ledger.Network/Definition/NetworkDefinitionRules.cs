@@ -54,14 +54,12 @@ public static partial class NetworkDefinitionRules
     /// founder. Its ids become file names, so a path in them is refused here, before anything is written.
     /// </summary>
     /// <param name="newcomer">The new issuer and its agencies.</param>
-    /// <param name="index">Its place among the network's authorities (their count so far): its nodes' addresses come from it.</param>
-    public static IReadOnlyList<string> CheckNewcomer(AuthorityDefinition newcomer, int index)
+    /// <remarks>Its index in the nodes' address plan is checked apart (<c>NewcomerIndex.Check</c>): it comes from the network, not from the newcomer's definition.</remarks>
+    public static IReadOnlyList<string> CheckNewcomer(AuthorityDefinition newcomer)
     {
         ArgumentNullException.ThrowIfNull(newcomer);
         var problems = new List<string>();
         CheckAuthority(newcomer, new Seen(), problems);
-        if (!NodeAddresses.Holds(index))
-            problems.Add($"the network has {index} authorities already: the nodes' address plan holds {NodeAddresses.MaximumAuthorities}, so a newcomer's nodes would have no addresses of their own");
         return problems;
     }
 

@@ -8,7 +8,8 @@ namespace Ledger.Network.Generation;
 /// What a new issuer generates on its own machine to join a network: its validator's and its full
 /// node's keys, its and its
 /// agencies' keystores, its Besu config and gateway settings, and the exact admission proposal
-/// an existing issuer submits for it. Only addresses leave the machine.
+/// an existing issuer submits for it. Only addresses leave the machine. Its nodes' addresses come
+/// from its index in the address plan, which the caller supplies (<see cref="NewcomerIndex"/>).
 /// </summary>
 public static class NetworkJoin
 {
@@ -26,18 +27,18 @@ public static class NetworkJoin
     /// <summary>Generates the newcomer's files under <paramref name="folder"/> and returns its proposal.</summary>
     /// <param name="network">The network's public facts.</param>
     /// <param name="newcomer">The new issuer and its agencies.</param>
+    /// <param name="index">Its place in the nodes' address plan (<see cref="NewcomerIndex"/>): given by the network, or read from a node.</param>
     /// <param name="keys">Where its keys come from (random on a real network).</param>
     /// <param name="password">Password of its keystores (never written on a real network).</param>
     /// <param name="folder">Its own folder (the layout of one authority in chain-config/authorities/).</param>
-    public static Proposal Generate(PublishedNetwork network, AuthorityDefinition newcomer, KeySource keys, string password, string folder)
+    /// <exception cref="NetworkDefinitionException">The newcomer or its index cannot join; nothing is written then.</exception>
+    public static Proposal Generate(PublishedNetwork network, AuthorityDefinition newcomer, int index, KeySource keys, string password, string folder)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(newcomer);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        // It becomes the network's next authority: its nodes take the addresses of that index (NodeAddresses).
-        var index = network.Authorities.Count;
-        var problems = NetworkDefinitionRules.CheckNewcomer(newcomer, index);
+        var problems = NetworkDefinitionRules.CheckNewcomer(newcomer).Concat(NewcomerIndex.Check(network, index)).ToList();
         if (problems.Count > 0)
             throw new NetworkDefinitionException($"The new authority cannot join as given:{Environment.NewLine}- " + string.Join(Environment.NewLine + "- ", problems));
         if (network.Authorities.Any(a => a.Id == newcomer.Id || a.Country == newcomer.Country))
