@@ -24,7 +24,7 @@ public static class PermitViews
             block.Add("shipments", Words.Shipments(answer.ShipmentsUsed, answer.MaxShipments));
         block.Add("document hash", answer.DocumentHash);
         if (answer.HasDocumentMatches)
-            block.Add("document", answer.DocumentMatches ? "matches the anchored document" : "DOES NOT MATCH the anchored document");
+            block.Add("document", Words.DocumentMatch(answer.DocumentMatches, answer.Reason));
         return block
             .Add("derived from", answer.PreviousPermitKey)
             .Add("replaced by", answer.ReplacementPermitKey)

@@ -1,6 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Ledger.Api.V1;
 using Ledger.Cli.Input;
+using CoreReason = Ledger.Core.Verification.VerificationReason;
+using VerificationTexts = Ledger.Core.Verification.VerificationTexts;
 
 namespace Ledger.Cli.Output;
 
@@ -37,6 +39,18 @@ public static class Words
         var why = Of(reason);
         return why.Length == 0 ? Of(status) : $"{Of(status)} ({why})";
     }
+
+    /// <summary>
+    /// Whether a presented document is the anchored one, in Core's words (one source for the
+    /// sentence): for a number another country registered (ISSUER_NOT_OF_PERMIT_COUNTRY) a match
+    /// is with what that country registered, never with the permit.
+    /// </summary>
+    public static string DocumentMatch(bool matches, VerificationReason reason) =>
+        // The proto's reasons carry the chain's numbers, as Core's do (ChainEnumMapping); a reason
+        // this CLI does not know yet is not the squatted number, the only one the sentence depends on.
+        VerificationTexts.DescribeDocumentMatch(matches, System.Enum.IsDefined(reason)
+            ? (CoreReason)reason.ToChainValue()
+            : CoreReason.None);
 
     /// <summary>A permit type as it is written on the command line, e.g. cites-export.</summary>
     public static string Of(PermitType type) => PermitTypeNames.NameOf(type);

@@ -96,14 +96,28 @@ public static class VerificationTexts
         if (verification.Permit is { } permit && verification.Reason != VerificationReason.IssuerNotOfPermitCountry)
             parts.Add(DescribeUsage(permit));
         if (verification.DocumentMatches is { } matches)
-        {
-            parts.Add(matches
-                ? "the presented document matches the registered one"
-                : "the presented document does NOT match the registered one: do not accept it");
-        }
+            parts.Add(DescribeDocumentMatch(matches, verification.Reason));
         var subject = verification.Id?.Normalised ?? verification.Key.ToString();
         return $"{subject}: {WireName(verification.Status)} — {string.Join("; ", parts)}";
     }
+
+    /// <summary>
+    /// Whether a presented document is the one anchored under the number: "the presented document
+    /// matches the registered one", or that it does NOT and is not to be accepted. For
+    /// <see cref="VerificationReason.IssuerNotOfPermitCountry"/> the anchored document is what
+    /// another country's authority registered under the number, not the permit's: the sentence
+    /// says so, so that a match is never read as the permit being genuine.
+    /// </summary>
+    /// <param name="matches">Whether the presented document's hash equals the anchored one.</param>
+    /// <param name="reason">Why the permit has its status.</param>
+    public static string DescribeDocumentMatch(bool matches, VerificationReason reason) =>
+        (matches, reason == VerificationReason.IssuerNotOfPermitCountry) switch
+        {
+            (true, false) => "the presented document matches the registered one",
+            (false, false) => "the presented document does NOT match the registered one: do not accept it",
+            (true, true) => "the presented document matches what another country registered under this number",
+            (false, true) => "the presented document does NOT match what another country registered under this number",
+        };
 
     private static string ExplainExhausted(AnchoredPermit permit) =>
         permit.MaxShipments != 0 && permit.ShipmentsUsed >= permit.MaxShipments

@@ -68,8 +68,26 @@ public class WordsTests
         Assert.Contains(lines, l => l.StartsWith("status:", StringComparison.Ordinal) && l.EndsWith("NOT_AVAILABLE (exhausted: all quantities or shipments used)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("line 1:", StringComparison.Ordinal) && l.EndsWith("used 10 of 10 (0 remaining)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("shipments:", StringComparison.Ordinal) && l.EndsWith("1 of 1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.EndsWith("DOES NOT MATCH the anchored document", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("document:", StringComparison.Ordinal)
+            && l.EndsWith("the presented document does NOT match the registered one: do not accept it", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("CH issuer 0x3Bf1e70Fe6ecF55ed791003Af0395ECDeB1139aE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_document_matching_a_number_another_country_registered_is_not_called_the_registered_one()
+    {
+        var squatted = new VerifyPermitResponse
+        {
+            PermitId = "CH/2026/000123",
+            Status = VerificationStatus.NotAvailable,
+            Reason = VerificationReason.IssuerNotOfPermitCountry,
+            Issuer = new AuthorityRef { Address = "0x3Bf1e70Fe6ecF55ed791003Af0395ECDeB1139aE", Country = "FR", Kind = AuthorityKind.Issuer },
+            DocumentMatches = true,
+        };
+
+        var document = PermitViews.Verification(squatted).ToString().Split('\n').Single(l => l.StartsWith("document:", StringComparison.Ordinal));
+
+        Assert.EndsWith("the presented document matches what another country registered under this number", document, StringComparison.Ordinal);
     }
 
     [Fact]

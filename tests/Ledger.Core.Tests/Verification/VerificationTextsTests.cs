@@ -1,5 +1,6 @@
 using Ledger.Core.Authorities;
 using Ledger.Core.Countries;
+using Ledger.Core.Documents;
 using Ledger.Core.Permits;
 using Ledger.Core.Verification;
 using static Ledger.Core.Tests.Verification.AnchoredPermits;
@@ -72,7 +73,7 @@ public class VerificationTextsTests
             + "the presented document matches the registered one",
             VerificationTexts.Summarise(matching));
 
-        var forged = PermitVerification.Evaluate(Id, Active(), During, Ledger.Core.Documents.DocumentHash.Compute("x"u8));
+        var forged = PermitVerification.Evaluate(Id, Active(), During, DocumentHash.Compute("x"u8));
         Assert.EndsWith("does NOT match the registered one: do not accept it", VerificationTexts.Summarise(forged));
 
         var unlimited = PermitVerification.Evaluate(Id, Active() with { MaxShipments = 0, ShipmentsUsed = 3 }, During);
@@ -85,8 +86,10 @@ public class VerificationTextsTests
         var squatted = PermitVerification.Evaluate(Id, Active() with { IssuerCountry = CountryCode.Parse("FR") }, During, Hash);
         Assert.Equal(
             "CH/2026/000123: NOT_AVAILABLE — registered by an authority of FR, but the number is one of CH: not a genuine permit; "
-            + "do not accept it, and ask the issuing authority of CH; the presented document matches the registered one",
+            + "do not accept it, and ask the issuing authority of CH; the presented document matches what another country registered under this number",
             VerificationTexts.Summarise(squatted));
+        var squattedOther = PermitVerification.Evaluate(Id, Active() with { IssuerCountry = CountryCode.Parse("FR") }, During, DocumentHash.Compute("x"u8));
+        Assert.EndsWith("; the presented document does NOT match what another country registered under this number", VerificationTexts.Summarise(squattedOther));
         Assert.Equal("registered by an authority of another country than the permit number's: not a genuine permit",
             VerificationTexts.Describe(VerificationReason.IssuerNotOfPermitCountry));
     }
