@@ -8,8 +8,8 @@ namespace Ledger.Console.BrowserTests.Support;
 /// <summary>
 /// A backend for page tests without a gateway: verifications answer from a script (an answer or a
 /// refusal per permit number) once <see cref="ConcurrentVerifications"/> of them are under way at
-/// the same time, so a page that verifies one after the other never finishes; the rest is not
-/// something these tests call.
+/// the same time, so a page that verifies one after the other never finishes; the authority
+/// directory answers from <see cref="Authorities"/>; the rest is not something these tests call.
 /// </summary>
 public sealed class ScriptedConsoleBackend(IReadOnlyDictionary<string, Func<VerifyPermitResponse>> script, int concurrentVerifications) : ILedgerConsoleBackend
 {
@@ -18,6 +18,9 @@ public sealed class ScriptedConsoleBackend(IReadOnlyDictionary<string, Func<Veri
 
     /// <summary>How many verifications must be under way together before any answers.</summary>
     public int ConcurrentVerifications { get; } = concurrentVerifications;
+
+    /// <summary>The authorities ListAuthorities answers from (filtered by the request's country, kind and status).</summary>
+    public List<Authority> Authorities { get; init; } = [];
 
     /// <summary>The permit numbers verified, in the order asked.</summary>
     public List<string> Verified { get; } = [];
@@ -61,7 +64,16 @@ public sealed class ScriptedConsoleBackend(IReadOnlyDictionary<string, Func<Veri
     public Task<ConfirmArrivalResponse> ConfirmArrivalAsync(ClaimsPrincipal user, ConfirmArrivalRequest request, CancellationToken ct) => throw NotScripted();
 
     /// <inheritdoc />
-    public Task<ListAuthoritiesResponse> ListAuthoritiesAsync(ListAuthoritiesRequest request, CancellationToken ct) => throw NotScripted();
+    public Task<ListAuthoritiesResponse> ListAuthoritiesAsync(ListAuthoritiesRequest request, CancellationToken ct) =>
+        Task.FromResult(new ListAuthoritiesResponse
+        {
+            Authorities =
+            {
+                Authorities.Where(a => (request.Country.Length == 0 || a.Country == request.Country)
+                    && (request.Kind == AuthorityKind.Unspecified || a.Kind == request.Kind)
+                    && (request.Status == AuthorityStatus.Unspecified || a.Status == request.Status)),
+            },
+        });
 
     /// <inheritdoc />
     public Task<ListProposalsResponse> ListProposalsAsync(ListProposalsRequest request, CancellationToken ct) => throw NotScripted();

@@ -11,9 +11,10 @@ namespace Ledger.Console.Pages.Issuer;
 /// <summary>
 /// Issuing officers: a printable paper copy (the EPIX hardcopy is marked COPY) with the anchored
 /// fields and a QR code of the public verification page on this, the issuing country's, gateway.
-/// Only the permit number's own country prints it, and only when that country registered it:
-/// anyone may verify any permit, but a COPY from another country's console (or of another
-/// country's registration under this number) would lend the paper an authority it lacks.
+/// Only an active issuing authority of the permit number's own country prints it, and only when
+/// that country registered it: anyone may verify any permit, but a COPY from another country's
+/// console (or of another country's registration under this number, or from an authority the
+/// other issuers suspended) would lend the paper an authority it lacks.
 /// </summary>
 public sealed class CopyModel(ILedgerConsoleBackend backend, IOptions<ConsoleOptions> options) : ConsolePage(backend)
 {
@@ -66,12 +67,24 @@ public sealed class CopyModel(ILedgerConsoleBackend backend, IOptions<ConsoleOpt
             new ListAuthoritiesRequest { Country = country, Kind = AuthorityKind.Issuer, PageSize = MaxIssuersPerCountry }, ct));
         if (issuers is null)
             return false;
-        if (Caller is { } caller
-            && issuers.Authorities.Any(a => string.Equals(a.Address, caller.AuthorityAddress, StringComparison.OrdinalIgnoreCase)))
-            return true;
-        Refuse(LedgerError.PermissionDenied(
-            $"{permit.PermitId} is a permit of {country}: only an issuing authority of {country} prints its copy; ask them for it"));
-        return false;
+        var own = Caller is { } caller
+            ? issuers.Authorities.FirstOrDefault(a => string.Equals(a.Address, caller.AuthorityAddress, StringComparison.OrdinalIgnoreCase))
+            : null;
+        if (own is null)
+        {
+            Refuse(LedgerError.PermissionDenied(
+                $"{permit.PermitId} is a permit of {country}: only an issuing authority of {country} prints its copy; ask them for it"));
+            return false;
+        }
+        // The other issuers suspended this authority: a copy from it would still carry its name as if it spoke for the country.
+        if (own.Status != AuthorityStatus.Active)
+        {
+            Refuse(LedgerError.FailedPrecondition(
+                $"{permit.PermitId}: your issuing authority ({own.Address}) is suspended on the ledger, so it prints no copy; "
+                + $"an active issuing authority of {country} may, and yours may again once the other issuers reinstate it"));
+            return false;
+        }
+        return true;
     }
 
     private Uri PublicBase() =>
