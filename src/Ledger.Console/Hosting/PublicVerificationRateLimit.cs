@@ -7,8 +7,10 @@ namespace Ledger.Console.Hosting;
 
 /// <summary>
 /// The public verification page needs no login, so it is limited per client address (a fixed
-/// window of <see cref="ConsoleOptions.PublicRequestsPerMinute"/>): enough for anyone holding a
-/// paper copy, too little to enumerate permit numbers.
+/// window of <see cref="ConsoleOptions.PublicRequestsPerMinute"/>; an IPv6 client by its /64, see
+/// <see cref="ClientAddressKey"/>): enough for anyone holding a paper copy, too little to enumerate
+/// permit numbers. What many addresses together may ask of a Production console is bounded by the
+/// gateway's limit on all callers without an identity.
 /// </summary>
 internal sealed class PublicVerificationRateLimit(IOptions<ConsoleOptions> options) : IRateLimiterPolicy<string>
 {
@@ -25,7 +27,7 @@ internal sealed class PublicVerificationRateLimit(IOptions<ConsoleOptions> optio
     /// <inheritdoc />
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddressKey.Of(httpContext.Connection.RemoteIpAddress);
         var perMinute = Math.Max(1, options.Value.PublicRequestsPerMinute);
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {

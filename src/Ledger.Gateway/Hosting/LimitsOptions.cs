@@ -56,17 +56,44 @@ public sealed class LimitsOptions
     /// <summary>The burst in force: <see cref="PeerEndpointBurst"/>, or its default.</summary>
     public int PeerEndpointBurstInForce => PeerEndpointBurst ?? Math.Max(DefaultPeerEndpointBurst, PeersWorth(PeerBurst));
 
-    private static int PeersWorth(int perPeer) => (int)Math.Min(int.MaxValue, 5L * perPeer);
+    private static int PeersWorth(int perPeer) => Worth(5, perPeer);
+
+    private static int Worth(int callers, int each) => (int)Math.Min(int.MaxValue, (long)callers * each);
 
     /// <summary>
-    /// Requests per second one client address may make on a Production console without an
-    /// identity (no client certificate, or one no officer is mapped to): the public page, the
-    /// assets and the refusals. Officers are limited per official and authority instead.
+    /// Requests per second one client address (an IPv6 client: its /64 network) may make on a
+    /// Production console without an identity (no client certificate, or one no officer is mapped
+    /// to): the public page, the assets and the refusals. Officers are limited per official and
+    /// authority instead.
     /// </summary>
     public int AnonymousConsoleRequestsPerSecond { get; set; } = 10;
 
     /// <summary>Requests one client address may make at once without an identity on a Production console above the steady rate.</summary>
     public int AnonymousConsoleBurst { get; set; } = 60;
+
+    /// <summary>
+    /// Requests per second all callers without an identity on a Production console may make
+    /// together; at least <see cref="AnonymousConsoleRequestsPerSecond"/>. Client addresses are
+    /// cheap to come by (a botnet's, or many IPv6 /64s), so this ceiling bounds what the anonymous
+    /// side can make the console, and the chain reads behind its public page, do. Such callers can
+    /// then use it up and hold the honest public back with it; officers are not counted against it.
+    /// Unset: <see cref="AnonymousConsoleAddressesWorth"/> client addresses' worth, so that a gateway
+    /// that raised the per-address limit before this existed still starts.
+    /// </summary>
+    public int? AnonymousConsoleTotalRequestsPerSecond { get; set; }
+
+    /// <summary>Requests all callers without an identity may make at once on a Production console above the steady rate; at least <see cref="AnonymousConsoleBurst"/>. Unset: <see cref="AnonymousConsoleAddressesWorth"/> addresses' worth.</summary>
+    public int? AnonymousConsoleTotalBurst { get; set; }
+
+    /// <summary>How many client addresses' allowance the anonymous ceiling is when unset.</summary>
+    public const int AnonymousConsoleAddressesWorth = 10;
+
+    /// <summary>The anonymous ceiling in force: <see cref="AnonymousConsoleTotalRequestsPerSecond"/>, or its default.</summary>
+    public int AnonymousConsoleTotalRequestsPerSecondInForce =>
+        AnonymousConsoleTotalRequestsPerSecond ?? Worth(AnonymousConsoleAddressesWorth, AnonymousConsoleRequestsPerSecond);
+
+    /// <summary>The anonymous burst in force: <see cref="AnonymousConsoleTotalBurst"/>, or its default.</summary>
+    public int AnonymousConsoleTotalBurstInForce => AnonymousConsoleTotalBurst ?? Worth(AnonymousConsoleAddressesWorth, AnonymousConsoleBurst);
 
     /// <summary>
     /// The largest request body a Production console takes from a caller without an identity

@@ -27,6 +27,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
             problems.Add($"Limits:PeerEndpointBurst {burst} must be at least Limits:PeerBurst ({options.PeerBurst}): it is the ceiling for all peers together.");
         if (options.AnonymousConsoleRequestsPerSecond < 1 || options.AnonymousConsoleBurst < 1)
             problems.Add($"Limits:AnonymousConsoleRequestsPerSecond ({options.AnonymousConsoleRequestsPerSecond}) and Limits:AnonymousConsoleBurst ({options.AnonymousConsoleBurst}) must be at least 1.");
+        if (options.AnonymousConsoleTotalRequestsPerSecond is { } anonymousCeiling && anonymousCeiling < options.AnonymousConsoleRequestsPerSecond)
+            problems.Add($"Limits:AnonymousConsoleTotalRequestsPerSecond {anonymousCeiling} must be at least Limits:AnonymousConsoleRequestsPerSecond ({options.AnonymousConsoleRequestsPerSecond}): it is the ceiling for all callers without an identity together.");
+        if (options.AnonymousConsoleTotalBurst is { } anonymousBurst && anonymousBurst < options.AnonymousConsoleBurst)
+            problems.Add($"Limits:AnonymousConsoleTotalBurst {anonymousBurst} must be at least Limits:AnonymousConsoleBurst ({options.AnonymousConsoleBurst}): it is the ceiling for all callers without an identity together.");
         if (options.AnonymousConsoleMaxRequestBytes is < 1024 or > 1024 * 1024)
             problems.Add($"Limits:AnonymousConsoleMaxRequestBytes {options.AnonymousConsoleMaxRequestBytes} must be between 1 KiB and 1 MiB.");
         if (options.MaxWatchStreamsPerOfficial < 1 || options.MaxWatchStreamsPerOfficial > options.MaxWatchStreamsPerAuthority)

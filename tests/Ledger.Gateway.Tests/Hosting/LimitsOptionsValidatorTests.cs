@@ -49,6 +49,15 @@ public sealed class LimitsOptionsValidatorTests
         Assert.Contains(Problems(new LimitsOptions { PeerEndpointRequestsPerSecond = perSecond, PeerEndpointBurst = burst }), p => p.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(9, 60, "Limits:AnonymousConsoleTotalRequestsPerSecond 9 must be at least Limits:AnonymousConsoleRequestsPerSecond (10)")]
+    [InlineData(10, 59, "Limits:AnonymousConsoleTotalBurst 59 must be at least Limits:AnonymousConsoleBurst (60)")]
+    public void The_anonymous_consoles_ceiling_is_at_least_one_addresss_limit(int perSecond, int burst, string expected)
+    {
+        Assert.Contains(Problems(new LimitsOptions { AnonymousConsoleTotalRequestsPerSecond = perSecond, AnonymousConsoleTotalBurst = burst }),
+            p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_unset_peer_endpoint_ceiling_follows_a_raised_peer_limit_so_an_older_configuration_still_starts()
     {
