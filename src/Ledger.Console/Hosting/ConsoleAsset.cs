@@ -10,12 +10,14 @@ namespace Ledger.Console.Hosting;
 internal sealed class ConsoleAsset
 {
     // Brotli's best quality takes about half a second for jsQR (257 KB down to 33 KB, against 46 KB at
-    // quality 9); paid once per process, on the first request that wants it, never on a page.
+    // quality 9); paid once per process, in the background from startup (ConsoleAssetEncoding), never on a page.
     private const int BrotliQuality = 11;
     private const int BrotliWindowBits = 22;
 
-    private readonly Lazy<byte[]?> _brotli;
-    private readonly Lazy<byte[]?> _gzip;
+    // Each encoding runs on the thread pool once its task is first asked for: whoever asks first
+    // (the startup preparation, or a request that came sooner) does not wait for it to begin.
+    private readonly Lazy<Task<byte[]?>> _brotli;
+    private readonly Lazy<Task<byte[]?>> _gzip;
 
     /// <summary>The file as <paramref name="bytes"/>, served as <paramref name="contentType"/>.</summary>
     public ConsoleAsset(string name, string contentType, byte[] bytes)
@@ -27,8 +29,8 @@ internal sealed class ConsoleAsset
         Fingerprint = Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8));
         var dot = name.LastIndexOf('.');
         FingerprintedPath = $"/assets/{name[..dot]}.{Fingerprint}{name[dot..]}";
-        _brotli = new Lazy<byte[]?>(() => SmallerThanBytes(Brotli(bytes)));
-        _gzip = new Lazy<byte[]?>(() => SmallerThanBytes(Gzip(bytes)));
+        _brotli = new Lazy<Task<byte[]?>>(() => Task.Run(() => SmallerThanBytes(Brotli(bytes))));
+        _gzip = new Lazy<Task<byte[]?>>(() => Task.Run(() => SmallerThanBytes(Gzip(bytes))));
     }
 
     /// <summary>The file's name, as in <c>/assets/{name}</c>.</summary>
@@ -46,13 +48,20 @@ internal sealed class ConsoleAsset
     /// <summary>The URL whose content never changes: <c>/assets/{stem}.{fingerprint}{extension}</c>.</summary>
     public string FingerprintedPath { get; }
 
-    /// <summary>The bytes in <paramref name="coding"/> ("br" or "gzip"), or null when that encoding would not be smaller.</summary>
-    public byte[]? Encoded(string coding) => coding switch
+    /// <summary>
+    /// The bytes in <paramref name="coding"/> ("br" or "gzip"), or null when that encoding would not
+    /// be smaller: complete once <see cref="StartEncoding"/> has finished, else the encoding under way
+    /// (started now if nothing started it).
+    /// </summary>
+    public Task<byte[]?> EncodedAsync(string coding) => coding switch
     {
         ContentCodings.Brotli => _brotli.Value,
         ContentCodings.Gzip => _gzip.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "The console encodes its assets in br and gzip only."),
     };
+
+    /// <summary>Starts every encoding in the background, without waiting for any; the task completes when all are done.</summary>
+    public Task StartEncoding() => Task.WhenAll(_brotli.Value, _gzip.Value);
 
     private byte[]? SmallerThanBytes(byte[] encoded) => encoded.Length < Bytes.Length ? encoded : null;
 

@@ -39,6 +39,9 @@ internal static class ConsoleAssets
     private static readonly Lazy<IReadOnlyDictionary<string, ConsoleAsset>> Catalog = new(() =>
         Files.ToDictionary(file => file.Name, file => new ConsoleAsset(file.Name, file.ContentType, Read(file.Name)), StringComparer.Ordinal));
 
+    /// <summary>Every embedded asset, for <see cref="ConsoleAssetEncoding"/> to prepare.</summary>
+    public static IEnumerable<ConsoleAsset> All => Catalog.Value.Values;
+
     /// <summary>The fingerprinted URL of the asset <paramref name="name"/> (e.g. "scan.js"), for pages to link.</summary>
     /// <exception cref="ArgumentException">No such asset is embedded.</exception>
     public static string Url(string name) => Catalog.Value.TryGetValue(name, out var asset)
@@ -53,12 +56,15 @@ internal static class ConsoleAssets
     {
         foreach (var asset in Catalog.Value.Values)
         {
-            yield return endpoints.MapMethods(asset.FingerprintedPath, GetAndHead, (HttpContext context) => Serve(context, asset, ForeverCacheControl)).AllowAnonymous();
-            yield return endpoints.MapMethods($"/assets/{asset.Name}", GetAndHead, (HttpContext context) => Serve(context, asset, RevalidatedCacheControl)).AllowAnonymous();
+            // Typed as route handlers (Delegate), not RequestDelegates, so that the IResult they return is written.
+            Func<HttpContext, Task<IResult>> forever = context => Serve(context, asset, ForeverCacheControl);
+            Func<HttpContext, Task<IResult>> revalidated = context => Serve(context, asset, RevalidatedCacheControl);
+            yield return endpoints.MapMethods(asset.FingerprintedPath, GetAndHead, forever).AllowAnonymous();
+            yield return endpoints.MapMethods($"/assets/{asset.Name}", GetAndHead, revalidated).AllowAnonymous();
         }
     }
 
-    private static IResult Serve(HttpContext context, ConsoleAsset asset, string cacheControl)
+    private static async Task<IResult> Serve(HttpContext context, ConsoleAsset asset, string cacheControl)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = cacheControl;
@@ -66,7 +72,9 @@ internal static class ConsoleAssets
         // Caches keep one copy per encoding, and a client that takes none gets the file as it is.
         headers.Vary = HeaderNames.AcceptEncoding;
         var coding = ContentCodings.Choose(context.Request.Headers.AcceptEncoding);
-        var encoded = coding is null ? null : asset.Encoded(coding);
+        // Prepared at startup; a request that comes sooner waits for the rest of the encoding under way
+        // (a fraction of a second, once per process) rather than take a file several times its size.
+        var encoded = coding is null ? null : await asset.EncodedAsync(coding).ConfigureAwait(false);
         if (coding is null || encoded is null)
             return Results.Bytes(asset.Bytes, asset.ContentType, entityTag: ETag(asset, "identity"));
         headers.ContentEncoding = coding;

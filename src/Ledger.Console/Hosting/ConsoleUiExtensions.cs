@@ -23,7 +23,8 @@ public static class ConsoleUiExtensions
 
     /// <summary>
     /// Razor Pages with antiforgery on every form (Razor Pages validate it on every POST), the
-    /// security headers, the public page's rate limit, and the defaults of the seams the host may fill
+    /// security headers, the public page's rate limit, the assets' compression begun at startup
+    /// (<see cref="ConsoleAssetEncoding"/>), and the defaults of the seams the host may fill
     /// (<see cref="DocumentExchangeNotAvailable"/>, <see cref="IssuedPermitsNotKept"/>) unless it registered its own.
     /// </summary>
     public static IServiceCollection AddLedgerConsoleUi(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +43,7 @@ public static class ConsoleUiExtensions
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<PublicVerificationRateLimit>((limiter, policy) =>
             limiter.AddPolicy(ConsolePolicies.PublicVerificationRateLimit, policy));
+        services.AddHostedService(_ => new ConsoleAssetEncoding(ConsoleAssets.All));
         services.TryAddSingleton<IIssuerDocumentSource, DocumentExchangeNotAvailable>();
         services.TryAddSingleton<IIssuedPermitList, IssuedPermitsNotKept>();
         return services;
