@@ -9,7 +9,7 @@ namespace Ledger.Gateway.Observability;
 /// The gateway's mode and port: Devnet keeps every listener on loopback; Production accepts a plain
 /// metrics listener off loopback only on one declared private address.
 /// </param>
-internal sealed class ObservabilityOptionsValidator(IOptions<GatewayOptions> gateway) : IValidateOptions<ObservabilityOptions>
+public sealed class ObservabilityOptionsValidator(IOptions<GatewayOptions> gateway) : IValidateOptions<ObservabilityOptions>
 {
     private const string Address = $"{ObservabilityOptions.SectionName}:{nameof(ObservabilityOptions.MetricsListenAddress)}";
     private const string Allow = $"{ObservabilityOptions.SectionName}:{nameof(ObservabilityOptions.AllowPlaintextMetricsOnPrivateNetwork)}";
