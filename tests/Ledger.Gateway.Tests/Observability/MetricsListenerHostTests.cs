@@ -9,7 +9,8 @@ namespace Ledger.Gateway.Tests.Observability;
 
 /// <summary>
 /// A Production gateway serves /metrics only on its operators' metrics listener: the API listener,
-/// which admits any certificate its CAs sign, answers 404 even to a mapped officer.
+/// which admits any certificate its CAs sign, answers 404 even to a mapped officer. A Devnet gateway
+/// keeps it on its API listener unless it is given a metrics listener too.
 /// </summary>
 public sealed class MetricsListenerHostTests : IDisposable
 {
@@ -84,5 +85,46 @@ public sealed class MetricsListenerHostTests : IDisposable
         var warning = Assert.Single(warnings);
         Assert.Contains("Redis 192.0.2.1:6379 (Redis:AllowPlaintextOnPrivateNetwork)", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_devnet_gateway_serves_metrics_on_its_API_listener_or_else_only_on_a_metrics_listener_it_is_given()
+    {
+        using var directory = new TemporaryDirectory();
+        Dictionary<string, string?> Devnet() => new()
+        {
+            ["Gateway:Mode"] = "Devnet",
+            ["Gateway:ListenAddress"] = "127.0.0.1",
+            ["Gateway:Port"] = "0",
+            ["Identity:DevIdentities:ch-issuer:Authority"] = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+            ["Identity:DevIdentities:ch-issuer:Role"] = "IssuingOfficer",
+            ["Stores:CheckpointDirectory"] = directory.File("checkpoints"),
+        };
+        // The API listener speaks HTTP/2 without TLS (prior knowledge) on a devnet.
+        static async Task<HttpStatusCode> OnApiListenerAsync(GatewayHost host)
+        {
+            using var client = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.Address, "/metrics"))
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        await using (var plain = await GatewayHost.StartAsync(Devnet()))
+            Assert.Equal(HttpStatusCode.OK, await OnApiListenerAsync(plain));
+
+        var withListener = Devnet();
+        // Another loopback address than the API's: a scraper names it as the host, which devnet host filtering must admit.
+        withListener["Observability:MetricsListenAddress"] = "127.0.0.2";
+        withListener["Observability:MetricsPort"] = "0";
+        await using var host = await GatewayHost.StartAsync(withListener);
+        using var scraper = new HttpClient();
+        using var scrape = await scraper.GetAsync(new Uri(host.MetricsAddress!, "/metrics"));
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await OnApiListenerAsync(host));
     }
 }
