@@ -34,6 +34,9 @@ public static class NodeAddresses
     private const int FirstValidatorHost = 10;
     private const int FirstDynamicHost = 128;
 
+    // The gateway's host number on its authority network, after its validator's (.10) and full node's (.20).
+    private const int GatewayHostNumber = 30;
+
     /// <summary>
     /// How many authorities the plan holds (indices 0 to 117): one validator address each between p2p's .10
     /// and .127. The authorities' own subnets, 172.16.100.0/24 to 172.16.217.0/24, stay clear of p2p's.
@@ -65,9 +68,7 @@ public static class NodeAddresses
     /// The address of its gateway on its own network: where the gateway's metrics listener listens,
     /// for the authority's own Prometheus (not on the gateways' network, where the other authorities' gateways are).
     /// </summary>
-    public static string GatewayOnAuthorityNetwork(int index) => AuthorityPrefix(index) + Number(GatewayHost);
-
-    private const int GatewayHost = 30;
+    public static string GatewayOnAuthorityNetwork(int index) => AuthorityPrefix(index) + Number(GatewayHostNumber);
 
     private static string AuthorityPrefix(int index) => "172.16." + Number(100 + CheckIndex(index)) + ".";
 
