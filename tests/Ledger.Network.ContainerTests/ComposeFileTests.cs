@@ -73,6 +73,9 @@ public sealed class ComposeFileTests : IDisposable
 
             var gateway = services[$"gateway-{id}"]!;
             var settings = JsonNode.Parse(File.ReadAllText(new NetworkLayout(Path.Combine(_root.FullName, "chain-config")).Authority(id).GatewaySettings))!;
+            // The gateway's metrics listener binds its fixed address on its own network: its authority's Prometheus scrapes it there, nobody on the gateways network.
+            Assert.Equal(NodeAddresses.GatewayOnAuthorityNetwork(i), (string?)gateway["networks"]![own]!["ipv4_address"]);
+            Assert.Equal(NodeAddresses.GatewayOnAuthorityNetwork(i), (string?)settings["Observability"]!["MetricsListenAddress"]);
             var rpcUrls = settings["Chain"]!["RpcUrls"]!.AsArray().Select(url => new Uri((string)url!)).ToArray();
             foreach (var (kind, role) in new[] { ("node", BesuNodeRole.Validator), ("fullnode", BesuNodeRole.FullNode) })
             {

@@ -5,10 +5,10 @@ using Ledger.Network.Definition;
 namespace Ledger.Network.Tests;
 
 /// <summary>
-/// The nodes' fixed addresses, checked with .NET's own CIDR arithmetic (<see cref="IPNetwork"/>)
-/// across every index the plan holds: no two nodes share an address, each lies in its network's
+/// The nodes' and gateways' fixed addresses, checked with .NET's own CIDR arithmetic (<see cref="IPNetwork"/>)
+/// across every index the plan holds: no two share an address, each lies in its network's
 /// subnet, outside the range Docker hands out dynamically there (where the full nodes' p2p
-/// addresses, the gateways' and Redis' come from), and no two subnets meet.
+/// addresses, the gateways' other ones and Redis' come from), and no two subnets meet.
 /// </summary>
 public sealed class NodeAddressesTests
 {
@@ -37,15 +37,17 @@ public sealed class NodeAddressesTests
             Assert.True(own.Contains(dynamic.BaseAddress));
             Assert.DoesNotContain(subnets, other => Overlap(own, other));
             subnets.Add(own);
-            foreach (var role in Roles)
+            var fixedOnOwn = Roles.Select(role => (What: role.ToString(), Address: NodeAddresses.OnAuthorityNetwork(index, role)))
+                .Append(("gateway", NodeAddresses.GatewayOnAuthorityNetwork(index)));
+            foreach (var (what, text) in fixedOnOwn)
             {
-                var address = IPAddress.Parse(NodeAddresses.OnAuthorityNetwork(index, role));
-                Assert.True(taken.Add(address), $"{address} ({role} {index} on its authority network) taken twice");
+                var address = IPAddress.Parse(text);
+                Assert.True(taken.Add(address), $"{address} ({what} {index} on its authority network) taken twice");
                 Assert.True(own.Contains(address), $"{address} outside {own}");
                 Assert.False(dynamic.Contains(address), $"{address} inside the dynamic range {dynamic}");
             }
         }
-        Assert.Equal(3 * Indices.Length, taken.Count);
+        Assert.Equal(4 * Indices.Length, taken.Count);
     }
 
     [Fact]

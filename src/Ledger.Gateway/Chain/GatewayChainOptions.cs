@@ -13,6 +13,14 @@ public sealed class GatewayChainOptions
     /// <summary>JSON-RPC endpoints of the nodes, in order of preference (failover pool); at least one.</summary>
     public List<string> RpcUrls { get; set; } = [];
 
+    /// <summary>
+    /// The operator's declaration that the <c>http://</c> entries of <see cref="RpcUrls"/> to other
+    /// machines run over a private network only this authority's own machines share. Without it a
+    /// Production gateway refuses them: whoever sits on a plain link can forge the node's answers.
+    /// The startup log warns once for each link so declared. Devnet mode ignores it.
+    /// </summary>
+    public bool AllowPlaintextRpcOnPrivateNetwork { get; set; }
+
     /// <summary>Address of the PermitRegistry contract (0x + 40 hex), or empty to take it from <see cref="DeploymentRecordFile"/>.</summary>
     public string? PermitRegistry { get; set; }
 

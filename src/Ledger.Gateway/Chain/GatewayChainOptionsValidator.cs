@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Gateway.Chain;
 
 /// <summary>Checks the <c>Chain</c> section at startup so that a bad value stops the host with its key.</summary>
-/// <param name="gateway">The gateway's mode: the test-only keyring option is refused in Production.</param>
+/// <param name="gateway">
+/// The gateway's mode: in Production the test-only keyring option is refused, and so is plain HTTP
+/// to another machine's node unless the operator declares that link private.
+/// </param>
 public sealed class GatewayChainOptionsValidator(IOptions<Hosting.GatewayOptions> gateway) : IValidateOptions<GatewayChainOptions>
 {
     /// <inheritdoc />
@@ -17,6 +20,14 @@ public sealed class GatewayChainOptionsValidator(IOptions<Hosting.GatewayOptions
         {
             if (!Uri.TryCreate(options.RpcUrls[i], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 problems.Add($"Chain:RpcUrls:{i} is not an http(s) URL.");
+        }
+        if (gateway.Value.Mode == Hosting.GatewayMode.Production && !options.AllowPlaintextRpcOnPrivateNetwork)
+        {
+            foreach (var (index, node) in Hosting.PlaintextLinks.OffMachineRpc(options.RpcUrls))
+                problems.Add(
+                    $"Chain:RpcUrls:{index} ({node}) is plain HTTP to another machine: whoever sits on that link can forge the node's answers, " +
+                    "a VALID permit included. Use https (Besu's rpc-http-tls-* options) or a node on this machine (loopback); if the link is a " +
+                    $"private network only this authority's own machines share, declare it with Chain:{nameof(GatewayChainOptions.AllowPlaintextRpcOnPrivateNetwork)}=true.");
         }
 
         var hasRecord = !string.IsNullOrWhiteSpace(options.DeploymentRecordFile);

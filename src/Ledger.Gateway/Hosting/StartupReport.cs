@@ -1,3 +1,6 @@
+using Ledger.Gateway.Chain;
+using Ledger.Gateway.Observability;
+using Ledger.Gateway.Stores;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -6,10 +9,13 @@ namespace Ledger.Gateway.Hosting;
 
 /// <summary>
 /// Logs, once the server listens, where and how: in Devnet mode a loud warning, because
-/// callers there claim identities without proof.
+/// callers there claim identities without proof; in Production a warning for each plain link to
+/// another machine the operator has declared private (<see cref="PlaintextLinks.Declared"/>), so
+/// that the declaration is in every log and not only in a settings file.
 /// </summary>
 public sealed class StartupReport(
-    IOptions<GatewayOptions> options, IServer server, IHostApplicationLifetime lifetime, ILogger<StartupReport> logger) : IHostedService
+    IOptions<GatewayOptions> options, IOptions<GatewayChainOptions> chain, IOptions<RedisOptions> redis, IOptions<ObservabilityOptions> metrics,
+    IServer server, IHostApplicationLifetime lifetime, ILogger<StartupReport> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -37,5 +43,9 @@ public sealed class StartupReport(
             return;
         }
         logger.LogInformation("Gateway listening on {Addresses} (TLS 1.3, client certificate required).", addresses);
+        foreach (var link in PlaintextLinks.Declared(chain.Value, redis.Value, metrics.Value))
+            logger.LogWarning(
+                "Plain link without TLS, declared private by the operator: {Link}. Whoever sits on it can read and change what crosses it; " +
+                "keep it on a network only this authority's own machines share, or move it to TLS.", link);
     }
 }

@@ -2,13 +2,16 @@ using System.Diagnostics.Metrics;
 using Grpc.AspNetCore.Server;
 using Ledger.Gateway.Chain;
 using Ledger.Gateway.Health;
+using Ledger.Gateway.Hosting;
 using Ledger.Gateway.Stores;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Ledger.Gateway.Observability;
 
-/// <summary>Registers metrics, the audit log, the write outcome interceptor and JSON logs.</summary>
+/// <summary>Registers metrics and their listener, the audit log, the write outcome interceptor and JSON logs.</summary>
 public static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>The configuration key that selects the console log format ("json" for one JSON object per line).</summary>
@@ -36,6 +39,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton<WriteOutcomeInterceptor>();
         services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<WriteOutcomeInterceptor>());
         DecorateVerificationCache(services);
+        AddMetricsListener(builder);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
@@ -56,18 +60,43 @@ public static class ObservabilityServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Serves <c>/metrics</c> (Prometheus text format) and counts RPCs; call after routing.</summary>
+    /// <summary>Counts RPCs (the request metrics); call after routing.</summary>
     public static WebApplication UseLedgerObservability(this WebApplication app)
     {
         app.UseMiddleware<RpcMetricsMiddleware>();
         return app;
     }
 
-    /// <summary>Maps the Prometheus scraping endpoint, open to any caller the TLS layer admitted.</summary>
+    /// <summary>
+    /// Maps the Prometheus scraping endpoint: on the metrics listener only when one is configured;
+    /// else on a Devnet gateway's API listener (loopback, where the devnet tooling and tests scrape
+    /// it); else nowhere, since a Production API listener admits any certificate its CAs sign, mapped
+    /// to an official or not. Anonymous: who reaches the listener is settled by where it listens.
+    /// </summary>
     public static WebApplication MapLedgerMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+        var metrics = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+        if (metrics.HasListener)
+            app.MapPrometheusScrapingEndpoint().AllowAnonymous().WithMetadata(new ServedOnListener(MetricsListener.ListenerName));
+        else if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Mode == GatewayMode.Devnet)
+            app.MapPrometheusScrapingEndpoint().AllowAnonymous();
         return app;
+    }
+
+    private static void AddMetricsListener(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ObservabilityOptions>().Bind(builder.Configuration.GetSection(ObservabilityOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
+        services.TryAddSingleton<MetricsListener>();
+        // A Devnet scraper names the listener's own loopback address (127.0.0.2, say) as the host.
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<GatewayOptions>, IOptions<ObservabilityOptions>>((filter, gateway, metrics) =>
+        {
+            if (gateway.Value.Mode == GatewayMode.Devnet)
+                DevnetHostFiltering.AllowListenAddress(filter, metrics.Value.MetricsListenAddress);
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ApplicationServices.GetRequiredService<MetricsListener>()
+            .Listen(kestrel, kestrel.ApplicationServices.GetRequiredService<IOptions<ObservabilityOptions>>().Value));
     }
 
     /// <summary>

@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Ledger.Gateway.Stores;
 
-/// <summary>Checks the <c>Stores</c> and <c>Redis</c> sections at startup.</summary>
-public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOptions>, IValidateOptions<RedisOptions>
+/// <summary>Checks the <c>Stores</c> section at startup.</summary>
+public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOptions>
 {
     /// <summary>The shortest idempotency retention allowed: a retry must find the first result for a day.</summary>
     public static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
@@ -35,24 +34,6 @@ public sealed partial class StoreOptionsValidator : IValidateOptions<StoreOption
         if (options.NonceRecountInterval < TimeSpan.Zero || options.NonceRecountInterval > TimeSpan.FromMinutes(10))
             problems.Add($"Stores:NonceRecountInterval {options.NonceRecountInterval} must be between 00:00:00 and 00:10:00.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, RedisOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.Configuration))
-            return ValidateOptionsResult.Success;
-        try
-        {
-            ConfigurationOptions.Parse(options.Configuration);
-            return ValidateOptionsResult.Success;
-        }
-        catch (ArgumentException)
-        {
-            // The string may hold a password: do not echo it or the parser's message about it.
-            return ValidateOptionsResult.Fail(
-                "Redis:Configuration is not a StackExchange.Redis configuration string (e.g. 'redis.local:6379,password=...,ssl=true').");
-        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9:._-]{0,32}$")]

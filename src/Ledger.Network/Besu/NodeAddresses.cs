@@ -19,8 +19,10 @@ namespace Ledger.Network.Besu;
 /// full node's address.) On the authority's own network, 172.16.(100 + i).0/24, which only
 /// that authority's containers join, its validator is at .10 and its full node at .20; the
 /// node's JSON-RPC and metrics listen on that address alone, so no node of another authority
-/// (which meets it on p2p) reaches them. That network too hands out dynamic addresses (its
-/// gateway's, its Redis') only from its upper half, <see cref="AuthorityDynamicRange"/>.
+/// (which meets it on p2p) reaches them. Its gateway has a fixed address there too, .30, where
+/// its metrics listener serves the authority's own Prometheus (and nobody on the gateways'
+/// network). That network hands out dynamic addresses (its Redis') only from its upper half,
+/// <see cref="AuthorityDynamicRange"/>.
 /// All stay inside 172.16.0.0/16, which Docker's default address pools (172.17-172.31, 192.168)
 /// do not hand out to other networks.
 /// </remarks>
@@ -31,6 +33,9 @@ public static class NodeAddresses
     // Validators from .10 up to the last address below the dynamic upper half (.128/25).
     private const int FirstValidatorHost = 10;
     private const int FirstDynamicHost = 128;
+
+    // The gateway's host number on its authority network, after its validator's (.10) and full node's (.20).
+    private const int GatewayHostNumber = 30;
 
     /// <summary>
     /// How many authorities the plan holds (indices 0 to 117): one validator address each between p2p's .10
@@ -58,6 +63,12 @@ public static class NodeAddresses
 
     /// <summary>The address of its <paramref name="role"/> node on its own network: where that node's JSON-RPC and metrics listen.</summary>
     public static string OnAuthorityNetwork(int index, BesuNodeRole role) => AuthorityPrefix(index) + Number(HostNumber(role));
+
+    /// <summary>
+    /// The address of its gateway on its own network: where the gateway's metrics listener listens,
+    /// for the authority's own Prometheus (not on the gateways' network, where the other authorities' gateways are).
+    /// </summary>
+    public static string GatewayOnAuthorityNetwork(int index) => AuthorityPrefix(index) + Number(GatewayHostNumber);
 
     private static string AuthorityPrefix(int index) => "172.16." + Number(100 + CheckIndex(index)) + ".";
 

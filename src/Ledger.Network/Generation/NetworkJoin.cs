@@ -51,7 +51,10 @@ public static class NetworkJoin
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
         AuthorityFilesWriter.Write(files, id, index, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
-            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: []);
+            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: [],
+            // Its operator's network, not the sample's: the settings name the declarations, set to false, and the
+            // gateway refuses to start until the operator moves each link to TLS or declares it private (README).
+            authorityNetworkIsPrivate: false);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);
         GeneratedFiles.Write(files.Proposal, new JsonObject

@@ -32,15 +32,20 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>The address Kestrel bound for officers (e.g. https://127.0.0.1:40123): not the peer endpoint's, when there is one.</summary>
+    /// <summary>The address Kestrel bound for officers (e.g. https://127.0.0.1:40123): not the peer endpoint's or the metrics listener's, when there are.</summary>
     public Uri Address
     {
         get
         {
             var peers = _app.Services.GetService<Ledger.Gateway.Peers.PeerEndpoint>()?.BoundEndPoint is { } bound ? $"https://{bound}" : null;
-            return new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(a => a != peers));
+            var metrics = MetricsAddress?.GetLeftPart(UriPartial.Authority);
+            return new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(a => a != peers && a != metrics));
         }
     }
+
+    /// <summary>The metrics listener's address (e.g. http://127.0.0.1:40124/), or null without one.</summary>
+    public Uri? MetricsAddress =>
+        _app.Services.GetService<Ledger.Gateway.Observability.MetricsListener>()?.BoundEndPoint is { } bound ? new Uri($"http://{bound}/") : null;
 
     /// <summary>The in-process server (TestServer hosts only).</summary>
     public TestServer TestServer => _app.GetTestServer();

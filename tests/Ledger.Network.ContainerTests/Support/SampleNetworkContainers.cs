@@ -72,7 +72,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             _fullNodes.Add(Node(id, i, BesuNodeRole.FullNode, p2p, own));
             _redis.Add(new ContainerBuilder(RepositoryFiles.RedisImage()).WithCommand("redis-server", "--save", "", "--appendonly", "no")
                 .WithNetwork(own).WithNetworkAliases($"redis-{id}").Build());
-            _gateways[id] = Gateway(id, own, edge);
+            _gateways[id] = Gateway(id, i, own, edge);
         }
         await Task.WhenAll(_nodes.Values.Concat(_fullNodes).Concat(_redis).Select(c => c.StartAsync()));
         // A gateway is healthy once its grpc.health answers SERVING over mutual TLS (the image's HEALTHCHECK).
@@ -133,7 +133,7 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
             .Build();
     }
 
-    private IContainer Gateway(string id, INetwork own, INetwork edge)
+    private IContainer Gateway(string id, int index, INetwork own, INetwork edge)
     {
         var folder = Path.Combine(RepositoryFiles.ChainConfig, "authorities", id);
         var builder = new ContainerBuilder(_gatewayImage!)
@@ -150,6 +150,8 @@ public sealed class SampleNetworkContainers : IAsyncLifetime
                 GatewayImageUid, GatewayImageUid, UnixFileModes.UserRead)
             .WithNetwork(own).WithNetwork(edge)
             .WithNetworkAliases($"gateway-{id}")
+            // Its metrics listener binds this address (Observability:MetricsListenAddress): without it the gateway cannot start.
+            .WithCreateParameterModifier(create => FixAddress(create, own.Name, NodeAddresses.GatewayOnAuthorityNetwork(index)))
             .WithPortBinding(7443, assignRandomHostPort: true)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy());
         foreach (var keystore in Directory.EnumerateFiles(Path.Combine(folder, "keystores"), "*.json"))
