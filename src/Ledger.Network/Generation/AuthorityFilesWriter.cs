@@ -32,9 +32,10 @@ internal static class AuthorityFilesWriter
     /// <param name="registries">Where the registries are.</param>
     /// <param name="receiptTimeout">How long its gateway's writes wait for a block.</param>
     /// <param name="clients">The client certificates its gateway maps to its accounts (a devnet's; none for a newcomer, which adds its own PKI's).</param>
+    /// <param name="peerGatewayHosts">The other gateways' host names its gateway may call on non-public addresses (the sample's; none for a newcomer).</param>
     public static void Write(AuthorityFolder folder, string id, int index, NodeIdentity node, NodeIdentity fullNode, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
         string password, bool writePassword, ScryptParams scrypt, RegistryAddresses registries, TimeSpan receiptTimeout,
-        IEnumerable<ClientCertificateEntry> clients)
+        IEnumerable<ClientCertificateEntry> clients, IEnumerable<string> peerGatewayHosts)
     {
         // Built before any file is written: an index without addresses fails here and leaves the folder as it was.
         var validatorConfig = BesuNodeConfig.Build(id, BesuNodeRole.Validator, NetworkGenerator.NodeHost(id), NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.Validator));
@@ -51,7 +52,7 @@ internal static class AuthorityFilesWriter
             GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
         GeneratedFiles.WriteSecret(folder.DocumentKey, Convert.ToBase64String(keys.Bytes($"documents/{id}", DocumentKeyBytes)) + "\n");
         GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
-            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), registries, receiptTimeout, clients));
+            id, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), registries, receiptTimeout, clients, peerGatewayHosts));
     }
 
     private static string NodeFacts(string authorityId, string role, NodeIdentity node) => new JsonObject

@@ -50,7 +50,9 @@ public static class NetworkJoin
         var accounts = newcomer.Agencies.Select(agency => (agency.Id, keys.Key($"authority/{agency.Id}"))).Prepend((id, account)).ToArray();
         var files = new AuthorityFolder(folder);
         AuthorityFilesWriter.Write(files, id, index, node, fullNode, accounts, keys, password, writePassword: keys.IsDeterministic,
-            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: []);
+            keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: [],
+            // A real network's gateways are on public addresses; on a shared private network the operator lists its peers.
+            peerGatewayHosts: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);
         GeneratedFiles.Write(files.Proposal, new JsonObject
