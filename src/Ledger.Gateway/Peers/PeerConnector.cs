@@ -18,7 +18,7 @@ internal sealed class PeerConnector(PeerHostPolicy policy)
 
     /// <summary>Connects to an allowed address of <paramref name="context"/>'s host, trying each in turn.</summary>
     /// <exception cref="PeerHostRefusedException">No address of the host is allowed; nothing was connected.</exception>
-    /// <exception cref="SocketException">No allowed address accepted the connection.</exception>
+    /// <exception cref="SocketException">The host has no address, or no allowed address accepted the connection.</exception>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,6 +26,8 @@ internal sealed class PeerConnector(PeerHostPolicy policy)
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+            throw new SocketException((int)SocketError.HostNotFound);
         var allowed = policy.AllowsName(host) ? addresses : addresses.Where(address => policy.RefusalOf(address) is null).ToArray();
         if (allowed.Length == 0)
         {

@@ -85,7 +85,7 @@ internal sealed class PeerDocumentClient(PeerCertificate certificate, IOptions<P
     }
 
     /// <summary>The cause of a call that got no answer from the published gateway, with what the audit needs to tell.</summary>
-    internal static PeerLinkException LinkFailed(string url, string? refusal, Bytes32? presented, Bytes32 published, RpcException e)
+    private static PeerLinkException LinkFailed(string url, string? refusal, Bytes32? presented, Bytes32 published, RpcException e)
     {
         if (refusal is not null)
             return new PeerLinkException(PeerLinkFailure.HostRefused, url, refusal);
