@@ -29,8 +29,10 @@ namespace Ledger.Gateway.IntegrationTests;
 /// anchored one; EPIX GET NON FINAL for a draft (NOT_AVAILABLE "held as a draft" to the
 /// destination named in the draft document); and one same answer to a caller not entitled,
 /// whether a draft exists or nothing does. And the errors an officer can act on: an issuer with
-/// no gateway in the directory (FAILED_PRECONDITION), one whose gateway does not answer
-/// (UNAVAILABLE), and a document over the receiving gateway's bound refused unread.
+/// no gateway in the directory (FAILED_PRECONDITION), one whose gateway gives no answer (UNAVAILABLE,
+/// one same answer whether its host is not allowed here, it cannot be reached or it presents
+/// another certificate; the audit log tells which), and a document over the receiving gateway's
+/// bound refused unread.
 /// </summary>
 [Collection(LedgerNetworkCollection.Name)]
 public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IAsyncLifetime
@@ -176,7 +178,50 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.Equal(StatusCode.FailedPrecondition, unpublished.StatusCode);
         Assert.Contains($"the issuer {network.AccountOf(Officials.NoIssuer).ToChecksumHex()} has published no usable gateway on chain", unpublished.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.Unavailable, down.StatusCode);
-        Assert.Equal($"the issuer's gateway at {closed} cannot be reached (Unavailable); retry later", down.Status.Detail);
+        Assert.Equal(PeerLinkException.OfficerAnswer.Message, down.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_host_not_allowed_an_unreachable_gateway_and_another_certificate_get_one_same_answer_and_the_audit_tells_them_apart()
+    {
+        var permitId = Permits.NewId("NO");
+        await network.Permits.RegisterPermitAsync(Permits.Register(Permits.ExportDraft(permitId)), As(Officials.NoIssuer));
+        using var channel = GrpcChannel.ForAddress(PeerTestSupport.OfficersUrl(_gateway!.Services));
+        var documents = new DocumentService.DocumentServiceClient(channel);
+        var real = _gateway.Services.GetRequiredService<PeerCertificate>().Fingerprint;
+        var other = new Bytes32(System.Security.Cryptography.SHA256.HashData("not this gateway's certificate"u8));
+        // A private address (Devnet mode allows only loopback), a loopback port nobody listens on, and this
+        // very gateway's peer endpoint published with a fingerprint that is not its certificate's.
+        (string Url, Bytes32 Fingerprint, PeerLinkFailure Cause, string Detail)[] cases =
+        [
+            ("https://10.255.255.1:7444", other, PeerLinkFailure.HostRefused, "10.255.255.1 is a private address, not in Peers:AllowedGatewayHosts"),
+            ($"https://127.0.0.1:{FreePort.Next()}", other, PeerLinkFailure.Unreachable, "Unavailable: "),
+            (PeerUrl, other, PeerLinkFailure.UntrustedCertificate,
+                $"presented certificate {CertificateFingerprint.Text(real)}, the directory says {CertificateFingerprint.Text(other)}; not trusted"),
+        ];
+
+        var answers = new List<RpcException>();
+        foreach (var (url, fingerprint, _, _) in cases)
+        {
+            await PeerTestSupport.PublishAsync(network, Officials.NoIssuer, Officials.NoIssuer, url, fingerprint);
+            answers.Add(await Assert.ThrowsAsync<RpcException>(async () =>
+                await documents.FetchPermitDocumentAsync(new FetchPermitDocumentRequest { PermitId = permitId }, As(Officials.FrCustoms))));
+        }
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(StatusCode.Unavailable, answer.StatusCode);
+            Assert.Equal(PeerLinkException.OfficerAnswer.Message, answer.Status.Detail);
+            Assert.Equal(Trailers(answers[0]), Trailers(answer));
+        });
+        var audited = _gateway.Logs.Entries.Where(e => e.Category == AuditLog.Category
+            && e.Message.Contains($"FetchPermitDocument {PermitId.Parse(permitId).Normalised}: no answer from the issuer's gateway", StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases.Length, audited.Count);
+        foreach (var ((url, _, cause, detail), line) in cases.Zip(audited))
+        {
+            Assert.Equal(LogLevel.Warning, line.Level);
+            Assert.Contains($"the issuer's gateway {url}: {cause}: {detail}", line.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -229,6 +274,10 @@ public sealed class DocumentExchangeHostTests(LedgerNetworkFixture network) : IA
         Assert.True(fetched.Document.IsEmpty);
         AssertNothingServed(served, id.Normalised, $"registered by an authority of CH under a number of FR: not a genuine permit");
     }
+
+    /// <summary>Every header and trailer of an error answer as sent, names and bytes, but the server's clock (<c>date</c>).</summary>
+    private static string[] Trailers(RpcException answer) =>
+        [.. answer.Trailers.Where(t => t.Key != "date").Select(t => t.Key + "=" + (t.IsBinary ? Convert.ToBase64String(t.ValueBytes) : t.Value))];
 
     private async Task<PermitDraft> RegisterAsync(string issuer, PermitDraft permit)
     {

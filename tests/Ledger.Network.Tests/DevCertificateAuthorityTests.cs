@@ -102,7 +102,7 @@ public sealed class DevCertificateAuthorityTests : IDisposable
         var ch = _keys.Authorities.Single(a => a.Definition.Id == "ch");
         File.WriteAllText(settingsFile, GatewaySettingsFile.Build("ch", 0,
             [("ch", ch.Account.GetPublicAddress()), ("ch-customs", ch.Agencies[0].Key.GetPublicAddress())],
-            new RegistryAddresses("0x01", "0x02"), TimeSpan.FromSeconds(30), _clients["ch"], authorityNetworkIsPrivate: true));
+            new RegistryAddresses("0x01", "0x02"), TimeSpan.FromSeconds(30), _clients["ch"], authorityNetworkIsPrivate: true, peerGatewayHosts: ["gateway-fr"]));
         var identity = new IdentityOptions();
         new ConfigurationBuilder().AddJsonFile(settingsFile).Build().GetSection(IdentityOptions.SectionName).Bind(identity);
         var map = new CertificateIdentityMap(Options.Create(identity));

@@ -9,7 +9,8 @@ namespace Ledger.Network.Tests;
 /// <summary>
 /// Every generated gateway has a peer endpoint whose certificate is its TLS certificate (the one
 /// whose fingerprint its issuer publishes on chain), reachable by the other gateways under its
-/// compose service name, and docker-compose.yml mounts that certificate and exposes the port.
+/// compose service name, which they list as allowed; docker-compose.yml mounts that certificate
+/// and exposes the port.
 /// </summary>
 public sealed class GatewayPeerSettingsTests
 {
@@ -31,6 +32,9 @@ public sealed class GatewayPeerSettingsTests
         Assert.Equal(tls.ServerCertificateFile, peers.CertificateFile);
         Assert.Equal(tls.ServerKeyFile, peers.KeyFile);
         Assert.Equal($"https://gateway-{authorityId}:{GatewaySettingsFile.PeerPort}", peers.PublicUrl);
+        // The other gateways are on the private compose network: listed by name, or their addresses would be refused.
+        Assert.Equal(new[] { "ch", "fr", "de", "ke" }.Where(id => id != authorityId).Select(NetworkGenerator.GatewayHost), peers.AllowedGatewayHosts);
+        Assert.All(peers.AllowedGatewayHosts, host => Assert.Null(PeerHostPolicy.EntryProblem(host)));
         Assert.Contains($"./chain-config/authorities/{authorityId}/tls/gateway.crt:{peers.CertificateFile}:ro", compose, StringComparison.Ordinal);
         Assert.Contains($"expose:\n    - \"{GatewaySettingsFile.PeerPort}\"", compose, StringComparison.Ordinal);
     }

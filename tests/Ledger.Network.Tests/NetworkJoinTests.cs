@@ -54,6 +54,8 @@ public sealed class NetworkJoinTests
             Assert.Contains("rpc-http-host=\"172.16.102.10\"\n", File.ReadAllText(files.BesuConfig), StringComparison.Ordinal);
             Assert.Contains("rpc-http-host=\"172.16.102.20\"\n", File.ReadAllText(files.FullNodeBesuConfig), StringComparison.Ordinal);
             Assert.Equal(Network.AuthorityRegistry, (string?)settings["Chain"]!["AuthorityRegistry"]);
+            // A real network's gateways are on public addresses: no host is allowed beyond them until its operator lists one.
+            Assert.Empty(settings["Peers"]!["AllowedGatewayHosts"]!.AsArray());
         }
         finally
         {

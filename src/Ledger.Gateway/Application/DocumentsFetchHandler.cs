@@ -14,7 +14,9 @@ namespace Ledger.Gateway.Application;
 /// issuer's gateway is and which certificate it has; that gateway is asked for the document on
 /// behalf of the caller's authority; what comes back is hashed and compared with the anchor.
 /// A document that does not match is answered with matches_ledger = false, logged, audited and
-/// counted, never presented as good.
+/// counted, never presented as good. A published gateway that gives no answer (host not allowed
+/// here, unreachable, another certificate) is one same UNAVAILABLE to the officer, whatever the
+/// cause, which goes to the audit log and metrics only.
 /// </summary>
 internal sealed partial class DocumentsFetchHandler(
     VerifyPermitHandler verify,
@@ -57,8 +59,18 @@ internal sealed partial class DocumentsFetchHandler(
                 + "its documents can be fetched once its issuer publishes its peer endpoint (publishGateway)"));
         }
         response.IssuerGatewayUrl = url;
-        var answer = await peers.GetAsync(gateway, fingerprint,
-            new GetPermitDocumentRequest { PermitId = id.Normalised, CallingAuthority = caller.AuthorityAddress }, ct).ConfigureAwait(false);
+        GetPermitDocumentResponse answer;
+        try
+        {
+            answer = await peers.GetAsync(gateway, fingerprint,
+                new GetPermitDocumentRequest { PermitId = id.Normalised, CallingAuthority = caller.AuthorityAddress }, ct).ConfigureAwait(false);
+        }
+        catch (PeerLinkException e)
+        {
+            audit.LinkFailed(caller.OfficialIdentity, caller.AuthorityAddress, id.Normalised, e.Url, e.Cause, e.Message);
+            metrics.RecordLinkFailed(e.Cause);
+            throw new LedgerException(PeerLinkException.OfficerAnswer);
+        }
         if (answer.Availability != DocumentAvailability.Available)
             return NotAvailable(response, answer.NotAvailableReason.Length > 0 ? answer.NotAvailableReason : "the issuer's gateway serves no document");
 

@@ -7,7 +7,7 @@ namespace Ledger.Gateway.Peers;
 /// Audit lines of the document exchange, under the audit category (<see cref="AuditLog.Category"/>)
 /// beside the writes: every document served to another gateway, every refusal (also one
 /// answered as nothing to serve), every answer that a document is not available, and, on the calling side, every document that did not
-/// match the ledger. Lines name authorities, permits and hashes, never document contents.
+/// match the ledger and every call the published gateway gave no answer to, with its cause. Lines name authorities, permits and hashes, never document contents.
 /// </summary>
 public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
 {
@@ -34,6 +34,13 @@ public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
     public void Mismatch(string official, string authority, string permitId, string issuerGateway, string anchored, string received) =>
         LogMismatch(official, authority, permitId, issuerGateway, anchored, received);
 
+    /// <summary>
+    /// The calling side got no answer from the issuer's gateway published at <paramref name="issuerGateway"/>,
+    /// for <paramref name="cause"/>; the officer was answered <see cref="PeerLinkException.OfficerAnswer"/>.
+    /// </summary>
+    public void LinkFailed(string official, string authority, string permitId, string issuerGateway, PeerLinkFailure cause, string detail) =>
+        LogLinkFailed(official, authority, permitId, issuerGateway, cause, detail);
+
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
         Message = "Audit: gateway of authority {Authority}: GetPermitDocument {PermitId}: served, document {DocumentHash} ({SizeBytes} bytes)")]
     private partial void LogServed(string authority, string permitId, string documentHash, long sizeBytes);
@@ -49,6 +56,11 @@ public sealed partial class DocumentExchangeAudit(ILoggerFactory loggers)
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
         Message = "Audit: gateway of authority {Authority}: GetPermitDocument {PermitId}: refused, answered as nothing to serve: {Reason}")]
     private partial void LogRefusedAsNothing(string authority, string permitId, string reason);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning,
+        Message = "Audit: {Official} for authority {Authority}: FetchPermitDocument {PermitId}: no answer from the issuer's gateway {IssuerGateway}: "
+            + "{Cause}: {Detail}; the officer was told only that it could not be reached")]
+    private partial void LogLinkFailed(string official, string authority, string permitId, string issuerGateway, PeerLinkFailure cause, string detail);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
         Message = "Audit: {Official} for authority {Authority}: FetchPermitDocument {PermitId}: DOCUMENT DOES NOT MATCH THE LEDGER: "

@@ -37,6 +37,18 @@ public sealed class PeerOptions
     /// <summary>How long a call to another authority's gateway may take, connection included.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The other gateways this deployment reaches on addresses that are not public (loopback,
+    /// private, link-local, carrier-grade NAT, ...; see <see cref="NonPublicAddresses"/>). A
+    /// published gateway URL whose host resolves to such an address is refused, without
+    /// connecting, unless it is listed here. Each entry is an exact host name (<c>gateway-fr</c>:
+    /// the URL's host, whatever it resolves to, so list only names this deployment resolves
+    /// itself: compose service names, its own DNS, /etc/hosts), or an IP address or CIDR range
+    /// (<c>10.20.0.0/16</c>, <c>fd12:3456::/48</c>) that the address connected to must be in.
+    /// Public addresses need no entry. In Devnet mode loopback is allowed without one.
+    /// </summary>
+    public List<string> AllowedGatewayHosts { get; set; } = [];
+
     /// <summary>Largest document accepted from another gateway; at most what the ledger anchors.</summary>
     public int MaxDocumentBytes { get; set; } = DocumentHash.MaxDocumentBytes;
 }

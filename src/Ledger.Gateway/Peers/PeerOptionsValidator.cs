@@ -23,6 +23,11 @@ internal sealed class PeerOptionsValidator : IValidateOptions<PeerOptions>
             failures.Add("Peers:CallTimeout must be positive.");
         if (options.MaxDocumentBytes is <= 0 or > DocumentHash.MaxDocumentBytes)
             failures.Add($"Peers:MaxDocumentBytes must be between 1 and {DocumentHash.MaxDocumentBytes} (what the ledger anchors).");
+        foreach (var entry in options.AllowedGatewayHosts)
+        {
+            if (PeerHostPolicy.EntryProblem(entry) is { } problem)
+                failures.Add(problem);
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

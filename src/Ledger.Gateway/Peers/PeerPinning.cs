@@ -17,14 +17,12 @@ public static class PeerPinning
         presented is not null && !published.IsZero && CertificateFingerprint.Of(presented) == published;
 
     /// <summary>
-    /// Caller side: the issuer's gateway at <paramref name="url"/> presented another certificate
-    /// than the directory names (FAILED_PRECONDITION: nothing the caller can retry; the issuer
-    /// must publish its current certificate, or someone is in the way).
+    /// Caller side: what to audit when the issuer's gateway presented <paramref name="presented"/>
+    /// instead of the published certificate (the issuer has not published its current certificate,
+    /// or someone is in the way). Not for the officer: see <see cref="PeerLinkException.OfficerAnswer"/>.
     /// </summary>
-    public static LedgerError UntrustedServer(string url, Bytes32? presented, Bytes32 published) =>
-        LedgerError.FailedPrecondition(
-            $"the issuer's gateway at {url} presented certificate {(presented is { } p ? CertificateFingerprint.Text(p) : "(none)")}, "
-            + $"the directory says {CertificateFingerprint.Text(published)}; not trusted");
+    public static string UntrustedServer(Bytes32 presented, Bytes32 published) =>
+        $"presented certificate {CertificateFingerprint.Text(presented)}, the directory says {CertificateFingerprint.Text(published)}; not trusted";
 
     /// <summary>
     /// Issuer side: null when the connection's client certificate is the gateway

@@ -31,6 +31,8 @@ public static class PeerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PeerOptions>, PeerOptionsValidator>());
         services.TryAddSingleton<PeerCertificate>();
         services.TryAddSingleton<PeerEndpoint>();
+        services.TryAddSingleton(provider => PeerHostPolicy.For(
+            provider.GetRequiredService<IOptions<PeerOptions>>().Value, provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<PeerDocumentClient>();
         services.AddHostedService<PeerStartupReport>();
         return services;

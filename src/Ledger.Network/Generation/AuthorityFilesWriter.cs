@@ -36,9 +36,10 @@ internal static class AuthorityFilesWriter
     /// True for the compose sample, whose authority networks are internal Docker networks: the
     /// gateway settings declare the plain links on it private. False for a newcomer, whose operator decides.
     /// </param>
+    /// <param name="peerGatewayHosts">The other gateways' host names its gateway may call on non-public addresses (the sample's; none for a newcomer).</param>
     public static void Write(AuthorityFolder folder, string id, int index, NodeIdentity node, NodeIdentity fullNode, IReadOnlyList<(string Id, EthECKey Key)> accounts, KeySource keys,
         string password, bool writePassword, ScryptParams scrypt, RegistryAddresses registries, TimeSpan receiptTimeout,
-        IEnumerable<ClientCertificateEntry> clients, bool authorityNetworkIsPrivate)
+        IEnumerable<ClientCertificateEntry> clients, bool authorityNetworkIsPrivate, IEnumerable<string> peerGatewayHosts)
     {
         // Built before any file is written: an index without addresses fails here and leaves the folder as it was.
         var validatorConfig = BesuNodeConfig.Build(id, BesuNodeRole.Validator, NetworkGenerator.NodeHost(id), NodeAddresses.OnAuthorityNetwork(index, BesuNodeRole.Validator));
@@ -55,7 +56,7 @@ internal static class AuthorityFilesWriter
             GeneratedFiles.Write(folder.KeystorePassword, password + "\n");
         GeneratedFiles.WriteSecret(folder.DocumentKey, Convert.ToBase64String(keys.Bytes($"documents/{id}", DocumentKeyBytes)) + "\n");
         GeneratedFiles.Write(folder.GatewaySettings, GatewaySettingsFile.Build(
-            id, index, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), registries, receiptTimeout, clients, authorityNetworkIsPrivate));
+            id, index, accounts.Select(a => (a.Id, a.Key.GetPublicAddress())), registries, receiptTimeout, clients, authorityNetworkIsPrivate, peerGatewayHosts));
     }
 
     private static string NodeFacts(string authorityId, string role, NodeIdentity node) => new JsonObject

@@ -37,10 +37,16 @@ public static class GatewaySettingsFile
     /// <param name="receiptTimeout">How long a write waits for its block.</param>
     /// <param name="clients">The client certificates it accepts and whom each acts for; empty when the authority adds its own PKI's.</param>
     /// <param name="authorityNetworkIsPrivate">Whether the plain links on the authority's own network are declared private (see remarks).</param>
+    /// <param name="peerGatewayHosts">
+    /// The other gateways' host names it may call on non-public addresses (Peers:AllowedGatewayHosts):
+    /// the sample's compose service names; empty for a newcomer, whose peers are on public addresses.
+    /// </param>
     public static string Build(string authorityId, int index, IEnumerable<(string Id, string Address)> accounts,
-        RegistryAddresses registries, TimeSpan receiptTimeout, IEnumerable<ClientCertificateEntry> clients, bool authorityNetworkIsPrivate)
+        RegistryAddresses registries, TimeSpan receiptTimeout, IEnumerable<ClientCertificateEntry> clients, bool authorityNetworkIsPrivate,
+        IEnumerable<string> peerGatewayHosts)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(peerGatewayHosts);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(registries);
         var rpcUrls = new JsonArray { Rpc(NetworkGenerator.NodeHost(authorityId)), Rpc(NetworkGenerator.FullNodeHost(authorityId)) };
@@ -64,6 +70,8 @@ public static class GatewaySettingsFile
                 ["CertificateFile"] = "/config/tls/gateway.crt",
                 ["KeyFile"] = "/config/tls/gateway.key",
                 ["PublicUrl"] = $"https://gateway-{authorityId}:{PeerPort}",
+                // The others are on the private compose network `gateways`: without their names listed, their addresses are refused.
+                ["AllowedGatewayHosts"] = new JsonArray([.. peerGatewayHosts.Select(host => JsonValue.Create(host))]),
             },
             ["Identity"] = new JsonObject { ["Clients"] = new JsonArray([.. clients.Select(Client)]) },
             ["Redis"] = new JsonObject { ["Configuration"] = $"redis-{authorityId}:6379", ["AllowPlaintextOnPrivateNetwork"] = authorityNetworkIsPrivate },

@@ -48,7 +48,8 @@ public sealed class NetworkGenerator(IGenesisStateBuilder genesisState, TimeProv
             var accounts = authority.Agencies.Select(a => (a.Agency.Id, a.Key)).Prepend((id, authority.Account)).ToArray();
             AuthorityFilesWriter.Write(layout.Authority(id), id, index, authority.Node, authority.FullNode, accounts, keys, DevnetKeystorePassword, writePassword: true,
                 KeystoreWriter.Light, state.Addresses, GatewaySettingsFile.ReceiptTimeout(network), clients[id],
-                authorityNetworkIsPrivate: true);
+                authorityNetworkIsPrivate: true,
+                peerGatewayHosts: drawn.Authorities.Select(other => other.Definition.Id).Where(other => other != id).Select(GatewayHost));
         }
         return new GeneratedNetwork(network, drawn, state);
     }

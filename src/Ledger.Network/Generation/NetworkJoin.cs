@@ -54,7 +54,9 @@ public static class NetworkJoin
             keys.IsDeterministic ? KeystoreWriter.Light : KeystoreWriter.Standard, network.Addresses, TimeSpan.FromMinutes(1), clients: [],
             // Its operator's network, not the sample's: the settings name the declarations, set to false, and the
             // gateway refuses to start until the operator moves each link to TLS or declares it private (README).
-            authorityNetworkIsPrivate: false);
+            authorityNetworkIsPrivate: false,
+            // A real network's gateways are on public addresses; on a shared private network the operator lists its peers.
+            peerGatewayHosts: []);
 
         var proposal = new Proposal(account.GetPublicAddress(), newcomer.Country, newcomer.Code, node.Address);
         GeneratedFiles.Write(files.Proposal, new JsonObject

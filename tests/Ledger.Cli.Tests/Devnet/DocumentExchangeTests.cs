@@ -124,11 +124,14 @@ public class DocumentExchangeTests(DevnetFixture fixture)
         {
             var refused = await Assert.ThrowsAsync<RpcException>(() => FetchAsync("fr", fixture.Authority("fr").CustomsIdentity!, permit.PermitId, timeout.Token));
 
-            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-            Assert.Equal(
-                $"the issuer's gateway at {devnet.PeerEndpoints["de"].GetLeftPart(UriPartial.Authority)} presented certificate {CertificateFingerprint.Text(real)}, "
+            // The officer is told only that it could not be reached; FR's audit log says why.
+            Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+            Assert.Equal(PeerLinkException.OfficerAnswer.Message, refused.Status.Detail);
+            var line = Assert.Single(Audit("fr"), l => l.Message.Contains($"FetchPermitDocument {permit.PermitId}: no answer from the issuer's gateway", StringComparison.Ordinal));
+            Assert.Contains(
+                $"{devnet.PeerEndpoints["de"].GetLeftPart(UriPartial.Authority)}: UntrustedCertificate: presented certificate {CertificateFingerprint.Text(real)}, "
                 + $"the directory says {CertificateFingerprint.Text(wrong)}; not trusted",
-                refused.Status.Detail);
+                line.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(Audit("de"), l => l.Message.Contains($"GetPermitDocument {permit.PermitId}", StringComparison.Ordinal));
         }
         finally
