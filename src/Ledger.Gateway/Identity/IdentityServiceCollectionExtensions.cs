@@ -10,7 +10,8 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <see cref="IdentityOptions"/>, registers the identity resolvers
     /// (client certificates for Production, the dev header for Devnet, which refuses to be
-    /// created in any other mode) and the authentication schemes and policies that use them.
+    /// created in any other mode), the authentication schemes and policies that use them, and the
+    /// startup warning for mappings of untrusted CAs (<see cref="IdentityStartupReport"/>).
     /// </summary>
     public static IServiceCollection AddLedgerIdentity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class IdentityServiceCollectionExtensions
             provider.GetRequiredService<IOptionsMonitor<IdentityOptions>>(), provider.GetRequiredService<ILogger<CertificateIdentityMap>>()));
         services.TryAddSingleton<ClientCertificateIdentityResolver>();
         services.TryAddSingleton<DevHeaderIdentityResolver>();
+        services.AddHostedService<IdentityStartupReport>();
         services.AddLedgerAuthentication();
         return services;
     }
