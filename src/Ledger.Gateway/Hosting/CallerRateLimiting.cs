@@ -69,7 +69,11 @@ public static class CallerRateLimiting
 
     private static bool IsPeerEndpoint(HttpContext context) => DedicatedListener.Of(context) == PeerEndpoint.ListenerName;
 
-    private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst)
+    /// <summary>
+    /// A token bucket of <paramref name="burst"/> refilled by <paramref name="perSecond"/> per
+    /// <paramref name="key"/>, refusing at once (no queue); a request whose key is null is not limited.
+    /// </summary>
+    internal static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int perSecond, int burst)
     {
         // The layered limiter asks each layer twice per request (statistics, then the taking):
         // the key (claims lookup, string building, a certificate hash) is worked out once.

@@ -38,9 +38,9 @@ internal sealed class AnonymousConsoleLimits : IDisposable
         _limiter = new LayeredRateLimiter(
         [
             // The address first: a client refused by its own bucket takes nothing from everyone's.
-            new(AddressLayer, Buckets(context => ClientAddressKey.Of(context.Connection.RemoteIpAddress),
+            new(AddressLayer, CallerRateLimiting.Partitioned(context => ClientAddressKey.Of(context.Connection.RemoteIpAddress),
                 _limits.AnonymousConsoleRequestsPerSecond, _limits.AnonymousConsoleBurst)),
-            new(AllAnonymousLayer, Buckets(_ => AllAnonymousLayer,
+            new(AllAnonymousLayer, CallerRateLimiting.Partitioned(_ => AllAnonymousLayer,
                 _limits.AnonymousConsoleTotalRequestsPerSecondInForce, _limits.AnonymousConsoleTotalBurstInForce)),
         ]);
     }
@@ -85,16 +85,6 @@ internal sealed class AnonymousConsoleLimits : IDisposable
         }
         await next(context).ConfigureAwait(false);
     }
-
-    private static PartitionedRateLimiter<HttpContext> Buckets(Func<HttpContext, string> key, int perSecond, int burst) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(key(context), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
 
     /// <inheritdoc />
     public void Dispose() => _limiter.Dispose();
